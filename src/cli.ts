@@ -1,0 +1,1 @@
+console.log('hello from cli', process.argv.slice(2));

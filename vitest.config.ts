@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    env: { TZ: 'UTC' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PGlite instances are heavy (≈350 MB each); two forks fit comfortably on the 2-core machine.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
