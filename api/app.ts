@@ -1,0 +1,52 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Database } from '../db/client.ts';
+import { createFilingRepository } from '../db/repositories/filings.ts';
+import { registerErrorHandling } from './errors.ts';
+import { filingRoutes } from './routes/filings.ts';
+import { healthRoutes } from './routes/health.ts';
+import { ErrorSchema } from './schemas/common.ts';
+import { VERSION } from '../src/version.ts';
+
+export interface BuildAppOptions {
+  database: Database;
+  /** A pino logger to share with the rest of the process, or false for none (tests). */
+  logger?: FastifyBaseLogger | false;
+}
+
+/** Builds the REST API; the caller decides whether and where it listens. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // Unknown query parameters are rejected with a 400 rather than silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  app.addSchema(ErrorSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'cyber8k API',
+        version: VERSION,
+        description:
+          'Cybersecurity incident disclosures from SEC EDGAR (8-K Item 1.05, 8.01/7.01 and periodic reports), with the facts the analyzer extracted and the sentence each came from.',
+      },
+      tags: [
+        { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
+        { name: 'operations', description: 'Health of the service' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const filings = createFilingRepository({ db: options.database.db });
+  await app.register(healthRoutes, { version: VERSION });
+  await app.register(filingRoutes, { prefix: '/v1', filings });
+  return app;
+}

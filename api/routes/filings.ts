@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FilingRepository, FilingRow, PageCursor } from '../../db/repositories/filings.ts';
+import { AppError } from '../../src/errors.ts';
+import { padCik } from '../../src/edgar/urls.ts';
+import { ErrorSchema } from '../schemas/common.ts';
+import {
+  AccessionParamsSchema,
+  FilingDetailSchema,
+  FilingPageSchema,
+  FilingQuerySchema,
+  type FilingDetailDto,
+  type FilingDto,
+} from '../schemas/filing.ts';
+
+export interface FilingRoutesOptions {
+  filings: FilingRepository;
+}
+
+export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings }) => {
+  app.get(
+    '/filings',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: 'List filings, newest first',
+        description: 'Every 8-K and 8-K/A the monitor has seen, with its analysis once analyzed. Cursor-paginated.',
+        querystring: FilingQuerySchema,
+        response: { 200: FilingPageSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, cik, ...filters } = request.query;
+      const page = await filings.list(
+        { ...filters, ...(cik ? { cik: padCik(cik) } : {}) },
+        { limit, after: cursor ? decodeCursor(cursor) : undefined },
+      );
+      return { data: page.rows.map(toFilingDto), nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+
+  app.get(
+    '/filings/:accession',
+    {
+      schema: {
+        tags: ['filings'],
+        summary: 'One filing with its full analysis and evidence',
+        params: AccessionParamsSchema,
+        response: { 200: FilingDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const row = await filings.get(request.params.accession);
+      if (!row) throw new AppError('filings.not_found', `no filing ${request.params.accession} is known`, { statusCode: 404 });
+      return toFilingDetailDto(row);
+    },
+  );
+};
+
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify({ a: cursor.acceptedAt, i: cursor.id })).toString('base64url');
+}
+
+export function decodeCursor(value: string): PageCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { a?: unknown; i?: unknown };
+    if (typeof parsed.a === 'string' && !Number.isNaN(Date.parse(parsed.a)) && Number.isSafeInteger(parsed.i)) {
+      return { acceptedAt: parsed.a, id: parsed.i as number };
+    }
+  } catch {
+    // Reported below.
+  }
+  throw new AppError('request.invalid_parameter', 'query parameter "cursor" is not a cursor this API issued', { statusCode: 400 });
+}
+
+export function toFilingDto(row: FilingRow): FilingDto {
+  const analysis = row.analysis;
+  return {
+    accessionNumber: row.accessionNumber,
+    cik: row.cik,
+    company: row.companyName,
+    form: row.form,
+    items: row.items,
+    filedAt: row.filedAt,
+    acceptedAt: row.acceptedAt.toISOString(),
+    status: row.status,
+    error: row.error,
+    discoveredAt: row.discoveredAt.toISOString(),
+    analyzedAt: row.analyzedAt?.toISOString() ?? null,
+    links: { index: row.indexUrl, submission: row.submissionUrl },
+    incident: row.incident,
+    item: row.incidentItem,
+    update: analysis?.update ?? null,
+    materialImpact: (row.materialImpact as FilingDto['materialImpact']) ?? null,
+    dates: analysis?.dates ?? null,
+    flags: analysis?.flags ?? null,
+    statements: analysis?.statements ?? [],
+    analyzerVersion: row.analyzerVersion,
+  };
+}
+
+function toFilingDetailDto(row: FilingRow): FilingDetailDto {
+  return {
+    ...toFilingDto(row),
+    evidence: row.analysis?.evidence ?? {},
+    confidence: row.analysis?.confidence ?? null,
+    item105Text: row.item105Text,
+  };
+}

@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox';
+import { AccessionSchema, DateSchema, PartialDateSchema } from './common.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const MATERIAL_IMPACTS = ['material', 'not-material', 'not-determined'] as const;
+
+export const FilingQuerySchema = Type.Object(
+  {
+    item: Type.Optional(Type.String({ pattern: '^\\d{1,2}\\.\\d{2}$', description: 'Only filings reporting this 8-K item, e.g. `1.05`.' })),
+    cik: Type.Optional(Type.String({ pattern: '^\\d{1,10}$', description: 'Only filings of this company (CIK, with or without leading zeros).' })),
+    form: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z /-]{0,19}$', description: 'Only this form type, e.g. `8-K` or `8-K/A`.' })),
+    since: Type.Optional(Type.String({ format: 'date', description: 'Filed on or after this date (`YYYY-MM-DD`).' })),
+    until: Type.Optional(Type.String({ format: 'date', description: 'Filed on or before this date (`YYYY-MM-DD`).' })),
+    incident: Type.Optional(Type.Boolean({ description: 'Only filings that do (true) or do not (false) disclose a cybersecurity incident.' })),
+    materialImpact: Type.Optional(Type.Union(MATERIAL_IMPACTS.map((v) => Type.Literal(v)), { description: 'What the filing says about the impact.' })),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Filings per page.' }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+export type FilingQuery = Static<typeof FilingQuerySchema>;
+
+const DatesSchema = Type.Object({
+  began: PartialDateSchema,
+  detected: PartialDateSchema,
+  determinedMaterial: PartialDateSchema,
+  contained: PartialDateSchema,
+});
+
+const FlagsSchema = Type.Object({
+  ransomware: Type.Boolean(),
+  dataAccessed: Type.Boolean(),
+  operationalDisruption: Type.Boolean(),
+  nationState: Type.Boolean(),
+  thirdParty: Type.Boolean(),
+  lawEnforcementNotified: Type.Boolean(),
+  disclosureDelayed: Type.Boolean(),
+});
+
+const StatementSchema = Type.Object({ kind: Type.String(), text: Type.String() });
+
+const filingFields = {
+  accessionNumber: AccessionSchema,
+  cik: Type.String({ description: '10-digit CIK of the filer.' }),
+  company: Type.String(),
+  form: Type.String(),
+  items: Type.Array(Type.String(), { description: '8-K items EDGAR lists for the filing.' }),
+  filedAt: DateSchema,
+  acceptedAt: Type.String({ format: 'date-time', description: 'When EDGAR accepted the filing (UTC).' }),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('analyzed'), Type.Literal('failed'), Type.Literal('dead')], {
+    description: '`pending` until analyzed; `failed` is retried; `dead` was set aside after repeated failures (see `error`).',
+  }),
+  error: Nullable(Type.String()),
+  discoveredAt: Type.String({ format: 'date-time' }),
+  analyzedAt: Nullable(Type.String({ format: 'date-time' })),
+  links: Type.Object({ index: Type.String(), submission: Type.String() }),
+  incident: Nullable(Type.Boolean({ description: 'Does the filing disclose a cybersecurity incident? null until analyzed.' })),
+  item: Nullable(Type.String({ description: 'The 8-K item that carries the incident (null for 10-Q/10-K or none).' })),
+  update: Nullable(Type.Boolean({ description: 'A follow-up on an incident disclosed before.' })),
+  materialImpact: Nullable(Type.Union(MATERIAL_IMPACTS.map((v) => Type.Literal(v)))),
+  dates: Nullable(DatesSchema),
+  flags: Nullable(FlagsSchema),
+  statements: Type.Array(StatementSchema),
+  analyzerVersion: Nullable(Type.String()),
+};
+
+export const FilingSchema = Type.Object(filingFields, { $id: 'Filing' });
+export type FilingDto = Static<typeof FilingSchema>;
+
+export const FilingDetailSchema = Type.Object(
+  {
+    ...filingFields,
+    evidence: Type.Record(Type.String(), Type.String(), { description: 'Field → the sentence of the filing it came from.' }),
+    confidence: Nullable(Type.Number()),
+    item105Text: Nullable(Type.String({ description: 'Text of the Item 1.05 section, when there is one.' })),
+  },
+  { $id: 'FilingDetail' },
+);
+export type FilingDetailDto = Static<typeof FilingDetailSchema>;
+
+export const FilingPageSchema = Type.Object({
+  data: Type.Array(FilingSchema),
+  nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page.' })),
+});
+
+export const AccessionParamsSchema = Type.Object({ accession: AccessionSchema }, { additionalProperties: false });

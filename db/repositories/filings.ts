@@ -1,0 +1,177 @@
+import { and, arrayContains, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Analysis } from '../../src/analysis/types.ts';
+import type { Db } from '../client.ts';
+import { companies, filings, analyses, type FilingStatus } from '../schema.ts';
+
+export type FilingRow = typeof filings.$inferSelect;
+
+export interface NewFiling {
+  accessionNumber: string;
+  cik: string;
+  companyName: string;
+  form: string;
+  items: string[];
+  filedAt: string;
+  acceptedAt: string;
+  indexUrl: string;
+  submissionUrl: string;
+}
+
+export interface FilingFilters {
+  item?: string;
+  cik?: string;
+  form?: string;
+  /** Inclusive lower bound on the filing date, `YYYY-MM-DD`. */
+  since?: string;
+  /** Inclusive upper bound on the filing date, `YYYY-MM-DD`. */
+  until?: string;
+  incident?: boolean;
+  materialImpact?: string;
+}
+
+export interface PageCursor {
+  acceptedAt: string;
+  id: number;
+}
+
+export interface AnalysisResult {
+  analysis: Analysis;
+  item105Text: string | null;
+  /** Header facts that refine what the feed announced (items from `<ITEMS>`, exact acceptance time). */
+  header?: { items?: string[]; acceptedAt?: string | null; sic?: string | null; state?: string | null };
+}
+
+export function createFilingRepository({ db }: { db: Db }) {
+  return {
+    /** Stores a newly discovered filing and its company; returns false if it was already known. */
+    async recordDiscovered(filing: NewFiling): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        await tx
+          .insert(companies)
+          .values({ cik: filing.cik, name: filing.companyName })
+          .onConflictDoUpdate({ target: companies.cik, set: { name: sql`excluded.name`, updatedAt: sql`now()` } });
+        const inserted = await tx
+          .insert(filings)
+          .values({ ...filing, acceptedAt: new Date(filing.acceptedAt) })
+          .onConflictDoNothing({ target: filings.accessionNumber })
+          .returning({ id: filings.id });
+        return inserted.length > 0;
+      });
+    },
+
+    async knownAccessions(accessions: string[]): Promise<Set<string>> {
+      if (accessions.length === 0) return new Set();
+      const rows = await db
+        .select({ accessionNumber: filings.accessionNumber })
+        .from(filings)
+        .where(inArray(filings.accessionNumber, accessions));
+      return new Set(rows.map((r) => r.accessionNumber));
+    },
+
+    /** Filings waiting for (another) analysis attempt, oldest first. */
+    async listDue(limit: number, now = new Date()): Promise<FilingRow[]> {
+      return db
+        .select()
+        .from(filings)
+        .where(and(inArray(filings.status, ['pending', 'failed']), lte(filings.nextAttemptAt, now)))
+        .orderBy(filings.acceptedAt, filings.id)
+        .limit(limit);
+    },
+
+    async markAnalyzed(accessionNumber: string, result: AnalysisResult): Promise<void> {
+      const { analysis } = result;
+      await db.transaction(async (tx) => {
+        const header = result.header ?? {};
+        await tx
+          .update(filings)
+          .set({
+            status: 'analyzed',
+            error: null,
+            analyzedAt: new Date(),
+            item105Text: result.item105Text,
+            incident: analysis.incident,
+            incidentItem: analysis.item,
+            materialImpact: analysis.materialImpact,
+            analyzerVersion: analysis.analyzerVersion,
+            analysis,
+            ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
+            ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
+          })
+          .where(eq(filings.accessionNumber, accessionNumber));
+        await tx
+          .insert(analyses)
+          .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
+          .onConflictDoUpdate({
+            target: [analyses.accessionNumber, analyses.analyzerVersion],
+            set: { analysis: sql`excluded.analysis`, createdAt: sql`now()` },
+          });
+        if (header.sic || header.state) {
+          const [row] = await tx.select({ cik: filings.cik }).from(filings).where(eq(filings.accessionNumber, accessionNumber));
+          if (row) {
+            await tx
+              .update(companies)
+              .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
+              .where(eq(companies.cik, row.cik));
+          }
+        }
+      });
+    },
+
+    /** Records a failed attempt; after the last allowed attempt the filing is set aside as dead. */
+    async markFailed(accessionNumber: string, error: string, retry: { at: Date } | 'dead'): Promise<void> {
+      const status: FilingStatus = retry === 'dead' ? 'dead' : 'failed';
+      await db
+        .update(filings)
+        .set({
+          status,
+          error,
+          attempts: sql`${filings.attempts} + 1`,
+          nextAttemptAt: retry === 'dead' ? sql`${filings.nextAttemptAt}` : retry.at,
+        })
+        .where(eq(filings.accessionNumber, accessionNumber));
+    },
+
+    async get(accessionNumber: string): Promise<FilingRow | undefined> {
+      const [row] = await db.select().from(filings).where(eq(filings.accessionNumber, accessionNumber));
+      return row;
+    },
+
+    /** Newest first (by acceptance time), keyset-paginated. */
+    async list(filters: FilingFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: FilingRow[]; next: PageCursor | null }> {
+      const conditions: SQL[] = [];
+      if (filters.item) conditions.push(arrayContains(filings.items, [filters.item]));
+      if (filters.cik) conditions.push(eq(filings.cik, filters.cik));
+      if (filters.form) conditions.push(eq(filings.form, filters.form));
+      if (filters.since) conditions.push(sql`${filings.filedAt} >= ${filters.since}`);
+      if (filters.until) conditions.push(sql`${filings.filedAt} <= ${filters.until}`);
+      if (filters.incident !== undefined) conditions.push(eq(filings.incident, filters.incident));
+      if (filters.materialImpact) conditions.push(eq(filings.materialImpact, filters.materialImpact));
+      if (page.after) {
+        const at = new Date(page.after.acceptedAt);
+        conditions.push(or(lt(filings.acceptedAt, at), and(eq(filings.acceptedAt, at), lt(filings.id, page.after.id))) as SQL);
+      }
+      const rows = await db
+        .select()
+        .from(filings)
+        .where(conditions.length > 0 ? and(...conditions) : undefined)
+        .orderBy(desc(filings.acceptedAt), desc(filings.id))
+        .limit(page.limit + 1);
+      const more = rows.length > page.limit;
+      const pageRows = more ? rows.slice(0, page.limit) : rows;
+      const last = pageRows[pageRows.length - 1];
+      return { rows: pageRows, next: more && last ? { acceptedAt: last.acceptedAt.toISOString(), id: last.id } : null };
+    },
+
+    async countByStatus(): Promise<Record<FilingStatus, number>> {
+      const rows = await db
+        .select({ status: filings.status, n: sql<number>`count(*)::int` })
+        .from(filings)
+        .groupBy(filings.status);
+      const counts = { pending: 0, analyzed: 0, failed: 0, dead: 0 } as Record<FilingStatus, number>;
+      for (const row of rows) counts[row.status] = Number(row.n);
+      return counts;
+    },
+  };
+}
+
+export type FilingRepository = ReturnType<typeof createFilingRepository>;

@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { pollState } from '../schema.ts';
+
+export type PollStateRow = typeof pollState.$inferSelect;
+
+export function createPollStateRepository({ db }: { db: Db }) {
+  return {
+    async get(source: string): Promise<PollStateRow | undefined> {
+      const [row] = await db.select().from(pollState).where(eq(pollState.source, source));
+      return row;
+    },
+
+    async recordSuccess(source: string, cursor: Record<string, unknown> | null): Promise<void> {
+      const values = { source, cursor, lastSuccessAt: new Date(), updatedAt: new Date() };
+      await db
+        .insert(pollState)
+        .values(values)
+        .onConflictDoUpdate({
+          target: pollState.source,
+          set: {
+            // A cycle that saw nothing new keeps the cursor it had.
+            cursor: cursor === null ? sql`${pollState.cursor}` : cursor,
+            lastSuccessAt: values.lastSuccessAt,
+            updatedAt: values.updatedAt,
+          },
+        });
+    },
+
+    async recordError(source: string, error: string): Promise<void> {
+      const now = new Date();
+      await db
+        .insert(pollState)
+        .values({ source, lastError: error, lastErrorAt: now, updatedAt: now })
+        .onConflictDoUpdate({ target: pollState.source, set: { lastError: error, lastErrorAt: now, updatedAt: now } });
+    },
+  };
+}
+
+export type PollStateRepository = ReturnType<typeof createPollStateRepository>;

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { Analysis } from '../src/analysis/types.ts';
+
+/** Registrants, keyed by the 10-digit CIK. */
+export const companies = pgTable('companies', {
+  cik: text('cik').primaryKey(),
+  name: text('name').notNull(),
+  sic: text('sic'),
+  state: text('state'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const FILING_STATUSES = ['pending', 'analyzed', 'failed', 'dead'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+/**
+ * One row per accession number, whatever the number of feed entries (one per filer role) that
+ * announced it. The current analysis is kept here, denormalized, for filtering; its history is in
+ * `analyses`.
+ */
+export const filings = pgTable(
+  'filings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accessionNumber: text('accession_number').notNull().unique(),
+    cik: text('cik').notNull(),
+    companyName: text('company_name').notNull(),
+    form: text('form').notNull(),
+    /** Item numbers as announced by EDGAR (feed entry, SGML header). */
+    items: text('items').array().notNull().default(sql`'{}'::text[]`),
+    filedAt: date('filed_at').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    indexUrl: text('index_url').notNull(),
+    submissionUrl: text('submission_url').notNull(),
+    status: text('status', { enum: FILING_STATUSES }).notNull().default('pending'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull().defaultNow(),
+    analyzedAt: timestamp('analyzed_at', { withTimezone: true }),
+    /** Text of the Item 1.05 section, when the filing has one. */
+    item105Text: text('item105_text'),
+    incident: boolean('incident'),
+    incidentItem: text('incident_item'),
+    materialImpact: text('material_impact'),
+    analyzerVersion: text('analyzer_version'),
+    analysis: jsonb('analysis').$type<Analysis>(),
+  },
+  (t) => [
+    index('filings_accepted_id_idx').on(t.acceptedAt.desc(), t.id.desc()),
+    index('filings_cik_idx').on(t.cik),
+    index('filings_items_gin').using('gin', t.items),
+    index('filings_status_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** Every analysis ever made of a filing, one per analyzer version. */
+export const analyses = pgTable(
+  'analyses',
+  {
+    accessionNumber: text('accession_number')
+      .notNull()
+      .references(() => filings.accessionNumber, { onDelete: 'cascade' }),
+    analyzerVersion: text('analyzer_version').notNull(),
+    analysis: jsonb('analysis').$type<Analysis>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accessionNumber, t.analyzerVersion] })],
+);
+
+/** Where each discovery source stopped, so a restart resumes instead of starting over. */
+export const pollState = pgTable('poll_state', {
+  source: text('source').primaryKey(),
+  cursor: jsonb('cursor').$type<Record<string, unknown>>(),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

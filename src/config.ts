@@ -1,0 +1,160 @@
+// The one typed configuration of cyber8k. Every setting is read from the environment, has a doc
+// line and a default, and is validated at start-up: a bad value stops the process with one line on
+// stderr (exit code 2) instead of failing later in the middle of a poll.
+
+export interface Config {
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  host: string;
+  edgarUserAgent: string | null;
+  edgarWwwUrl: string;
+  edgarDataUrl: string;
+  edgarEftsUrl: string;
+  edgarRequestsPerSecond: number;
+  edgarTimeoutMs: number;
+  pollIntervalSeconds: number;
+  pollMaxPages: number;
+  logLevel: LogLevel;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+interface Setting<K extends keyof Config> {
+  key: K;
+  env: string;
+  doc: string;
+  /** Shown in the README table; `null` means "unset". */
+  default: string | null;
+  parse: (raw: string) => Config[K];
+}
+
+class ConfigValueError extends Error {}
+
+function integer(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw.trim())) throw new ConfigValueError(`must be a whole number between ${min} and ${max}`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new ConfigValueError(`must be between ${min} and ${max}`);
+    return n;
+  };
+}
+
+function number(min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigValueError(`must be a number between ${min} and ${max}`);
+    if (n < min || n > max) throw new ConfigValueError(`must be between ${min} and ${max}`);
+    return n;
+  };
+}
+
+function httpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigValueError('must be an http(s) URL such as https://www.sec.gov');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigValueError('must be an http(s) URL such as https://www.sec.gov');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function optionalText(raw: string): string | null {
+  const trimmed = raw.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function databaseUrl(raw: string): string | null {
+  const value = optionalText(raw);
+  if (value === null) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new ConfigValueError('must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)');
+  }
+  return value;
+}
+
+// Examples copied from SEC's own FAQ are not a declaration of who is calling.
+const PLACEHOLDER_AGENTS = [/sample company name/i, /admincontact@/i, /@<sample/i, /example\.(com|org)/i];
+
+function userAgent(raw: string): string | null {
+  const value = optionalText(raw);
+  if (value === null) return null;
+  if (!/\S+@\S+\.\S+/.test(value)) {
+    throw new ConfigValueError('must name you and give a contact e-mail, e.g. "Acme Research ops@acme.com" (SEC fair-access rules)');
+  }
+  if (PLACEHOLDER_AGENTS.some((re) => re.test(value))) {
+    throw new ConfigValueError("is SEC's placeholder example; declare your own name and e-mail");
+  }
+  return value;
+}
+
+function logLevel(raw: string): LogLevel {
+  const value = raw.trim().toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(value)) throw new ConfigValueError(`must be one of ${LOG_LEVELS.join(', ')}`);
+  return value;
+}
+
+function text(raw: string): string {
+  const value = raw.trim();
+  if (value === '') throw new ConfigValueError('must not be empty');
+  return value;
+}
+
+export const SETTINGS = [
+  { key: 'databaseUrl', env: 'DATABASE_URL', default: null, parse: databaseUrl,
+    doc: 'PostgreSQL server to use. Unset: the embedded database (PGlite) in CYBER8K_DATA_DIR.' },
+  { key: 'dataDir', env: 'CYBER8K_DATA_DIR', default: './data', parse: text,
+    doc: 'Folder of the embedded database (used when DATABASE_URL is unset). One process at a time.' },
+  { key: 'port', env: 'PORT', default: '3000', parse: integer(0, 65535),
+    doc: 'Port of the REST API.' },
+  { key: 'host', env: 'HOST', default: '127.0.0.1', parse: text,
+    doc: 'Interface the REST API listens on; 0.0.0.0 to accept connections from other machines.' },
+  { key: 'edgarUserAgent', env: 'EDGAR_USER_AGENT', default: null, parse: userAgent,
+    doc: 'Who is calling EDGAR, "Company Name contact@company.com" (required by SEC to poll; without it only the API runs).' },
+  { key: 'edgarWwwUrl', env: 'EDGAR_WWW_URL', default: 'https://www.sec.gov', parse: httpUrl,
+    doc: 'Base URL of www.sec.gov (feed, Archives); point it at the replay server to run offline.' },
+  { key: 'edgarDataUrl', env: 'EDGAR_DATA_URL', default: 'https://data.sec.gov', parse: httpUrl,
+    doc: 'Base URL of data.sec.gov (submissions JSON).' },
+  { key: 'edgarEftsUrl', env: 'EDGAR_EFTS_URL', default: 'https://efts.sec.gov', parse: httpUrl,
+    doc: 'Base URL of efts.sec.gov (full-text search).' },
+  { key: 'edgarRequestsPerSecond', env: 'EDGAR_REQUESTS_PER_SECOND', default: '5', parse: number(0.1, 10),
+    doc: 'Requests per second to all sec.gov hosts together, retries included (SEC allows at most 10).' },
+  { key: 'edgarTimeoutMs', env: 'EDGAR_TIMEOUT_MS', default: '30000', parse: integer(1000, 600_000),
+    doc: 'Timeout of one EDGAR request, in milliseconds.' },
+  { key: 'pollIntervalSeconds', env: 'POLL_INTERVAL_SECONDS', default: '60', parse: number(0.2, 86_400),
+    doc: 'Seconds between two reads of the EDGAR current-filings feed.' },
+  { key: 'pollMaxPages', env: 'POLL_MAX_PAGES', default: '10', parse: integer(1, 50),
+    doc: 'Feed pages (100 entries each) read back per poll before giving up on reaching the last entry seen.' },
+  { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: logLevel,
+    doc: 'Log level: fatal, error, warn, info, debug, trace or silent.' },
+] as const satisfies readonly Setting<keyof Config>[];
+
+export class ConfigError extends Error {
+  readonly code = 'config.invalid';
+}
+
+/** Reads and validates the configuration; throws a ConfigError that names every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const setting of SETTINGS) {
+    const raw = env[setting.env];
+    const source = raw === undefined || raw === '' ? setting.default : raw;
+    if (source === null) {
+      values[setting.key] = null;
+      continue;
+    }
+    try {
+      values[setting.key] = (setting.parse as (raw: string) => unknown)(source);
+    } catch (err) {
+      if (!(err instanceof ConfigValueError)) throw err;
+      problems.push(`${setting.env} ${err.message} (got "${source}")`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return { ...(values as unknown as Config), ...overrides };
+}

@@ -1,0 +1,123 @@
+import type { FilingRepository } from '../../db/repositories/filings.ts';
+import type { PollStateRepository } from '../../db/repositories/poll-state.ts';
+import type { EdgarClient } from '../edgar/client.ts';
+import { parseCurrentFeed, type FeedFiling } from '../edgar/feed.ts';
+import { currentFeedUrl, filingUrls } from '../edgar/urls.ts';
+import type { Logger } from '../logger.ts';
+import { errorMessage } from '../errors.ts';
+
+export interface FeedCursor {
+  /** Acceptance time (UTC ISO) of the newest filing seen. */
+  newestAcceptedAt: string;
+  newestAccession: string;
+}
+
+export interface FeedPollResult {
+  pages: number;
+  entries: number;
+  discovered: number;
+  /** True when the page limit ran out before reaching a filing seen before: some may have been missed. */
+  gap: boolean;
+}
+
+export interface FeedPollerOptions {
+  edgar: EdgarClient;
+  filings: FilingRepository;
+  pollState: PollStateRepository;
+  log: Logger;
+  /** Forms kept from the feed (`type=` is a prefix match, so 8-K12B etc. arrive too). */
+  forms?: readonly string[];
+  /** Feed `type=` parameter. */
+  feedType?: string;
+  maxPages: number;
+  pageSize?: number;
+}
+
+export const FEED_SOURCE = 'getcurrent:8-K';
+
+/**
+ * Reads the getcurrent Atom feed newest first and pages back until it reaches what it has already
+ * seen, storing every new filing of the wanted forms once (the accession number is unique).
+ */
+export function createFeedPoller(options: FeedPollerOptions) {
+  const forms = new Set(options.forms ?? ['8-K', '8-K/A']);
+  const feedType = options.feedType ?? '8-K';
+  const pageSize = options.pageSize ?? 100;
+  const { edgar, filings, pollState, log } = options;
+
+  async function readPage(start: number, signal?: AbortSignal): Promise<FeedFiling[]> {
+    const url = currentFeedUrl(edgar.baseUrls.www, { type: feedType, start, count: pageSize });
+    const res = await edgar.get(url, { signal });
+    const { filings: entries, problems } = parseCurrentFeed(res.body.toString('latin1'));
+    for (const problem of problems) log.warn({ url }, `skipped a feed entry: ${problem}`);
+    return entries;
+  }
+
+  async function pollOnce(signal?: AbortSignal): Promise<FeedPollResult> {
+    const state = await pollState.get(FEED_SOURCE);
+    const cursor = (state?.cursor ?? null) as FeedCursor | null;
+    const fresh: FeedFiling[] = [];
+    let pages = 0;
+    let entries = 0;
+    let reachedSeen = false;
+    let endOfFeed = false;
+    try {
+      while (pages < options.maxPages && !reachedSeen && !endOfFeed) {
+        const page = await readPage(pages * pageSize, signal);
+        pages += 1;
+        entries += page.length;
+        endOfFeed = page.length === 0;
+        const wanted = page.filter((f) => forms.has(f.form));
+        const known = await filings.knownAccessions(wanted.map((f) => f.accessionNumber));
+        for (const filing of wanted) {
+          if (known.has(filing.accessionNumber)) reachedSeen = true;
+          else if (!fresh.some((f) => f.accessionNumber === filing.accessionNumber)) fresh.push(filing);
+        }
+        // Other forms never become "known"; the cursor's time tells when the page is behind us.
+        const oldest = page[page.length - 1];
+        if (cursor && oldest && oldest.acceptedAt < cursor.newestAcceptedAt) reachedSeen = true;
+      }
+    } catch (err) {
+      await pollState.recordError(FEED_SOURCE, errorMessage(err));
+      throw err;
+    }
+
+    // Oldest first, so the stored order follows EDGAR's.
+    let discovered = 0;
+    for (const filing of [...fresh].reverse()) {
+      const urls = filingUrls(edgar.baseUrls.www, filing.cik, filing.accessionNumber);
+      const isNew = await filings.recordDiscovered({
+        accessionNumber: filing.accessionNumber,
+        cik: filing.cik,
+        companyName: filing.companyName,
+        form: filing.form,
+        items: filing.items,
+        filedAt: filing.filedAt,
+        acceptedAt: filing.acceptedAt,
+        indexUrl: filing.indexUrl || urls.index,
+        submissionUrl: urls.submission,
+      });
+      if (isNew) {
+        discovered += 1;
+        log.info({ accession: filing.accessionNumber, form: filing.form, items: filing.items }, `discovered ${filing.form} of ${filing.companyName}`);
+      }
+    }
+
+    const newest = fresh[0];
+    const nextCursor: FeedCursor | null =
+      newest && (!cursor || newest.acceptedAt >= cursor.newestAcceptedAt)
+        ? { newestAcceptedAt: newest.acceptedAt, newestAccession: newest.accessionNumber }
+        : null;
+    await pollState.recordSuccess(FEED_SOURCE, nextCursor as Record<string, unknown> | null);
+
+    const gap = Boolean(cursor) && !reachedSeen && !endOfFeed;
+    if (gap) {
+      log.warn(`read ${pages} feed pages without reaching the last filing seen; older filings may have been missed (raise POLL_MAX_PAGES)`);
+    }
+    return { pages, entries, discovered, gap };
+  }
+
+  return { pollOnce };
+}
+
+export type FeedPoller = ReturnType<typeof createFeedPoller>;

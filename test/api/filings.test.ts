@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app.ts';
+import { createFilingRepository, type NewFiling } from '../../db/repositories/filings.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+
+function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling {
+  const accession = `0000000001-24-${String(n).padStart(6, '0')}`;
+  return {
+    accessionNumber: accession,
+    cik: '0000000001',
+    companyName: 'Example Co',
+    form: '8-K',
+    items: ['8.01', '9.01'],
+    filedAt: `2024-03-${String(n).padStart(2, '0')}`,
+    acceptedAt: `2024-03-${String(n).padStart(2, '0')}T21:00:00Z`,
+    indexUrl: `https://www.sec.gov/Archives/edgar/data/1/${accession.replace(/-/g, '')}/${accession}-index.htm`,
+    submissionUrl: `https://www.sec.gov/Archives/edgar/data/1/${accession.replace(/-/g, '')}/${accession}.txt`,
+    ...overrides,
+  };
+}
+
+describeEachDatabase('REST API: filings', (getDb) => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await buildApp({ database: getDb().database });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  beforeEach(async () => {
+    const repo = createFilingRepository({ db: getDb().database.db });
+    for (let n = 1; n <= 7; n++) await repo.recordDiscovered(filing(n));
+    await repo.recordDiscovered(filing(8, { items: ['1.05'], cik: '0000731766', companyName: 'UNITEDHEALTH GROUP INC' }));
+    await repo.recordDiscovered(filing(9, { form: '8-K/A', items: ['1.05', '9.01'] }));
+  });
+
+  async function get(url: string) {
+    const res = await app.inject({ method: 'GET', url });
+    return { status: res.statusCode, body: res.json() as Record<string, any> };
+  }
+
+  it('lists filings newest first by acceptance time', async () => {
+    const { status, body } = await get('/v1/filings');
+    expect(status).toBe(200);
+    const filed = body.data.map((f: { filedAt: string }) => f.filedAt);
+    expect(filed).toEqual([...filed].sort().reverse());
+    expect(body.data).toHaveLength(9);
+    expect(body.nextCursor).toBeNull();
+  });
+
+  it('pages with a cursor without skipping or repeating a filing', async () => {
+    const seen: string[] = [];
+    let url = '/v1/filings?limit=4';
+    for (let guard = 0; guard < 10; guard++) {
+      const { body } = await get(url);
+      seen.push(...body.data.map((f: { accessionNumber: string }) => f.accessionNumber));
+      if (!body.nextCursor) break;
+      url = `/v1/filings?limit=4&cursor=${body.nextCursor}`;
+    }
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
+  });
+
+  it('filters by item, company, form and filing dates', async () => {
+    const byItem = await get('/v1/filings?item=1.05');
+    expect(byItem.body.data.map((f: { accessionNumber: string }) => f.accessionNumber).sort()).toEqual([
+      '0000000001-24-000008',
+      '0000000001-24-000009',
+    ]);
+    const byCik = await get('/v1/filings?cik=731766');
+    expect(byCik.body.data).toHaveLength(1);
+    expect(byCik.body.data[0].company).toBe('UNITEDHEALTH GROUP INC');
+    const byForm = await get('/v1/filings?form=8-K/A');
+    expect(byForm.body.data.map((f: { form: string }) => f.form)).toEqual(['8-K/A']);
+    const byDates = await get('/v1/filings?since=2024-03-03&until=2024-03-05');
+    expect(byDates.body.data.map((f: { filedAt: string }) => f.filedAt)).toEqual(['2024-03-05', '2024-03-04', '2024-03-03']);
+  });
+
+  it('serves one filing by accession number and 404s an unknown one', async () => {
+    const found = await get('/v1/filings/0000000001-24-000008');
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ accessionNumber: '0000000001-24-000008', items: ['1.05'], status: 'pending', incident: null });
+    const missing = await get('/v1/filings/0000000001-24-999999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('filings.not_found');
+  });
+});
+
+describe('REST API: request validation', () => {
+  let app: FastifyInstance;
+  // Validation happens before any query, so a database that is never opened is enough.
+  beforeAll(async () => {
+    const unreachable = { db: {} as never, kind: 'pglite' as const, query: async () => [], close: async () => {} };
+    app = await buildApp({ database: unreachable });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each([
+    ['/v1/filings?limit=0', 'limit'],
+    ['/v1/filings?limit=101', 'limit'],
+    ['/v1/filings?since=2024-13-99', 'since'],
+    ['/v1/filings?item=1.5', 'item'],
+    ['/v1/filings?cik=abc', 'cik'],
+    ['/v1/filings?materialImpact=maybe', 'materialImpact'],
+    ['/v1/filings?incident=perhaps', 'incident'],
+    ['/v1/filings?frobnicate=1', 'frobnicate'],
+    ['/v1/filings?cursor=not-a-cursor', 'cursor'],
+  ])('answers %s with a 400 that names "%s"', async (url, parameter) => {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('request.invalid_parameter');
+    expect(body.error.message).toContain(parameter);
+  });
+
+  it('rejects a malformed accession number in the path', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/filings/12345' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.parameter).toBe('accession');
+  });
+
+  it('answers unknown routes with the same error shape', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v2/nothing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'request.not_found', message: 'no route for GET /v2/nothing' } });
+  });
+
+  it('reports itself alive on /health', async () => {
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('ok');
+  });
+
+  it('documents the filings endpoints in OpenAPI at /docs', async () => {
+    const spec = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(spec.statusCode).toBe(200);
+    const paths = spec.json().paths as Record<string, unknown>;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/filings', '/v1/filings/{accession}', '/health']));
+    const ui = await app.inject({ method: 'GET', url: '/docs' });
+    expect(ui.statusCode).toBeLessThan(400);
+  });
+});
