@@ -1,1 +1,139 @@
-console.log('hello from cli', process.argv.slice(2));
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { errorMessage, isAppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { VERSION } from './version.ts';
+
+// Exit codes (DESIGN.md §4.1): 0 ok, 1 runtime failure, 2 bad usage or configuration.
+const EXIT_RUNTIME = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`cyber8k: ${message}\n`);
+  process.exit(code);
+}
+
+function config(overrides: Partial<Config> = {}): Config {
+  try {
+    return loadConfig(process.env, overrides);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, EXIT_USAGE);
+    throw err;
+  }
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
+  return n;
+}
+
+/** Runs until SIGINT/SIGTERM, then closes what `start` opened. */
+async function runUntilSignal(close: () => Promise<void>): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.stderr.write(`cyber8k: ${signal} received, shutting down\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await close();
+}
+
+async function runMonitor(parts: { api: boolean; poll: boolean }): Promise<void> {
+  const cfg = config();
+  const log = createLogger(cfg.logLevel);
+  const { startMonitor } = await import('./monitor.ts');
+  const monitor = await startMonitor({ config: cfg, log, ...parts });
+  if (monitor.url) log.info(`API on ${monitor.url} — try ${monitor.url}/v1/filings, docs at ${monitor.url}/docs`);
+  await runUntilSignal(() => monitor.close());
+}
+
+const program = new Command()
+  .name('cyber8k')
+  .description('Monitor SEC EDGAR for cybersecurity incident disclosures')
+  .version(VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('start')
+  .description('run the monitor: REST API + EDGAR poller + analysis (what `npm start` runs)')
+  .action(() => runMonitor({ api: true, poll: true }));
+
+program
+  .command('serve')
+  .description('run the REST API only')
+  .action(() => runMonitor({ api: true, poll: false }));
+
+program
+  .command('poll')
+  .description('run the EDGAR poller and analysis only, without the API')
+  .action(() => runMonitor({ api: false, poll: true }));
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(async () => {
+    const cfg = config();
+    const { openDatabase } = await import('../db/client.ts');
+    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    await database.close();
+    process.stdout.write('migrations applied\n');
+  });
+
+program
+  .command('replay')
+  .description('run the EDGAR replay server: real filings over sec.gov URL shapes, on loopback')
+  .option('--corpus <dir>', 'folder of filings to serve', 'test/fixtures/replay')
+  .option('--port <port>', 'port to listen on', port, 8510)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--speed <factor>', 'compress the release timeline by this factor', positiveNumber, 1)
+  .action(async (opts: { corpus: string; port: number; host: string; speed: number }) => {
+    const { runReplayCommand } = await import('./replay/index.ts');
+    await runReplayCommand(opts);
+  });
+
+program
+  .command('demo')
+  .description('offline demo: the replay server on loopback plus the monitor pointed at it')
+  .option('--speed <factor>', 'compress the release timeline by this factor', positiveNumber, 1)
+  .action(async (opts: { speed: number }) => {
+    const { runDemo } = await import('./demo.ts');
+    await runDemo({ speed: opts.speed, env: process.env, runUntilSignal });
+  });
+
+program
+  .command('analyze')
+  .description('analyze local filings (complete submission .txt, HTML, inline XBRL, PDF or text)')
+  .argument('<files...>', 'files to analyze')
+  .option('--json', 'print one JSON object per file (JSON Lines)', false)
+  .action(async (files: string[], opts: { json: boolean }) => {
+    const { runAnalyzeCommand } = await import('./analysis/analyze-command.ts');
+    process.exitCode = await runAnalyzeCommand(files, { json: opts.json });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+  }
+  if (err instanceof UsageError) fail(err.message, EXIT_USAGE);
+  if (isAppError(err)) fail(err.message, EXIT_RUNTIME);
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    fail(`${errorMessage(err)} — another program is using this port; set PORT to a free one`, EXIT_RUNTIME);
+  }
+  fail(errorMessage(err), EXIT_RUNTIME);
+}
