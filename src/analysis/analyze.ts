@@ -1,0 +1,284 @@
+// The pure core: bytes of a filing in, the analysis object of DESIGN.md §4.2 out. No network,
+// no database, no clock.
+
+import { ANALYZER_VERSION } from './version.ts';
+import { CYBER_WORDS, deniesAttack, incidentEvidence } from './classify.ts';
+import { parseCydNdjson } from './cyd-ndjson.ts';
+import { extractDates } from './dates.ts';
+import { readableDocuments, type TextDocument } from './documents.ts';
+import { emptyFlags, extractFlags } from './flags.ts';
+import { htmlToText, normalizeText } from './html-text.ts';
+import { impactStatements, materiality } from './impacts.ts';
+import { decodeBytes, detectKind } from './input.ts';
+import { cutBoilerplate, findItemSections } from './items.ts';
+import { pdfToText } from './pdf.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+import { parseSubmission } from './submission.ts';
+import type { Analysis, IncidentDates } from './types.ts';
+import { extractCydFacts, INCIDENT_CONCEPT_ORDER, isIncidentConcept, isMateriallyAffectedConcept, type CydFact } from './xbrl-cyd.ts';
+
+/** What the caller already knows about the filing (from an index, a feed or a label file). */
+export interface AnalysisContext {
+  source?: string;
+  form?: string | null;
+  /** `YYYY-MM-DD`; resolves dates written without a year. */
+  filedAt?: string | null;
+  items?: string[] | null;
+  accessionNumber?: string | null;
+  cik?: string | null;
+  company?: string | null;
+}
+
+export type Stage = 'parse' | 'text' | 'classify' | 'extract';
+/** Receives the time spent in each stage (for the benchmark). */
+export type StageTimer = (stage: Stage, ms: number) => void;
+
+interface FilingHeader {
+  accessionNumber: string | null;
+  form: string | null;
+  cik: string | null;
+  company: string | null;
+  filedAt: string | null;
+  acceptedAt: string | null;
+  items: string[];
+}
+
+/** A stretch of text that may carry the incident: an item section, an exhibit, XBRL text blocks. */
+interface Segment {
+  item: string | null;
+  origin: 'xbrl' | 'primary' | 'exhibit';
+  text: string;
+  sentences: Sentence[];
+}
+
+const PERIODIC_FORM = /^(?:10-K|10-Q|20-F|40-F|6-K|10-KT|10-QT|N-CSR|ARS)/i;
+const INCIDENT_ITEMS_BY_PRIORITY = ['1.05', '8.01', '7.01'];
+const PREVIOUSLY_DISCLOSED =
+  /\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
+
+const sortItems = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => Number(a) - Number(b));
+
+export async function analyze(input: Uint8Array | string, context: AnalysisContext = {}, timer?: StageTimer): Promise<Analysis> {
+  let t0 = performance.now();
+  const lap = (stage: Stage): void => {
+    if (!timer) return;
+    const now = performance.now();
+    timer(stage, now - t0);
+    t0 = now;
+  };
+
+  const bytes = typeof input === 'string' ? undefined : input;
+  const text = typeof input === 'string' ? input : decodeBytes(input);
+  if (text.trim().length === 0 && !(bytes && bytes.length > 0)) throw new Error('empty input');
+  const kind = detectKind(text, bytes);
+
+  const header: FilingHeader = {
+    accessionNumber: context.accessionNumber ?? null,
+    form: context.form ?? null,
+    cik: context.cik ?? null,
+    company: context.company ?? null,
+    filedAt: context.filedAt ?? null,
+    acceptedAt: null,
+    items: [...(context.items ?? [])],
+  };
+  let docs: TextDocument[] = [];
+  let cyd: CydFact[] = [];
+
+  if (kind === 'submission') {
+    // EDGAR serves Latin-1; re-read as such so byte offsets and uuencoded lines are exact.
+    const sub = parseSubmission(bytes ?? text);
+    const h = sub.header;
+    header.accessionNumber = h.accessionNumber ?? header.accessionNumber;
+    header.form = h.form ?? header.form;
+    header.cik = h.cik ?? header.cik;
+    header.company = h.company ?? header.company;
+    header.filedAt = h.filedAt ?? header.filedAt;
+    header.acceptedAt = h.acceptedAt;
+    if (h.items.length > 0) header.items = h.items;
+    lap('parse');
+    docs = readableDocuments(sub.documents, header.form);
+  } else if (kind === 'cyd-ndjson') {
+    const nd = parseCydNdjson(text);
+    header.accessionNumber = nd.accessionNumber ?? header.accessionNumber;
+    header.form = nd.form ?? header.form;
+    header.cik = nd.cik ?? header.cik;
+    header.company = nd.company ?? header.company;
+    header.filedAt = nd.filedAt ?? header.filedAt;
+    header.acceptedAt = nd.acceptedAt;
+    cyd = nd.facts;
+    lap('parse');
+  } else {
+    lap('parse');
+    if (kind === 'pdf') docs = [{ type: header.form ?? 'PDF', filename: null, primary: true, text: '', pdf: bytes }];
+    else if (kind === 'html') {
+      const html = text.replace(/^\s*<XBRL>/i, '').replace(/<\/XBRL>\s*$/i, '');
+      docs = [{ type: header.form ?? 'HTML', filename: null, primary: true, text: htmlToText(html), html }];
+    } else docs = [{ type: header.form ?? 'TEXT', filename: null, primary: true, text: normalizeText(text.replace(/\r\n?/g, '\n')) }];
+  }
+
+  for (const d of docs) {
+    if (d.pdf) d.text = await pdfToText(d.pdf);
+    if (d.primary && d.html) cyd = cyd.concat(extractCydFacts(d.html));
+  }
+  if (!header.form) {
+    const dei = docs.find((d) => d.primary)?.html?.match(/name="dei:DocumentType"[^>]*>(?:<[^>]+>)*\s*([^<\s][^<]*)</i)?.[1]?.trim();
+    if (dei) header.form = dei;
+  }
+  lap('text');
+
+  const result = classifyAndExtract(header, docs, cyd, lap);
+  return { source: context.source ?? '', ...result };
+}
+
+function classifyAndExtract(
+  header: FilingHeader,
+  docs: TextDocument[],
+  cyd: CydFact[],
+  lap: (stage: Stage) => void,
+): Omit<Analysis, 'source'> {
+  const form = header.form;
+  const periodic = form !== null && PERIODIC_FORM.test(form);
+  const primary = docs.find((d) => d.primary);
+  const primarySections = primary ? findItemSections(primary.text) : [];
+
+  // Items: the header's numeric list when there is one, else the 8-K item headings.
+  let items = sortItems(header.items);
+  if (items.length === 0 && !periodic) {
+    items = sortItems(primarySections.filter((s) => s.item.includes('.') && s.text.length > 0).map((s) => s.item));
+  }
+
+  const segments: Segment[] = [];
+  const incidentFacts = orderFacts(cyd.filter((f) => isIncidentConcept(f.concept) && f.text.length > 0));
+  const affectedFacts = cyd.filter((f) => isMateriallyAffectedConcept(f.concept) && f.text.length > 0);
+  const xbrlText = incidentFacts.length > 0 ? incidentFacts.map((f) => f.text).join('\n') : affectedFacts.map((f) => f.text).join('\n');
+  if (xbrlText) {
+    segments.push({ item: incidentFacts.length > 0 && !periodic ? '1.05' : null, origin: 'xbrl', text: xbrlText, sentences: splitSentences(xbrlText) });
+  }
+  for (const d of docs) {
+    const sections = d.primary ? primarySections : findItemSections(d.text);
+    // Item sections of the primary document; risk factors (10-K Item 1A) never report an event.
+    const usable = sections.filter((s) => s.item !== '9.01' && s.item.toUpperCase() !== '1A' && s.text.length > 0);
+    if (d.primary && usable.length > 0) {
+      for (const s of usable) {
+        segments.push({ item: s.item.includes('.') ? s.item : null, origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
+      }
+    } else if (sections.length === 0 || !d.primary) {
+      const body = cutBoilerplate(d.text);
+      if (body) segments.push({ item: null, origin: d.primary ? 'primary' : 'exhibit', text: body, sentences: splitSentences(body) });
+    }
+  }
+
+  // Classification.
+  const hasItem105 = items.includes('1.05') || incidentFacts.length > 0;
+  const scored = segments.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences) }));
+  const allSentences = segments.flatMap((s) => s.sentences);
+  const denial = deniesAttack(allSentences);
+  const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));
+  let carrier = scored.find((x) => x.seg.origin === 'xbrl' && (x.evidence.length > 0 || incidentFacts.length > 0));
+  carrier ??= scored.find((x) => x.seg.item === '1.05' && x.seg.origin === 'primary' && CYBER_WORDS.test(x.seg.text));
+  carrier ??= [...scored].filter((x) => x.evidence.length > 0).sort((a, b) => (b.evidence[0]?.strength ?? 0) - (a.evidence[0]?.strength ?? 0) || originRank(a.seg) - originRank(b.seg))[0];
+  // An Item 1.05 report whose only text is the rendered section (no heading).
+  if (!carrier && hasItem105 && cyberText) carrier = scored.find((x) => CYBER_WORDS.test(x.seg.text));
+
+  let incident = carrier !== undefined && (carrier.evidence.length > 0 || hasItem105);
+  if (incident && denial && !hasItem105 && (carrier?.evidence[0]?.strength ?? 0) < 1) incident = false;
+  lap('classify');
+
+  const evidence: Record<string, string> = {};
+  const dates: IncidentDates = { began: null, detected: null, determinedMaterial: null, contained: null };
+  let flags = emptyFlags();
+  let materialImpact: Analysis['materialImpact'] = null;
+  let statements: Analysis['statements'] = [];
+  let item: string | null = null;
+  let update = /\/A$/i.test(form ?? '');
+
+  if (incident && carrier) {
+    const first = carrier.evidence[0];
+    evidence.incident = first?.sentence ?? carrier.seg.sentences.find((s) => CYBER_WORDS.test(s.text))?.text ?? carrier.seg.sentences[0]?.text ?? '';
+    item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
+    if (item) evidence.item = carrier.seg.item === item ? `Item ${item}` : evidence.incident;
+
+    // The carrier first, then every other segment that speaks of the incident.
+    const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
+    const sentences = related.flatMap((s) => s.sentences);
+
+    for (const fact of related.flatMap((s) => extractDates(s.sentences, header.filedAt))) {
+      if (dates[fact.role] === null) {
+        dates[fact.role] = fact.value;
+        evidence[`dates.${fact.role}`] = fact.sentence;
+      }
+    }
+    const f = extractFlags(sentences);
+    flags = f.flags;
+    for (const [k, v] of Object.entries(f.evidence)) evidence[`flags.${k}`] = v;
+    const m = materiality(carrier.seg.sentences);
+    const mat = m.materialImpact ? m : materiality(sentences);
+    materialImpact = mat.materialImpact;
+    if (mat.sentence) evidence.materialImpact = mat.sentence;
+    statements = impactStatements(sentences);
+    const prev = sentences.find((s) => PREVIOUSLY_DISCLOSED.test(s.text));
+    if (prev && !periodic) update = true;
+    if (update) evidence.update = prev?.text ?? `Form ${form}`;
+  }
+  lap('extract');
+
+  return {
+    accessionNumber: header.accessionNumber,
+    form,
+    cik: header.cik,
+    company: header.company,
+    filedAt: header.filedAt,
+    acceptedAt: header.acceptedAt,
+    items,
+    incident,
+    item,
+    update,
+    materialImpact,
+    dates,
+    flags,
+    statements,
+    evidence,
+    confidence: confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0),
+    analyzerVersion: ANALYZER_VERSION,
+  };
+}
+
+function originRank(seg: Segment): number {
+  return seg.origin === 'xbrl' ? 0 : seg.origin === 'primary' ? 1 : 2;
+}
+
+function orderFacts(facts: CydFact[]): CydFact[] {
+  const rank = (c: string): number => {
+    const i = INCIDENT_CONCEPT_ORDER.indexOf(c);
+    return i < 0 ? INCIDENT_CONCEPT_ORDER.length : i;
+  };
+  // One text per concept and incident: some filers tag the same paragraph under two concepts.
+  const seen = new Set<string>();
+  return [...facts]
+    .sort((a, b) => rank(a.concept) - rank(b.concept))
+    .filter((f) => {
+      const key = f.text;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The 8-K item that carries the incident. */
+function pickItem(seg: Segment, items: string[], hasItem105: boolean): string | null {
+  if (hasItem105) return '1.05';
+  if (seg.item && seg.item !== '9.01') return seg.item;
+  // An exhibit or an unheaded text: the item it was filed or furnished under.
+  for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (items.includes(it)) return it;
+  return items.find((it) => it !== '9.01') ?? null;
+}
+
+function confidenceOf(incident: boolean, item105: boolean, strength: number, cyberText: boolean, xbrl: boolean): number {
+  if (incident) {
+    let c = 0.6 + 0.3 * Math.min(1, strength);
+    if (item105) c += 0.08;
+    if (xbrl) c += 0.02;
+    return Math.min(0.99, Math.round(c * 100) / 100);
+  }
+  return cyberText ? 0.8 : 0.97;
+}

@@ -1,0 +1,63 @@
+// Does a filing disclose a specific cybersecurity incident that the registrant (or a vendor
+// serving it) experienced? Cyber vocabulary alone says nothing: risk factors, forward-looking
+// boilerplate, merger carve-outs and security vendors' releases are full of it. What counts is a
+// sentence that reports an event: someone experienced, detected or was notified of an incident,
+// or a threat actor gained access, stated as fact and not as a possibility or a denial.
+
+import type { Sentence } from './sentences.ts';
+
+const INCIDENT_NOUN =
+  '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident|disruption\\s+caused)|compromise\\s+of|system\\s+outage\\s+caused\\s+by\\s+a\\s+cyber|malware|phishing\\s+attack|business\\s+email\\s+compromise|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
+
+/** A reported event: an experience or discovery verb governing an incident noun. */
+const EVENT_VERB_THEN_NOUN = new RegExp(
+  `\\b(?:experienced|experiences|detected|discovered|identified|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  'i',
+);
+/** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
+const ACTOR_DID = new RegExp(
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:long-term,?\\s+|persistent\\s+|unauthorized\\s+|initial\\s+)*access\\b|\\b(?:exfiltrated|exfiltration\\s+of|encrypted|encrypting|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  'i',
+);
+
+// Hypothetical, generic or forward-looking wording: a risk, not an event.
+const HYPOTHETICAL =
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of)\b/i;
+// Denials: no incident, or an outage expressly not caused by an attack.
+const DENIAL =
+  /\b(?:(?:have|has|had|did)\s+not\s+(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
+export const NOT_AN_ATTACK =
+  /\b(?:was|is|were)\s+not\s+(?:caused\s+by\s+|the\s+result\s+of\s+|due\s+to\s+|a\s+result\s+of\s+)?(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident|malicious\s+(?:activity|attack)|attack)\b|\bnot\s+(?:caused\s+by|the\s+result\s+of|related\s+to)\s+(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident)/i;
+
+/** Any cyber-incident vocabulary at all (cheap pre-filter). */
+export const CYBER_WORDS =
+  /cyber|ransomware|threat\s+actor|unauthori[sz]ed\s+(?:access|activity|party|third)|exfiltrat|intrusion|malware|hack|data\s+breach|security\s+incident/i;
+
+export interface IncidentEvidence {
+  sentence: string;
+  strength: number;
+}
+
+/** The sentences that report an incident as an event, strongest first. */
+export function incidentEvidence(sentences: readonly Sentence[]): IncidentEvidence[] {
+  const out: IncidentEvidence[] = [];
+  for (const s of sentences) {
+    const t = s.text;
+    if (t.length > 1500 || !CYBER_WORDS.test(t)) continue;
+    if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
+    const event = EVENT_VERB_THEN_NOUN.test(t);
+    const actor = ACTOR_DID.test(t);
+    if (!event && !actor) continue;
+    if (HYPOTHETICAL.test(t)) {
+      // A hedge elsewhere in a long sentence does not undo a dated event ("On May 5, … detected").
+      if (!/\b(?:On|In|During|Since|Beginning)\s+(?:or\s+about\s+)?(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\b/.test(t)) continue;
+    }
+    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0) });
+  }
+  return out.sort((a, b) => b.strength - a.strength);
+}
+
+/** The text expressly says the event was not a cyberattack. */
+export function deniesAttack(sentences: readonly Sentence[]): string | null {
+  return sentences.find((s) => NOT_AN_ATTACK.test(s.text))?.text ?? null;
+}

@@ -1,0 +1,198 @@
+// Dates in filing prose, at the precision the filing states, and the role each plays in the
+// incident's timeline: when access began, when it was detected, when it was determined to be
+// material, when it was contained.
+
+import type { IncidentDates, PartialDate } from './types.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface DateMention {
+  value: PartialDate;
+  start: number;
+  end: number;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+// Month names are matched capitalised only: "may" the verb is not May the month.
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+
+const PATTERNS: ReadonlyArray<{ re: RegExp; kind: 'mdy' | 'dmy' | 'numeric' | 'my' | 'md' | 'y' }> = [
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\s*,?\\s*${YEAR}\\b`, 'g'), kind: 'mdy' },
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), kind: 'dmy' },
+  { re: /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g, kind: 'numeric' },
+  { re: new RegExp(`\\b${MONTH}\\s*,?\\s+(?:of\\s+)?${YEAR}\\b`, 'g'), kind: 'my' },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![,\\s]*(?:19|20)\\d{2})(?!\\s*(?:%|percent|million|billion))`, 'g'), kind: 'md' },
+  { re: /\b(?:in|during|since|throughout|early|mid|late|calendar(?: year)?)[-\s]+((?:19|20)\d{2})\b(?![-\s]*(?:\d|first|second|third|fourth|fiscal|full|quarter|year|annual|Form|10-K))/gi, kind: 'y' },
+];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const monthOf = (name: string): number | undefined => MONTHS[name.toLowerCase().replace(/\.$/, '')];
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * Every date in a piece of text. `filedAt` (YYYY-MM-DD) resolves dates written without a year:
+ * "On August 25" in a filing of 2025-08-29 is 2025-08-25, and in one of 2026-01-05 it is
+ * 2025-08-25 too, because a disclosure reports the past.
+ */
+export function findDates(text: string, filedAt?: string | null): DateMention[] {
+  const found: DateMention[] = [];
+  const taken = (s: number, e: number): boolean => found.some((f) => s < f.end && e > f.start);
+  const filed = filedAt && /^\d{4}-\d{2}-\d{2}$/.test(filedAt) ? filedAt : null;
+  for (const { re, kind } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken(s, e)) continue;
+      let value: string | null = null;
+      if (kind === 'mdy' || kind === 'dmy') {
+        const [mon, day, year] = kind === 'mdy' ? [m[1], m[2], m[3]] : [m[2], m[1], m[3]];
+        const mo = monthOf(mon ?? '');
+        const d = Number(day);
+        const y = Number(year);
+        if (mo && validDay(y, mo, d)) value = `${y}-${pad(mo)}-${pad(d)}`;
+      } else if (kind === 'numeric') {
+        const mo = Number(m[1]);
+        const d = Number(m[2]);
+        const y = Number(m[3]);
+        if (validDay(y, mo, d)) value = `${y}-${pad(mo)}-${pad(d)}`;
+      } else if (kind === 'my') {
+        const mo = monthOf(m[1] ?? '');
+        if (mo) value = `${m[2]}-${pad(mo)}`;
+      } else if (kind === 'md') {
+        const mo = monthOf(m[1] ?? '');
+        const d = Number(m[2]);
+        if (mo && filed) {
+          const fy = Number(filed.slice(0, 4));
+          const y = `${pad(mo)}-${pad(d)}` > filed.slice(5) ? fy - 1 : fy;
+          if (validDay(y, mo, d)) value = `${y}-${pad(mo)}-${pad(d)}`;
+        }
+      } else {
+        value = m[1] ?? null;
+      }
+      if (value) found.push({ value, start: s, end: e });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export type DateRole = keyof IncidentDates;
+
+// Phrases that name the moment a date refers to. Order matters only for ties.
+const CUES: ReadonlyArray<{ role: DateRole | 'determined'; re: RegExp }> = [
+  {
+    role: 'contained',
+    re: /\b(?:contained|eradicated|evicted|expelled|remediated\s+the\s+(?:threat|activity)|remov(?:e|ed|ing)\s+(?:the\s+)?(?:threat\s+actor|attacker|intruder|unauthorized\s+(?:party|user|actor|access))|(?:terminated|ended|blocked|cut\s+off|revoked|shut\s+off|eliminated|stopped)\s+(?:the\s+)?(?:threat\s+actor['’]s\s+|attacker['’]s\s+)?(?:unauthorized\s+)?(?:access|activity))/gi,
+  },
+  {
+    role: 'began',
+    re: /\b(?:began|begun|beginning|commenced|commencing|started|starting|first\s+(?:gained|accessed|obtained|occurred|infiltrated)|initial\s+(?:access|intrusion|compromise)|(?:gained|obtained)\s+(?:unauthorized\s+|initial\s+)?access|infiltrated|breached|intrusion\s+occurred|occurred|experienced|launched|deployed)\b/gi,
+  },
+  {
+    role: 'detected',
+    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|learned|observed|noticed|confirmed)\b/gi,
+  },
+  { role: 'determined', re: /\b(?:determined|concluded|deemed)\b/gi },
+];
+
+// A date introduced by one of these is not an incident event (a filing date, a deadline, a period).
+const NOT_AN_EVENT_BEFORE =
+  /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$)/i;
+const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?$/i;
+const ADJACENT_SINCE = /\bsince\s+$/i;
+const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
+const MATERIAL = /\bmaterial(?:ly)?\b/i;
+const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
+const INTRO_ONLY = /^(?:[^,]*,\s*)?(?:on|in|during|at|around|by|as\s+of)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
+// "At that time, management determined…": the event takes the date of the previous sentence.
+const ANAPHORIC_TIME =
+  /^(?:At\s+that\s+time|On\s+(?:that|the\s+same)\s+(?:date|day)|That\s+(?:same\s+)?day|Following\s+(?:this|that|these|those)\s+(?:development|discovery|escalation|event|determination)s?|Subsequently\s+on\s+that\s+date)\b/i;
+
+interface Cue {
+  role: DateRole | 'determined';
+  start: number;
+  end: number;
+}
+
+function cuesIn(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const { role, re } of CUES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) cues.push({ role, start: m.index, end: m.index + m[0].length });
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+/** "determined" is a materiality determination when its clause speaks of materiality, else detection. */
+function resolveDetermined(clause: string): DateRole | null {
+  if (MATERIAL.test(clause)) return NOT_DETERMINED.test(clause) ? null : 'determinedMaterial';
+  return /\b(?:experienced|incident|unauthorized|attack|intrusion|ransomware|compromise)\b/i.test(clause) ? 'detected' : null;
+}
+
+/** The role of one date within its sentence, or null when it is not an incident event. */
+export function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextStart: number): DateRole | null {
+  const before = sentence.slice(0, date.start);
+  if (NOT_AN_EVENT_BEFORE.test(before)) return null;
+  const leftClauseStart = Math.max(prevEnd, before.lastIndexOf(';') + 1);
+  const left = sentence.slice(leftClauseStart, date.start);
+  const right = sentence.slice(date.end, nextStart);
+  if (ADJACENT_BEGAN.test(left.slice(-40))) return 'began';
+  if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : null;
+
+  const pick = (cue: Cue, clause: string): DateRole | null => (cue.role === 'determined' ? resolveDetermined(clause) : cue.role);
+
+  const leftCues = cuesIn(left);
+  // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.
+  if (leftCues.length === 0 || INTRO_ONLY.test(left.replace(/\([^)]*\)/g, ''))) {
+    const rightCues = cuesIn(right);
+    const first = rightCues[0];
+    if (first) return pick(first, right.slice(first.start));
+    return null;
+  }
+  const nearest = leftCues[leftCues.length - 1]!;
+  return pick(nearest, sentence.slice(leftClauseStart + nearest.start, nextStart));
+}
+
+export interface DatedFact {
+  role: DateRole;
+  value: PartialDate;
+  sentence: string;
+}
+
+/**
+ * The first date stated for each role, in text order. A later sentence's date never overrides an
+ * earlier one: filings state the primary timeline first and refer back to it afterwards.
+ */
+export function extractDates(sentences: readonly Sentence[], filedAt?: string | null): DatedFact[] {
+  const facts: DatedFact[] = [];
+  let previousDates: DateMention[] = [];
+  for (const s of sentences) {
+    const dates = findDates(s.text, filedAt);
+    if (dates.length === 0 && previousDates.length > 0 && ANAPHORIC_TIME.test(s.text)) {
+      const cue = cuesIn(s.text).find((c) => c.role === 'determined' || c.role !== 'began');
+      const last = previousDates[previousDates.length - 1]!;
+      if (cue) {
+        const role = cue.role === 'determined' ? resolveDetermined(s.text.slice(cue.start)) : cue.role;
+        if (role) facts.push({ role, value: last.value, sentence: s.text });
+      }
+    }
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i]!;
+      const prevEnd = i > 0 ? dates[i - 1]!.end : 0;
+      const nextStart = i + 1 < dates.length ? dates[i + 1]!.start : s.text.length;
+      const role = roleOfDate(s.text, d, prevEnd, nextStart);
+      if (role) facts.push({ role, value: d.value, sentence: s.text });
+    }
+    if (dates.length > 0) previousDates = dates;
+  }
+  return facts;
+}

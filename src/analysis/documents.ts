@@ -1,0 +1,51 @@
+// The readable documents of a filing, whatever form it came in: the primary document and its
+// exhibits as text, with any inline-XBRL `cyd:` facts they carry.
+
+import { htmlToText, normalizeText } from './html-text.ts';
+import { repairUtf8 } from './input.ts';
+import type { SubmissionDocument } from './submission.ts';
+
+export interface TextDocument {
+  /** EDGAR document type: `8-K`, `EX-99.1`, `10-Q`; `TEXT` for a bare text input. */
+  type: string;
+  filename: string | null;
+  primary: boolean;
+  text: string;
+  /** Raw HTML when the document was HTML (for XBRL facts). */
+  html?: string;
+  /** Bytes of a PDF document still to be read. */
+  pdf?: Uint8Array;
+}
+
+// Machine-readable companions of a filing, never prose.
+const NON_PROSE_TYPE = /^(?:EX-101|XML|ZIP|EXCEL|GRAPHIC|JSON|EX-104|XBRL|EX-FILING FEES|EX-27)/i;
+const NON_PROSE_FILE = /\.(?:xsd|xml|js|css|json|jpe?g|gif|png|xlsx?|zip)$/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return /<(?:html|body|p|div|table|font|span|br)[\s>/]/i.test(text.slice(0, 5000));
+}
+
+/** Plain-text documents in a submission may be wrapped in <PRE> and carry <PAGE> markers. */
+function plainText(text: string): string {
+  return normalizeText(text.replace(/<\/?(?:PRE|PAGE|S|C|FN|CAPTION|TABLE)>/gi, '\n'));
+}
+
+/** The documents worth reading: the primary document (sequence 1) and exhibits with prose. */
+export function readableDocuments(docs: readonly SubmissionDocument[], form: string | null): TextDocument[] {
+  const out: TextDocument[] = [];
+  docs.forEach((d, i) => {
+    const primary = i === 0 || (form !== null && d.type === form && !out.some((o) => o.primary));
+    if (!primary && (NON_PROSE_TYPE.test(d.type) || (d.filename && NON_PROSE_FILE.test(d.filename)))) return;
+    if (!primary && !/^EX-99|^EX-20|^EX-17|^8-K|^10-[KQ]|^6-K|^20-F/i.test(d.type)) return;
+    const isPdf = (d.filename && /\.pdf$/i.test(d.filename)) || (d.bytes && d.bytes[0] === 0x25 && d.bytes[1] === 0x50);
+    if (d.bytes) {
+      if (isPdf) out.push({ type: d.type, filename: d.filename, primary, text: '', pdf: d.bytes });
+      return;
+    }
+    if (d.text === undefined) return;
+    const raw = repairUtf8(d.text);
+    if (looksLikeHtml(raw)) out.push({ type: d.type, filename: d.filename, primary, text: htmlToText(raw), html: raw });
+    else out.push({ type: d.type, filename: d.filename, primary, text: plainText(raw) });
+  });
+  return out;
+}

@@ -1,0 +1,65 @@
+// HTML (and inline XBRL) to plain text that keeps the block structure: one line per paragraph,
+// heading or table row, so that item headings stay at the start of a line, including headings laid
+// out as table cells ("Item 1.05" | "Material Cybersecurity Incidents").
+
+import { Parser } from 'htmlparser2';
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
+  'page', 'title',
+]);
+const CELL = new Set(['td', 'th']);
+// Never shown to a reader: the inline-XBRL header holds hidden facts and contexts.
+const HIDDEN = new Set(['head', 'script', 'style', 'ix:header', 'noscript', 'template', 'xml']);
+const DISPLAY_NONE = /display\s*:\s*none/i;
+
+/** Every kind of Unicode space (incl. `&#160;`) and zero-width characters. */
+const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\ufeff]+/g;
+
+export function htmlToText(html: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let hiddenAt = -1;
+  let preDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        depth++;
+        if (hiddenAt >= 0) return;
+        if (HIDDEN.has(name) || (attribs.style !== undefined && DISPLAY_NONE.test(attribs.style))) {
+          hiddenAt = depth;
+          return;
+        }
+        if (name === 'pre') preDepth++;
+        if (BLOCK.has(name)) parts.push('\n');
+        else if (CELL.has(name)) parts.push(' ');
+      },
+      ontext(text) {
+        // In HTML a source line break is a space; only block elements break lines (and <pre>).
+        if (hiddenAt < 0) parts.push(preDepth > 0 ? text : text.replace(/[\r\n]+/g, ' '));
+      },
+      onclosetag(name) {
+        if (hiddenAt >= 0) {
+          if (depth === hiddenAt) hiddenAt = -1;
+          depth--;
+          return;
+        }
+        depth--;
+        if (name === 'pre' && preDepth > 0) preDepth--;
+        if (BLOCK.has(name)) parts.push('\n');
+        else if (CELL.has(name)) parts.push(' ');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return normalizeText(parts.join(''));
+}
+
+/** Collapse runs of spaces within lines, trim every line and drop blank lines. */
+export function normalizeText(text: string): string {
+  return text.replace(SPACES, ' ').replace(/ ?\n[ \n]*/g, '\n').trim();
+}

@@ -1,0 +1,11 @@
+// Public API of the analysis core.
+
+export { analyze, type AnalysisContext, type Stage, type StageTimer } from './analyze.ts';
+export { ANALYZER_VERSION } from './version.ts';
+export { parseSubmission, type Submission, type SubmissionHeader, type SubmissionDocument, type Filer } from './submission.ts';
+export { htmlToText } from './html-text.ts';
+export { findItemSections, type ItemSection } from './items.ts';
+export { easternToUtcIso } from './eastern-time.ts';
+export { extractCydFacts, type CydFact } from './xbrl-cyd.ts';
+export { runAnalyzeCommand } from './analyze-command.ts';
+export type * from './types.ts';

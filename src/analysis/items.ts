@@ -1,0 +1,186 @@
+// Item headings and the sections they open. A heading starts a line: "Item 1.05.", "ITEM 1.05",
+// "Item 1.05. Material Cybersecurity Incidents", "I T E M 1.05", "Items 2.02 and 7.01", a 10-K's
+// "Item 1C. Cybersecurity", or a known item title standing alone. "$1.05", "as described in
+// Item 1.05" and "Item 1.05 of Form 8-K" are not headings: they sit inside a sentence or run on
+// in lower case.
+
+import { FORM_8K_ITEM_NUMBERS, FORM_8K_ITEMS, itemNumberForTitle, titleKey } from './item-titles.ts';
+
+export interface ItemSection {
+  /** `1.05` for 8-K items, `1C` / `7` / `1A` for 10-K and 10-Q items. */
+  item: string;
+  title: string;
+  /** The section body, without its heading, up to the next heading or boilerplate. */
+  text: string;
+  /** Offset of the heading in the input text. */
+  start: number;
+}
+
+const HEADING =
+  /^[\s.:\-–—•]*(?:PART\s+I{1,3}V?\s*[,.:\-–—]?\s*)?I\s?T\s?E\s?M\s?S?(?=[\s.\d]|$)[\s.]*(?:No\.?\s*|Number\s*)?(\d{1,2}(?:\s?\.\s?\d\s?\d)?(?:[A-C](?![a-z]))?)(?![\d%,$])/i;
+const MORE_ITEMS = /^\s*(?:,|and|&)\s*(?:Items?\s*)?(\d\.\d\d)\b/i;
+
+// Titles distinctive enough to open a section on their own (renderings often drop the number).
+const STANDALONE_TITLES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^[\s.:\-–—]*Material\s+Cybersecurity\s+Incidents?\b[.:]?/i, '1.05'],
+  [/^[\s.:\-–—]*Regulation\s+FD\s+Disclosure\b[.:]?/i, '7.01'],
+  [/^[\s.:\-–—]*Other\s+Events\b[.:]?(?=\s*$|\s+[A-Z])/, '8.01'],
+  [/^[\s.:\-–—]*Financial\s+Statements\s+and\s+Exhibits\b[.:]?/i, '9.01'],
+  [/^[\s.:\-–—]*Results\s+of\s+Operations\s+and\s+Financial\s+Condition\b[.:]?(?=\s*$|\s+[A-Z])/, '2.02'],
+];
+
+/** Where the section's own text stops even without a next heading. */
+const SECTION_END: RegExp[] = [
+  /^\s*SIGNATURES?\b/m,
+  /\bSIGNATURES?\s+Pursuant to the requirements\b/i,
+  /^[^\n]{0,60}\bForward[-\s]?Looking\s+Statements?\b[^\n.]{0,60}\n/im,
+  /^[^\n]{0,40}\bSafe\s+Harbor\b[^\n.]{0,80}\n/im,
+  /(?:^|[.!?”"]\s+)(?:(?:Cautionary|Special|Important)\s+(?:Note|Statement|Language|Information)s?\s+(?:Regarding|Concerning|About|on|As\s+to|With\s+Respect\s+to)\s+)?Forward[-\s]?Looking\s+(?:Statements?|Information)\s+(?=[A-Z“"])/m,
+  /(?:^|[.!?”"]\s+)Safe\s+Harbor(?:\s+Statement)?s?\s+(?=[A-Z“"])/m,
+  /(?:^|[.!?”"]\s+)This\s+(?:Current\s+Report(?:\s+on\s+Form\s+8-K)?|Form\s+8-K|report|press\s+release|communication|document)\b[^.]{0,120}?\b(?:contains?|may\s+contain|includes?)\b[^.]{0,40}forward[-\s]looking\s+statements/im,
+  /^\s*EXHIBIT\s+INDEX\b/im,
+  /^\s*Exhibit\s+Index\s*$/im,
+];
+
+/** Position where boilerplate (signatures, forward-looking statements) begins, or text.length. */
+export function boilerplateStart(text: string): number {
+  let end = text.length;
+  for (const re of SECTION_END) {
+    const m = re.exec(text);
+    if (m && m.index < end) {
+      // Keep the sentence end that the pattern consumed.
+      const lead = /^[.!?”"]\s+/.exec(m[0]);
+      end = m.index + (lead ? lead[0].length : 0);
+    }
+  }
+  return end;
+}
+
+/** Text with trailing boilerplate cut off. */
+export function cutBoilerplate(text: string): string {
+  return text.slice(0, boilerplateStart(text)).trim();
+}
+
+interface Heading {
+  items: string[];
+  title: string;
+  start: number;
+  bodyStart: number;
+}
+
+const isItemNumber = (n: string): boolean => (n.includes('.') ? FORM_8K_ITEM_NUMBERS.has(n) : /^(?:[1-9]|1[0-6])[A-C]?$/i.test(n));
+
+/** Split the body of a heading line into the title and whatever body text runs on after it. */
+function splitTitle(item: string, rest: string): { title: string; body: string } | null {
+  const r = rest.replace(/^[\s.:\-–—]+/, '');
+  if (r === '') return { title: '', body: '' };
+  // A cross-reference or a running sentence: "Item 1.05 of Form 8-K", "Item 7.01 and the exhibit".
+  if (/^[a-z(]/.test(r) || /^(?:of|in|to|under|hereof|above|below|herein)\b/i.test(r)) return null;
+  const official = FORM_8K_ITEMS.find(([n]) => n === item)?.[1];
+  if (official) {
+    const words = official.split(/\s+/).length;
+    const candidate = r.split(/\s+/).slice(0, words).join(' ');
+    if (titleKey(candidate) === titleKey(official) || itemNumberForTitle(candidate) === item) {
+      const m = new RegExp(`^(?:\\S+\\s+){${words - 1}}\\S+`).exec(r);
+      const title = (m?.[0] ?? candidate).replace(/[.:]+$/, '');
+      return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—]+/, '') };
+    }
+  }
+  // A short line is a title ("Item 1C. Cybersecurity"); a long one is title + run-on body.
+  if (r.length <= 120 && !/[.!?]\s+[A-Z]/.test(r.replace(/[.:]$/, ''))) return { title: r.replace(/[.:]+$/, ''), body: '' };
+  const cut = /^(.{3,100}?)[.:]\s+(?=[A-Z])/.exec(r);
+  if (cut) return { title: cut[1] ?? '', body: r.slice(cut[0].length) };
+  return { title: '', body: r };
+}
+
+function findHeadings(text: string): Heading[] {
+  const headings: Heading[] = [];
+  let lineStart = 0;
+  let prevLine = '';
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const h = headingInLine(line, prevLine, text, lineStart, lineEnd);
+    if (h) headings.push({ ...h, start: lineStart });
+    prevLine = line;
+    lineStart = lineEnd + 1;
+  }
+  return headings;
+}
+
+function headingInLine(
+  line: string,
+  prevLine: string,
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+): { items: string[]; title: string; bodyStart: number } | null {
+  const m = HEADING.exec(line);
+  if (m) {
+    const item = (m[1] ?? '').replace(/\s+/g, '').toUpperCase();
+    if (!isItemNumber(item)) return null;
+    // A wrapped sentence ("…required by\nItem 1.05 of Form 8-K") continues the previous line.
+    if (/[a-z,]$/.test(prevLine.trim()) && prevLine.length > 60 && !/^\s*ITEM\b/.test(line)) {
+      const after = line.slice(m[0].length);
+      if (!/^\s*[.:\-–—]?\s*[A-Z]/.test(after)) return null;
+    }
+    const items = [item];
+    let rest = line.slice(m[0].length);
+    for (let more = MORE_ITEMS.exec(rest); more; more = MORE_ITEMS.exec(rest)) {
+      if (more[1] && isItemNumber(more[1])) items.push(more[1]);
+      rest = rest.slice(more[0].length);
+    }
+    const split = splitTitle(item, rest);
+    if (!split) return null;
+    let { title } = split;
+    let bodyStart = split.body ? lineEnd - split.body.length : lineEnd + 1;
+    // "Item 1.05" alone, its title on the next line.
+    if (title === '' && split.body === '') {
+      const nextEnd = text.indexOf('\n', lineEnd + 1);
+      const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd).trim();
+      if (next && itemNumberForTitle(next.replace(/[.:]+$/, '')) === item) {
+        title = next.replace(/[.:]+$/, '');
+        bodyStart = nextEnd < 0 ? text.length : nextEnd + 1;
+      }
+    }
+    return { items, title, bodyStart };
+  }
+  for (const [re, item] of STANDALONE_TITLES) {
+    const t = re.exec(line);
+    if (t) {
+      const title = t[0].replace(/^[\s.:\-–—]+/, '').replace(/[.:]+$/, '').trim();
+      const body = line.slice(t[0].length).replace(/^[\s.:\-–—]+/, '');
+      if (body && /^[a-z]/.test(body)) return null;
+      return { items: [item], title, bodyStart: body ? lineEnd - body.length : lineEnd + 1 };
+    }
+  }
+  return null;
+}
+
+/**
+ * Cut text into item sections. Table-of-contents entries (a heading whose item appears again
+ * later, with next to nothing under it) are dropped, and a titled-only heading never overrides a
+ * numbered one for the same item.
+ */
+export function findItemSections(text: string): ItemSection[] {
+  const headings = findHeadings(text);
+  const sections: ItemSection[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    const next = headings[i + 1];
+    const rawEnd = next ? next.start : text.length;
+    const raw = h.bodyStart < rawEnd ? text.slice(h.bodyStart, rawEnd) : '';
+    const body = cutBoilerplate(raw);
+    const laterSame = headings.slice(i + 1).some((o) => o.items.some((it) => h.items.includes(it)));
+    if (laterSame && body.replace(/[\d\s.]+/g, '').length < 80) continue;
+    for (const item of h.items) sections.push({ item, title: h.title, text: body, start: h.start });
+  }
+  // Keep one section per item: the longest (a repeated heading is a TOC line or a running header).
+  const best = new Map<string, ItemSection>();
+  for (const s of sections) {
+    const b = best.get(s.item);
+    if (!b || s.text.length > b.text.length) best.set(s.item, s);
+  }
+  return sections.filter((s) => best.get(s.item) === s);
+}

@@ -1,0 +1,131 @@
+// Inline-XBRL facts of the SEC Cybersecurity Disclosure taxonomy (`cyd:`). An Item 1.05 8-K tags
+// the nature, scope, timing and impact of the incident as text blocks; a 10-K tags Item 1C. A
+// text block may be split across `ix:continuation` elements, and an 8-K reporting several
+// incidents separates them by the MaterialCybersecurityIncidentAxis dimension. Any `cyd:` name is
+// kept, known or not, so a new taxonomy year loses nothing.
+
+import { Parser } from 'htmlparser2';
+import { normalizeText } from './html-text.ts';
+
+export interface CydFact {
+  /** Local name, e.g. `MaterialCybersecurityIncidentNatureTextBlock`. */
+  concept: string;
+  contextRef: string | null;
+  /** Member of the incident axis, when the fact is dimensioned by incident. */
+  incident: string | null;
+  text: string;
+}
+
+const BLOCK = /^(?:p|div|br|tr|li|h[1-6]|table|ul|ol|section)$/;
+
+interface Capture {
+  kind: 'fact' | 'continuation';
+  id: string | null;
+  concept: string;
+  contextRef: string | null;
+  continuedAt: string | null;
+  parts: string[];
+  depth: number;
+  order: number;
+}
+
+/** Whether an HTML document carries any `cyd:` fact (cheap check before parsing). */
+export function hasCydFacts(html: string): boolean {
+  return /name\s*=\s*["']cyd:/i.test(html);
+}
+
+export function extractCydFacts(html: string): CydFact[] {
+  if (!hasCydFacts(html)) return [];
+  const open: Capture[] = [];
+  const done: Capture[] = [];
+  const contextMember = new Map<string, string>();
+  let contextId: string | null = null;
+  let memberDim: string | null = null;
+  let memberText = '';
+  let depth = 0;
+  let order = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        depth++;
+        if (name === 'xbrli:context') contextId = a.id ?? null;
+        else if (name === 'xbrldi:explicitmember') {
+          memberDim = a.dimension ?? null;
+          memberText = '';
+        } else if (name === 'ix:nonnumeric' && a.name && /^cyd:/i.test(a.name)) {
+          open.push({
+            kind: 'fact',
+            id: a.id ?? null,
+            concept: a.name.replace(/^cyd:/i, ''),
+            contextRef: a.contextref ?? null,
+            continuedAt: a.continuedat ?? null,
+            parts: [],
+            depth,
+            order: order++,
+          });
+        } else if (name === 'ix:continuation') {
+          open.push({ kind: 'continuation', id: a.id ?? null, concept: '', contextRef: null, continuedAt: a.continuedat ?? null, parts: [], depth, order: order++ });
+        }
+        if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
+      },
+      ontext(text) {
+        if (memberDim !== null) memberText += text;
+        if (open.length === 0) return;
+        const t = text.replace(/[\r\n]+/g, ' ');
+        for (const c of open) c.parts.push(t);
+      },
+      onclosetag(name) {
+        if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
+        if (name === 'xbrldi:explicitmember') {
+          if (contextId && memberDim && /MaterialCybersecurityIncidentAxis/i.test(memberDim)) contextMember.set(contextId, memberText.trim());
+          memberDim = null;
+        } else if (name === 'xbrli:context') contextId = null;
+        const top = open[open.length - 1];
+        if (top && top.depth === depth && (name === 'ix:nonnumeric' || name === 'ix:continuation')) done.push(open.pop()!);
+        depth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  const continuations = new Map<string, Capture>();
+  for (const c of done) if (c.kind === 'continuation' && c.id) continuations.set(c.id, c);
+  const facts: CydFact[] = [];
+  // Nested facts close before their parents: restore document order.
+  done.sort((x, y) => x.order - y.order);
+  for (const c of done) {
+    if (c.kind !== 'fact') continue;
+    const parts = [...c.parts];
+    const seen = new Set<string>();
+    for (let next = c.continuedAt; next && !seen.has(next); ) {
+      seen.add(next);
+      const cont = continuations.get(next);
+      if (!cont) break;
+      parts.push('\n', ...cont.parts);
+      next = cont.continuedAt;
+    }
+    facts.push({
+      concept: c.concept,
+      contextRef: c.contextRef,
+      incident: c.contextRef ? (contextMember.get(c.contextRef) ?? null) : null,
+      text: normalizeText(parts.join('')),
+    });
+  }
+  return facts;
+}
+
+/** Concepts of an Item 1.05 disclosure, in reading order. */
+export const INCIDENT_CONCEPT_ORDER = [
+  'MaterialCybersecurityIncidentNatureTextBlock',
+  'MaterialCybersecurityIncidentScopeTextBlock',
+  'MaterialCybersecurityIncidentTimingTextBlock',
+  'MaterialCybersecurityIncidentMaterialImpactOrReasonablyLikelyMaterialImpactTextBlock',
+  'MaterialCybersecurityIncidentInformationNotAvailableOrUndeterminedTextBlock',
+];
+
+export const isIncidentConcept = (concept: string): boolean => /^MaterialCybersecurityIncident/i.test(concept);
+/** Item 1C's "materially affected or reasonably likely to" block: where 10-Ks narrate incidents. */
+export const isMateriallyAffectedConcept = (concept: string): boolean =>
+  /^CybersecurityRiskMateriallyAffected.*TextBlock$/i.test(concept);

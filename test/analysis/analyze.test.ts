@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, ANALYZER_VERSION } from '../../src/analysis/index.ts';
+import { fixture } from './corpus.ts';
+
+describe('analyze: UnitedHealth’s complete Item 1.05 submission', async () => {
+  const a = await analyze(fixture('raw/item105/unh-8-k-2024-02-22-0000731766-24-000045.txt'), { source: 'unh.txt' });
+
+  it('fills the header fields', () => {
+    expect(a).toMatchObject({
+      source: 'unh.txt',
+      accessionNumber: '0000731766-24-000045',
+      form: '8-K',
+      cik: '0000731766',
+      company: 'UNITEDHEALTH GROUP INC',
+      filedAt: '2024-02-22',
+      acceptedAt: '2024-02-22T21:08:47Z',
+      items: ['1.05'],
+      analyzerVersion: ANALYZER_VERSION,
+    });
+  });
+
+  it('reports an incident under Item 1.05, detected on February 21, 2024', () => {
+    expect(a.incident).toBe(true);
+    expect(a.item).toBe('1.05');
+    expect(a.dates.detected).toBe('2024-02-21');
+    expect(a.evidence['dates.detected']).toMatch(/^On February 21, 2024, UnitedHealth Group/);
+  });
+
+  it('flags the nation-state actor and the disrupted operations', () => {
+    expect(a.flags.nationState).toBe(true);
+    expect(a.flags.operationalDisruption).toBe(true);
+    expect(a.evidence['flags.nationState']).toContain('nation-state');
+  });
+});
+
+describe('analyze: negatives', () => {
+  it('finds no incident in Costco’s routine Item 8.01 filing', async () => {
+    const a = await analyze(fixture('raw/negatives/cost-8-k-2025-10-15-0000909832-25-000105.txt'));
+    expect(a).toMatchObject({ incident: false, item: null, items: ['8.01', '9.01'], materialImpact: null });
+    expect(Object.values(a.dates).every((d) => d === null)).toBe(true);
+  });
+
+  it('finds no incident in CrowdStrike’s outage that was “not caused by a cyberattack”', async () => {
+    const a = await analyze(fixture('raw/item801-701/crwd-8k-2024-07-22-item801-excerpt.txt'), { form: '8-K', filedAt: '2024-07-22' });
+    expect(a.incident).toBe(false);
+    expect(a.item).toBeNull();
+  });
+});

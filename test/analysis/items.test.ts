@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/analysis/html-text.ts';
+import { findItemSections } from '../../src/analysis/items.ts';
+import { parseSubmission } from '../../src/analysis/submission.ts';
+import { fixture } from './corpus.ts';
+
+const items = (text: string): string[] => findItemSections(text).map((s) => s.item);
+
+describe('findItemSections', () => {
+  it('finds headings in their usual spellings', () => {
+    expect(items('Item 1.05. Material Cybersecurity Incidents.\nOn May 1, 2025, we detected it.')).toEqual(['1.05']);
+    expect(items('ITEM 1.05\nMaterial Cybersecurity Incident.\nOn May 1, 2025, we detected it.')).toEqual(['1.05']);
+    expect(items('Item 1.05 Material Event.\nThe Company detected it.')).toEqual(['1.05']);
+    expect(items('Item No. 8.01 Other Events\nSomething happened.')).toEqual(['8.01']);
+    expect(items('I T E M 7 . 0 1 Regulation FD Disclosure\nA press release.')).toEqual(['7.01']);
+  });
+
+  it('takes the title from the next line when the heading line holds only the number', () => {
+    const [s] = findItemSections('Item 1.05\nMaterial Cybersecurity Incidents\nOn August 9, 2025, F5 learned that…');
+    expect(s).toMatchObject({ item: '1.05', title: 'Material Cybersecurity Incidents' });
+    expect(s!.text.startsWith('On August 9, 2025')).toBe(true);
+  });
+
+  it('opens a section at an item title standing without a number', () => {
+    const [s] = findItemSections('Material Cybersecurity Incidents. On March 16, 2026, the Company experienced a disruption.');
+    expect(s).toMatchObject({ item: '1.05' });
+    expect(s!.text).toBe('On March 16, 2026, the Company experienced a disruption.');
+  });
+
+  it('gives each item of a combined heading the same section', () => {
+    expect(items('Items 2.02 and 7.01 Results of Operations\nRevenue rose.')).toEqual(['2.02', '7.01']);
+  });
+
+  it('skips $1.05 in an earnings release', () => {
+    const text = 'Item 2.02 Results of Operations and Financial Condition\nDiluted earnings per share were\n$1.05 per share, up from $0.98.\n1.05\nItem 9.01 Financial Statements and Exhibits\n99.1 Press release';
+    expect(items(text)).toEqual(['2.02', '9.01']);
+  });
+
+  it('skips cross-references to Item 1.05 inside sentences and wrapped lines', () => {
+    const text =
+      'Item 8.01 Other Events\nThe Company will file an amendment under Item 1.05 if it determines the incident is material, as required by\nItem 1.05 of Form 8-K and the instructions thereto.';
+    expect(items(text)).toEqual(['8.01']);
+  });
+
+  it('does not count a 10-K’s governance text that names Item 1.05', () => {
+    const text =
+      'Item 1C. Cybersecurity\nOur incident response plan requires an assessment of whether an incident requires disclosure under Item 1.05 of Form 8-K.\nItem 2. Properties\nWe lease offices.';
+    expect(items(text)).toEqual(['1C', '2']);
+  });
+
+  it('drops table-of-contents lines and keeps the real section', () => {
+    const text = 'Item 1A. Risk Factors 12\nItem 1C. Cybersecurity 30\nItem 2. Properties 31\nPART I\nItem 1A. Risk Factors\nRisks described at length here and more text to make this a real section of the report.\nItem 1C. Cybersecurity\nWe maintain a program for assessing, identifying and managing cybersecurity risks.\nItem 2. Properties\nWe lease our headquarters.';
+    const sections = findItemSections(text);
+    expect(sections.map((s) => s.item)).toEqual(['1A', '1C', '2']);
+    expect(sections[1]!.text).toContain('We maintain a program');
+  });
+
+  it('ends a section at SIGNATURES and at forward-looking-statement boilerplate', () => {
+    const text =
+      'Item 1.05 Material Cybersecurity Incidents\nWe detected the intrusion.\nForward-Looking Statements\nThis report contains forward-looking statements.\nSIGNATURES\nPursuant to the requirements…';
+    expect(findItemSections(text)[0]!.text).toBe('We detected the intrusion.');
+    const collapsed =
+      'Item 1.05 Material Cybersecurity Incidents On May 5, 2026, the Bank became aware of an incident. 2 SIGNATURES Pursuant to the requirements of the Securities Exchange Act of 1934';
+    expect(findItemSections(collapsed)[0]!.text).toBe('On May 5, 2026, the Bank became aware of an incident. 2');
+  });
+
+  it('cuts Microsoft’s Item 1.05 section before its forward-looking paragraph and finds Item 7.01 after it', () => {
+    const text = fixture('raw/item105/msft-2024-01-19-0001193125-24-011295.txt').toString('utf8');
+    const sections = findItemSections(text);
+    expect(sections.map((s) => s.item)).toEqual(['1.05', '7.01']);
+    expect(sections[0]!.text).toMatch(/results of operations\.$/);
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps block structure and turns &#160; into a space', () => {
+    expect(htmlToText('<div><p>Item&#160;1.05.&#160;Material</p><p>On <b>May</b> 1,\n2025.</p></div>')).toBe('Item 1.05. Material\nOn May 1, 2025.');
+  });
+
+  it('puts a heading laid out in table cells on one line', () => {
+    expect(htmlToText('<table><tr><td>Item 1.05</td><td>Material Cybersecurity Incidents</td></tr></table><p>Body</p>')).toBe(
+      'Item 1.05 Material Cybersecurity Incidents\nBody',
+    );
+  });
+
+  it('keeps the hidden inline-XBRL header out of the text', () => {
+    const html = '<html><body><div style="display:none"><ix:header><ix:hidden>8-K false 0000731766</ix:hidden></ix:header></div><p>Visible</p></body></html>';
+    expect(htmlToText(html)).toBe('Visible');
+  });
+
+  it('reads UnitedHealth’s primary document with its Item 1.05 heading on its own line', () => {
+    const sub = parseSubmission(fixture('raw/item105/unh-8-k-2024-02-22-0000731766-24-000045.txt'));
+    const text = htmlToText(sub.documents[0]!.text!);
+    expect(text).toContain('\nItem 1.05. Material Cybersecurity Incidents.\nOn February 21, 2024, UnitedHealth Group');
+    expect(text).not.toContain('0000731766'); // hidden dei facts
+    const sections = findItemSections(text);
+    expect(sections.map((s) => s.item)).toEqual(['1.05']);
+    expect(sections[0]!.text).toMatch(/financial condition or results of operations\.$/);
+  });
+});
