@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Analysis } from '../src/analysis/types.ts';
 
@@ -22,6 +23,7 @@ export const companies = pgTable('companies', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** `pending` until analyzed; `failed` will be retried (see its job); `dead` was set aside with its error. */
 export const FILING_STATUSES = ['pending', 'analyzed', 'failed', 'dead'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
@@ -46,8 +48,6 @@ export const filings = pgTable(
     submissionUrl: text('submission_url').notNull(),
     status: text('status', { enum: FILING_STATUSES }).notNull().default('pending'),
     error: text('error'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull().defaultNow(),
     analyzedAt: timestamp('analyzed_at', { withTimezone: true }),
     /** Text of the Item 1.05 section, when the filing has one. */
@@ -62,7 +62,7 @@ export const filings = pgTable(
     index('filings_accepted_id_idx').on(t.acceptedAt.desc(), t.id.desc()),
     index('filings_cik_idx').on(t.cik),
     index('filings_items_gin').using('gin', t.items),
-    index('filings_status_idx').on(t.status, t.nextAttemptAt),
+    index('filings_status_idx').on(t.status),
   ],
 );
 
@@ -89,3 +89,36 @@ export const pollState = pgTable('poll_state', {
   lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/**
+ * Durable work, claimed with FOR UPDATE SKIP LOCKED so any number of workers in any number of
+ * processes share it. At-least-once: a claim whose lease runs out (a worker killed mid-job) is
+ * claimed again, so handlers must be idempotent. One row per (kind, key): enqueueing twice is a
+ * no-op.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('jobs_kind_key_uq').on(t.kind, t.key),
+    index('jobs_claim_idx').on(t.state, t.runAt),
+  ],
+);

@@ -2,19 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
+import { createJobRepository } from '../db/repositories/jobs.ts';
 import { createPollStateRepository } from '../db/repositories/poll-state.ts';
 import type { Config } from './config.ts';
 import { createEdgarClient, type EdgarClient } from './edgar/client.ts';
-import { createFeedPoller } from './ingest/feed-poller.ts';
-import { createFilingProcessor } from './ingest/filing-processor.ts';
+import { ANALYZE_FILING, createAnalyzeFilingHandler, filingFailureRecorder } from './ingest/analyze-filing-job.ts';
 import { analyzeSubmission } from './ingest/analyze-submission.ts';
-import { startMonitorLoop, type MonitorLoop } from './ingest/monitor-loop.ts';
+import { createFeedPoller } from './ingest/feed-poller.ts';
+import { startPollLoop, type PollLoop } from './ingest/poll-loop.ts';
+import { createWorker, type Worker } from './ingest/worker.ts';
 import { redactUrl, type Logger } from './logger.ts';
 
 export interface Monitor {
   database: Database;
   app: FastifyInstance | null;
-  loop: MonitorLoop | null;
+  poller: PollLoop | null;
+  worker: Worker | null;
   /** Base URL the API listens on, when it does. */
   url: string | null;
   close(): Promise<void>;
@@ -34,7 +37,7 @@ export const USER_AGENT_HINT =
   'SEC requires every client to declare who it is: set EDGAR_USER_AGENT="Your Company you@your-company.com" and restart ' +
   '(or run `npm run demo` to watch it work offline against the replay server).';
 
-/** Opens the database, then starts the API and the poller as asked. */
+/** Opens the database, then starts the API, the feed poller and the analysis worker as asked. */
 export async function startMonitor(options: StartMonitorOptions): Promise<Monitor> {
   const { config, log } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -46,7 +49,8 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
-  let loop: MonitorLoop | null = null;
+  let poller: PollLoop | null = null;
+  let worker: Worker | null = null;
   let edgar: EdgarClient | null = null;
   try {
     if (options.api ?? true) {
@@ -65,19 +69,33 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
           log,
         });
         const filings = createFilingRepository({ db: database.db });
-        const poller = createFeedPoller({
+        const jobs = createJobRepository({ db: database.db });
+        const feed = createFeedPoller({
           edgar,
           filings,
           pollState: createPollStateRepository({ db: database.db }),
           log,
           maxPages: config.pollMaxPages,
         });
-        const processor = createFilingProcessor({ edgar, filings, analyzeSubmission, log });
-        loop = startMonitorLoop({ poller, processor, log, intervalMs: config.pollIntervalSeconds * 1000 });
+        worker = createWorker({
+          jobs,
+          handlers: { [ANALYZE_FILING]: createAnalyzeFilingHandler({ edgar, filings, analyzeSubmission, log }) },
+          onFailure: filingFailureRecorder(filings),
+          log,
+          idleMs: Math.min(1000, config.pollIntervalSeconds * 1000),
+        });
+        worker.start();
+        poller = startPollLoop({
+          name: 'reading the EDGAR feed',
+          cycle: (signal) => feed.pollOnce(signal),
+          intervalMs: config.pollIntervalSeconds * 1000,
+          log,
+        });
         log.info(`polling ${config.edgarWwwUrl} every ${config.pollIntervalSeconds} s`);
       }
     }
   } catch (err) {
+    await worker?.stop();
     await app?.close();
     await database.close();
     throw err;
@@ -87,11 +105,13 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   return {
     database,
     app,
-    loop,
+    poller,
+    worker,
     url,
     close() {
       closing ??= (async () => {
-        await loop?.stop();
+        await poller?.stop();
+        await worker?.stop();
         await app?.close();
         await edgar?.close();
         await database.close();

@@ -27,8 +27,6 @@ CREATE TABLE "filings" (
 	"submission_url" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"error" text,
-	"attempts" integer DEFAULT 0 NOT NULL,
-	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"discovered_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"analyzed_at" timestamp with time zone,
 	"item105_text" text,
@@ -38,6 +36,23 @@ CREATE TABLE "filings" (
 	"analyzer_version" text,
 	"analysis" jsonb,
 	CONSTRAINT "filings_accession_number_unique" UNIQUE("accession_number")
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"state" text DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"max_attempts" integer DEFAULT 8 NOT NULL,
+	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_by" text,
+	"locked_until" timestamp with time zone,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "poll_state" (
@@ -53,4 +68,6 @@ ALTER TABLE "analyses" ADD CONSTRAINT "analyses_accession_number_filings_accessi
 CREATE INDEX "filings_accepted_id_idx" ON "filings" USING btree ("accepted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "filings_cik_idx" ON "filings" USING btree ("cik");--> statement-breakpoint
 CREATE INDEX "filings_items_gin" ON "filings" USING gin ("items");--> statement-breakpoint
-CREATE INDEX "filings_status_idx" ON "filings" USING btree ("status","next_attempt_at");
+CREATE INDEX "filings_status_idx" ON "filings" USING btree ("status");--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","key");--> statement-breakpoint
+CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("state","run_at");

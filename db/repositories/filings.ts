@@ -1,7 +1,8 @@
-import { and, arrayContains, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
 import { companies, filings, analyses, type FilingStatus } from '../schema.ts';
+import { createJobRepository, type NewJob } from './jobs.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
 
@@ -43,8 +44,12 @@ export interface AnalysisResult {
 
 export function createFilingRepository({ db }: { db: Db }) {
   return {
-    /** Stores a newly discovered filing and its company; returns false if it was already known. */
-    async recordDiscovered(filing: NewFiling): Promise<boolean> {
+    /**
+     * Stores a newly discovered filing and its company, and enqueues its analysis in the same
+     * transaction, so no filing is ever stored without the job that will analyze it. Returns false
+     * if it was already known.
+     */
+    async recordDiscovered(filing: NewFiling, job?: Omit<NewJob, 'key'>): Promise<boolean> {
       return db.transaction(async (tx) => {
         await tx
           .insert(companies)
@@ -55,7 +60,9 @@ export function createFilingRepository({ db }: { db: Db }) {
           .values({ ...filing, acceptedAt: new Date(filing.acceptedAt) })
           .onConflictDoNothing({ target: filings.accessionNumber })
           .returning({ id: filings.id });
-        return inserted.length > 0;
+        if (inserted.length === 0) return false;
+        if (job) await createJobRepository({ db: tx as unknown as Db }).enqueue({ ...job, key: filing.accessionNumber });
+        return true;
       });
     },
 
@@ -66,16 +73,6 @@ export function createFilingRepository({ db }: { db: Db }) {
         .from(filings)
         .where(inArray(filings.accessionNumber, accessions));
       return new Set(rows.map((r) => r.accessionNumber));
-    },
-
-    /** Filings waiting for (another) analysis attempt, oldest first. */
-    async listDue(limit: number, now = new Date()): Promise<FilingRow[]> {
-      return db
-        .select()
-        .from(filings)
-        .where(and(inArray(filings.status, ['pending', 'failed']), lte(filings.nextAttemptAt, now)))
-        .orderBy(filings.acceptedAt, filings.id)
-        .limit(limit);
     },
 
     async markAnalyzed(accessionNumber: string, result: AnalysisResult): Promise<void> {
@@ -117,18 +114,9 @@ export function createFilingRepository({ db }: { db: Db }) {
       });
     },
 
-    /** Records a failed attempt; after the last allowed attempt the filing is set aside as dead. */
-    async markFailed(accessionNumber: string, error: string, retry: { at: Date } | 'dead'): Promise<void> {
-      const status: FilingStatus = retry === 'dead' ? 'dead' : 'failed';
-      await db
-        .update(filings)
-        .set({
-          status,
-          error,
-          attempts: sql`${filings.attempts} + 1`,
-          nextAttemptAt: retry === 'dead' ? sql`${filings.nextAttemptAt}` : retry.at,
-        })
-        .where(eq(filings.accessionNumber, accessionNumber));
+    /** Records why the last analysis attempt failed; `dead` when it will not be retried. */
+    async markFailed(accessionNumber: string, error: string, status: Extract<FilingStatus, 'failed' | 'dead'>): Promise<void> {
+      await db.update(filings).set({ status, error }).where(eq(filings.accessionNumber, accessionNumber));
     },
 
     async get(accessionNumber: string): Promise<FilingRow | undefined> {

@@ -1,0 +1,61 @@
+import type { FilingRepository } from '../../db/repositories/filings.ts';
+import type { JobRow } from '../../db/repositories/jobs.ts';
+import type { JobState } from '../../db/schema.ts';
+import { EdgarError, type EdgarClient } from '../edgar/client.ts';
+import { errorMessage } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { AnalyzeSubmission } from './types.ts';
+import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
+
+export const ANALYZE_FILING = 'analyze-filing';
+
+export interface AnalyzeFilingJobOptions {
+  edgar: EdgarClient;
+  filings: FilingRepository;
+  analyzeSubmission: AnalyzeSubmission;
+  log: Logger;
+  /** How long to hold off when SEC's rate limit answered. */
+  rateLimitPauseMs?: number;
+}
+
+/**
+ * Fetches a discovered filing and analyzes it. Idempotent: running it twice for one accession
+ * (at-least-once delivery) rewrites the same rows.
+ */
+export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): JobHandler {
+  const { edgar, filings, analyzeSubmission, log } = options;
+  return async (job, signal) => {
+    const filing = await filings.get(job.key);
+    if (!filing) throw new PermanentJobError(`filing ${job.key} is not in the database`);
+    let bytes: Buffer;
+    try {
+      bytes = (await edgar.get(filing.submissionUrl, { signal })).body;
+    } catch (err) {
+      if (err instanceof EdgarError && err.code === 'edgar.rate_limited') {
+        throw new DeferJobError(err.message, options.rateLimitPauseMs ?? 600_000);
+      }
+      throw err;
+    }
+    let result;
+    try {
+      result = await analyzeSubmission(bytes, filing);
+    } catch (err) {
+      // The same bytes would fail the same way: set the filing aside with its reason.
+      throw new PermanentJobError(`could not analyze ${filing.accessionNumber}: ${errorMessage(err)}`, { cause: err });
+    }
+    await filings.markAnalyzed(filing.accessionNumber, result);
+    const { analysis } = result;
+    log.info(
+      { accession: filing.accessionNumber, incident: analysis.incident, item: analysis.item },
+      `analyzed ${filing.form} of ${filing.companyName}${analysis.incident ? ` — cybersecurity incident (Item ${analysis.item ?? 'n/a'})` : ''}`,
+    );
+  };
+}
+
+/** Mirrors a failed analysis job onto its filing, so the API shows why it is not analyzed. */
+export function filingFailureRecorder(filings: FilingRepository) {
+  return async (job: JobRow, error: string, state: JobState) => {
+    if (job.kind !== ANALYZE_FILING) return;
+    await filings.markFailed(job.key, error, state === 'dead' ? 'dead' : 'failed');
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { JobRepository, JobRow } from '../../db/repositories/jobs.ts';
+import type { JobState } from '../../db/schema.ts';
+import { AppError, errorMessage } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export type JobHandler = (job: JobRow, signal: AbortSignal) => Promise<void>;
+
+/** A failure that retrying cannot fix (a corrupt document): the job goes dead at once. */
+export class PermanentJobError extends AppError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('jobs.permanent_failure', message, options);
+  }
+}
+
+/** Not a failure of the job: try again after `delayMs` without spending an attempt (e.g. SEC's rate-limit pause). */
+export class DeferJobError extends AppError {
+  readonly delayMs: number;
+  constructor(message: string, delayMs: number) {
+    super('jobs.deferred', message);
+    this.delayMs = delayMs;
+  }
+}
+
+export interface WorkerOptions {
+  jobs: JobRepository;
+  handlers: Record<string, JobHandler>;
+  log: Logger;
+  /** Called after a failed attempt, with the state the job went to. */
+  onFailure?: (job: JobRow, error: string, state: JobState) => Promise<void>;
+  workerId?: string;
+  concurrency?: number;
+  /** Pause between claims when the queue is empty. */
+  idleMs?: number;
+  /** A claim not renewed for this long is taken over by another worker. */
+  leaseMs?: number;
+  /** Delay before retry number `attempt` (1-based). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface Worker {
+  readonly id: string;
+  start(): void;
+  /** Stops claiming, waits up to `graceMs` for running jobs, then gives the rest back to the queue. */
+  stop(graceMs?: number): Promise<void>;
+  /** Works until nothing is runnable (tests, one-shot commands). Returns the number of jobs run. */
+  drain(): Promise<number>;
+}
+
+const defaultRetryDelay = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { jobs, handlers, log } = options;
+  const id = options.workerId ?? newWorkerId();
+  const concurrency = options.concurrency ?? 2;
+  const idleMs = options.idleMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  const kinds = Object.keys(handlers);
+  const running = new Map<number, { promise: Promise<void>; controller: AbortController }>();
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function run(job: JobRow, controller: AbortController): Promise<void> {
+    const handler = handlers[job.kind];
+    // Renew the lease while the handler works, so a slow job is not taken over by another worker.
+    const heartbeat = setInterval(() => {
+      jobs.heartbeat(job.id, id, leaseMs).catch((err) => log.warn({ err: errorMessage(err), job: job.id }, 'job heartbeat failed'));
+    }, Math.max(1000, leaseMs / 3));
+    try {
+      if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
+      await handler(job, controller.signal);
+      await jobs.complete(job.id, id);
+    } catch (err) {
+      if (controller.signal.aborted) {
+        await jobs.release(job.id, id);
+        return;
+      }
+      if (err instanceof DeferJobError) {
+        await jobs.release(job.id, id);
+        return;
+      }
+      const message = errorMessage(err);
+      const final = err instanceof PermanentJobError ? { ...job, attempts: job.maxAttempts } : job;
+      const state = await jobs.fail(final, id, message, retryDelay(job.attempts));
+      log.warn({ job: job.id, kind: job.kind, key: job.key, attempt: job.attempts, err: message }, state === 'dead' ? `job ${job.kind} ${job.key} is dead: ${message}` : `job ${job.kind} ${job.key} failed; will retry`);
+      await options.onFailure?.(job, message, state);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function claimAndRun(): Promise<number> {
+    const free = concurrency - running.size;
+    if (free <= 0 || stopping) return 0;
+    const claimed = await jobs.claim(id, { limit: free, leaseMs, kinds });
+    for (const job of claimed) {
+      const controller = new AbortController();
+      const promise = run(job, controller)
+        .catch((err) => log.error({ err: errorMessage(err), job: job.id }, 'job bookkeeping failed'))
+        .finally(() => {
+          running.delete(job.id);
+          wake?.();
+        });
+      running.set(job.id, { promise, controller });
+    }
+    return claimed.length;
+  }
+
+  async function mainLoop(): Promise<void> {
+    while (!stopping) {
+      let claimed = 0;
+      try {
+        claimed = await claimAndRun();
+      } catch (err) {
+        log.error({ err: errorMessage(err) }, 'claiming jobs failed; retrying');
+      }
+      if (stopping) break;
+      // Sleep until a slot frees up or the idle pause ends.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, claimed > 0 && running.size < concurrency ? 0 : idleMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  return {
+    id,
+    start() {
+      stopping = false;
+      loop ??= mainLoop();
+    },
+    async stop(graceMs = 10_000) {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = null;
+      const inFlight = [...running.values()];
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+      const finished = await Promise.race([Promise.all(inFlight.map((r) => r.promise)).then(() => 'done' as const), timeout]);
+      if (finished === 'timeout') {
+        for (const r of running.values()) r.controller.abort();
+        await Promise.all([...running.values()].map((r) => r.promise));
+      }
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const claimed = await claimAndRun();
+        total += claimed;
+        if (claimed === 0 && running.size === 0) return total;
+        await Promise.race([...running.values()].map((r) => r.promise));
+      }
+    },
+  };
+}

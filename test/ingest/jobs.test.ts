@@ -1,0 +1,119 @@
+import pino from 'pino';
+import { expect, it } from 'vitest';
+import { createJobRepository } from '../../db/repositories/jobs.ts';
+import { createWorker, DeferJobError, PermanentJobError } from '../../src/ingest/worker.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+
+const log = pino({ level: 'silent' });
+
+describeEachDatabase('durable jobs', (getDb) => {
+  const repo = () => createJobRepository({ db: getDb().database.db });
+
+  it('enqueues a (kind, key) once, however often it is discovered', async () => {
+    const jobs = repo();
+    expect(await jobs.enqueue({ kind: 'k', key: 'a' })).toBe(true);
+    expect(await jobs.enqueue({ kind: 'k', key: 'a' })).toBe(false);
+    expect(await jobs.enqueue({ kind: 'other', key: 'a' })).toBe(true);
+    expect(await jobs.list()).toHaveLength(2);
+  });
+
+  it('never hands the same job to two workers claiming at the same moment', async () => {
+    const jobs = repo();
+    for (let i = 0; i < 20; i++) await jobs.enqueue({ kind: 'k', key: String(i) });
+    const claims = await Promise.all(['w1', 'w2', 'w3', 'w4'].map((w) => jobs.claim(w, { limit: 8, leaseMs: 60_000 })));
+    const ids = claims.flat().map((j) => j.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(20);
+  });
+
+  it('claims again a job whose worker stopped renewing its lease', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'k', key: 'x' });
+    const [first] = await jobs.claim('dead-worker', { limit: 1, leaseMs: 200 });
+    expect(first?.attempts).toBe(1);
+    expect(await jobs.claim('w2', { limit: 1, leaseMs: 60_000 })).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 400));
+    const [again] = await jobs.claim('w2', { limit: 1, leaseMs: 60_000 });
+    expect(again?.id).toBe(first?.id);
+    expect(again?.lockedBy).toBe('w2');
+    // The dead worker's late completion must not count.
+    await jobs.complete(first!.id, 'dead-worker');
+    expect((await jobs.list({ state: 'running' }))).toHaveLength(1);
+  });
+
+  it('retries a failed job later and sets it aside as dead, with its error, after the last attempt', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'k', key: 'x', maxAttempts: 2 });
+    const [a1] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
+    expect(await jobs.fail(a1!, 'w', 'boom 1', 0)).toBe('queued');
+    const [a2] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
+    expect(await jobs.fail(a2!, 'w', 'boom 2', 0)).toBe('dead');
+    const [dead] = await jobs.list({ state: 'dead' });
+    expect(dead).toMatchObject({ key: 'x', attempts: 2, lastError: 'boom 2' });
+    expect(await jobs.retryDead()).toBe(1);
+    expect(await jobs.list({ state: 'queued' })).toHaveLength(1);
+  });
+
+  it('does not run a retry before its time', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'k', key: 'x' });
+    const [a1] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
+    await jobs.fail(a1!, 'w', 'later', 60_000);
+    expect(await jobs.claim('w', { limit: 1, leaseMs: 60_000 })).toHaveLength(0);
+  });
+
+  it('works the queue with handlers: done, dead at once on a permanent error, deferred without spending an attempt', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'ok', key: '1' });
+    await jobs.enqueue({ kind: 'corrupt', key: '2' });
+    await jobs.enqueue({ kind: 'later', key: '3' });
+    const failures: string[] = [];
+    let deferred = 0;
+    const worker = createWorker({
+      jobs,
+      log,
+      handlers: {
+        ok: async () => {},
+        corrupt: async () => {
+          throw new PermanentJobError('document is not a filing');
+        },
+        later: async () => {
+          deferred += 1;
+          if (deferred === 1) throw new DeferJobError('rate limited', 0);
+        },
+      },
+      onFailure: async (job, error, state) => {
+        failures.push(`${job.key}:${state}:${error}`);
+      },
+    });
+    await worker.drain();
+    const all = await jobs.list();
+    expect(Object.fromEntries(all.map((j) => [j.key, j.state]))).toEqual({ '1': 'done', '2': 'dead', '3': 'done' });
+    expect(all.find((j) => j.key === '3')?.attempts).toBe(1);
+    expect(failures).toEqual(['2:dead:document is not a filing']);
+  });
+
+  it('gives running jobs back to the queue when stopped before they finish', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'slow', key: 's' });
+    let started!: () => void;
+    const isRunning = new Promise<void>((r) => (started = r));
+    const worker = createWorker({
+      jobs,
+      log,
+      idleMs: 20,
+      handlers: {
+        slow: (_job, signal) =>
+          new Promise<void>((_resolve, reject) => {
+            started();
+            signal.addEventListener('abort', () => reject(new Error('aborted')));
+          }),
+      },
+    });
+    worker.start();
+    await isRunning;
+    await worker.stop(50);
+    const [job] = await jobs.list();
+    expect(job).toMatchObject({ state: 'queued', attempts: 0, lockedBy: null });
+  });
+});
