@@ -2,6 +2,8 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { abortableSleep } from '../sleep.ts';
+import { createRateLimitBreaker, type RateLimitBreaker } from './breaker.ts';
 import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 
 export interface EdgarResponse {
@@ -22,7 +24,18 @@ export interface EdgarClient {
   /** GET one EDGAR URL. Resolves for 2xx and 304; throws an EdgarError otherwise. */
   get(url: string, options?: EdgarRequestOptions): Promise<EdgarResponse>;
   readonly baseUrls: EdgarBaseUrls;
+  readonly breaker: RateLimitBreaker;
   close(): Promise<void>;
+}
+
+/** What the client did, for metrics and per-filing request accounting. */
+export interface EdgarRequestEvent {
+  url: string;
+  status: number | null;
+  bytes: number;
+  durationMs: number;
+  /** The request's outcome code when it failed. */
+  error: EdgarErrorCode | null;
 }
 
 export interface EdgarBaseUrls {
@@ -39,8 +52,18 @@ export interface EdgarClientOptions {
   /** Largest body accepted, after decompression. */
   maxBodyBytes?: number;
   bucket?: TokenBucket;
+  breaker?: RateLimitBreaker;
+  /** How long SEC's rate-limit page pauses all fetching (default 10 minutes). */
+  rateLimitPauseMs?: number;
+  /** Retries of 429/503 answers and network failures (default 3). */
+  maxRetries?: number;
+  /** Longest wait before a retry, whatever Retry-After says (default 60 s). */
+  maxRetryDelayMs?: number;
   dispatcher?: Dispatcher;
   log?: Logger;
+  onRequest?: (event: EdgarRequestEvent) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
 export type EdgarErrorCode =
@@ -51,17 +74,21 @@ export type EdgarErrorCode =
   | 'edgar.unavailable'
   | 'edgar.timeout'
   | 'edgar.network'
-  | 'edgar.too_large';
+  | 'edgar.too_large'
+  | 'edgar.paused';
 
 export class EdgarError extends AppError {
   readonly status: number | null;
   readonly url: string;
+  /** The server's Retry-After, in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | null;
 
-  constructor(code: EdgarErrorCode, message: string, details: { url: string; status?: number; cause?: unknown }) {
+  constructor(code: EdgarErrorCode, message: string, details: { url: string; status?: number; cause?: unknown; retryAfterMs?: number | null }) {
     super(code, message, { statusCode: 502, cause: details.cause });
     this.name = 'EdgarError';
     this.url = details.url;
     this.status = details.status ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
   }
 
   /** Worth trying again later (as opposed to a filing that does not exist). */
@@ -86,8 +113,54 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
       connect: { timeout: Math.min(options.timeoutMs, 10_000) },
     });
 
+  const log = options.log;
+  const maxRetries = options.maxRetries ?? 3;
+  const maxRetryDelay = options.maxRetryDelayMs ?? 60_000;
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const breaker =
+    options.breaker ??
+    createRateLimitBreaker({
+      pauseMs: options.rateLimitPauseMs ?? 600_000,
+      onTrip: (until, reason) => log?.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
+    });
+
+  /** One request through the bucket and the breaker, with retries of transient failures. */
   async function get(url: string, reqOptions: EdgarRequestOptions = {}): Promise<EdgarResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const paused = breaker.remainingMs();
+      if (paused > 0) {
+        throw new EdgarError('edgar.paused', `EDGAR fetching is paused for ${Math.ceil(paused / 1000)} s after SEC's rate-limit answer`, { url });
+      }
+      try {
+        return await once(url, reqOptions);
+      } catch (err) {
+        if (!(err instanceof EdgarError)) throw err;
+        if (err.code === 'edgar.rate_limited') {
+          breaker.trip(err.message);
+          throw err;
+        }
+        const retryable = err.code === 'edgar.unavailable' || err.code === 'edgar.network' || err.code === 'edgar.timeout';
+        if (!retryable || attempt >= maxRetries) throw err;
+        const delay = retryDelay(err, attempt);
+        log?.warn({ url, status: err.status, attempt: attempt + 1, delayMs: delay }, `EDGAR request failed (${err.code}); retrying`);
+        await sleep(delay, reqOptions.signal);
+      }
+    }
+  }
+
+  // Retry-After when the server gives one; otherwise exponential backoff. Jitter keeps several
+  // instances from retrying in step.
+  function retryDelay(err: EdgarError, attempt: number): number {
+    const base = err.retryAfterMs ?? 1000 * 2 ** attempt;
+    return Math.min(maxRetryDelay, Math.round(base * (1 + random() * 0.25)));
+  }
+
+  async function once(url: string, reqOptions: EdgarRequestOptions): Promise<EdgarResponse> {
     await bucket.take(reqOptions.signal);
+    const started = performance.now();
+    const report = (status: number | null, bytes: number, error: EdgarErrorCode | null) =>
+      options.onRequest?.({ url, status, bytes, durationMs: performance.now() - started, error });
     const headers: Record<string, string> = {
       'user-agent': options.userAgent,
       'accept-encoding': 'gzip, deflate',
@@ -102,6 +175,8 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
       res = await request(url, { method: 'GET', headers, dispatcher, signal });
     } catch (err) {
       if (reqOptions.signal?.aborted) throw err;
+      const code = timeout.aborted ? 'edgar.timeout' : 'edgar.network';
+      report(null, 0, code);
       if (timeout.aborted) throw new EdgarError('edgar.timeout', `EDGAR did not answer within ${options.timeoutMs} ms: ${url}`, { url, cause: err });
       throw new EdgarError('edgar.network', `could not reach EDGAR (${errorMessage(err)}): ${url}`, { url, cause: err });
     }
@@ -111,19 +186,27 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
     try {
       body = await readBody(res, responseHeaders, maxBody, url);
     } catch (err) {
+      if (reqOptions.signal?.aborted) throw err;
+      report(res.statusCode, 0, err instanceof EdgarError ? (err.code as EdgarErrorCode) : timeout.aborted ? 'edgar.timeout' : 'edgar.network');
       if (err instanceof EdgarError) throw err;
       if (timeout.aborted) throw new EdgarError('edgar.timeout', `EDGAR response timed out after ${options.timeoutMs} ms: ${url}`, { url, cause: err });
       throw new EdgarError('edgar.network', `EDGAR response was cut off (${errorMessage(err)}): ${url}`, { url, cause: err });
     }
-    options.log?.debug({ url, status: res.statusCode, bytes: body.length }, 'edgar request');
+    log?.debug({ url, status: res.statusCode, bytes: body.length }, 'edgar request');
 
     const status = res.statusCode;
-    if ((status >= 200 && status < 300) || status === 304) return { url, status, headers: responseHeaders, body };
-    throw classifyFailure(url, status, body);
+    if ((status >= 200 && status < 300) || status === 304) {
+      report(status, body.length, null);
+      return { url, status, headers: responseHeaders, body };
+    }
+    const failure = classifyFailure(url, status, body, responseHeaders['retry-after']);
+    report(status, body.length, failure.code as EdgarErrorCode);
+    throw failure;
   }
 
   return {
     get,
+    breaker,
     baseUrls: options.baseUrls,
     async close() {
       if (ownDispatcher) await dispatcher.close();
@@ -167,7 +250,7 @@ async function readBody(res: Dispatcher.ResponseData, headers: Record<string, st
 }
 
 /** Tells SEC's rate-limit block apart from a missing Archives path: both are 403. */
-export function classifyFailure(url: string, status: number, body: Buffer): EdgarError {
+export function classifyFailure(url: string, status: number, body: Buffer, retryAfter?: string): EdgarError {
   const text = body.subarray(0, 8192).toString('latin1');
   if (status === 403 && /Request Rate Threshold Exceeded/i.test(text)) {
     return new EdgarError('edgar.rate_limited', `SEC rate limit reached (403 "Request Rate Threshold Exceeded"): ${url}`, { url, status });
@@ -179,7 +262,16 @@ export function classifyFailure(url: string, status: number, body: Buffer): Edga
     return new EdgarError('edgar.not_found', `not found on EDGAR (${status}): ${url}`, { url, status });
   }
   if (status === 429 || status >= 500) {
-    return new EdgarError('edgar.unavailable', `EDGAR is unavailable (${status}): ${url}`, { url, status });
+    return new EdgarError('edgar.unavailable', `EDGAR is unavailable (${status}): ${url}`, { url, status, retryAfterMs: parseRetryAfter(retryAfter) });
   }
   return new EdgarError('edgar.http_error', `EDGAR answered ${status}: ${url}`, { url, status });
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }

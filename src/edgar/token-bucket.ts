@@ -1,3 +1,5 @@
+import { abortableSleep } from '../sleep.ts';
+
 // One bucket for every request to sec.gov hosts: SEC's limit is per user across all hosts and
 // machines, so separate buckets per host would add up past it.
 
@@ -20,7 +22,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
   const burst = Math.max(1, options.burst ?? 1);
   const now = options.now ?? (() => performance.now());
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const interval = 1000 / ratePerSecond;
   let tokens = burst;
   let last = now();
@@ -53,19 +55,4 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
       return turn;
     },
   };
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

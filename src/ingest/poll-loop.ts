@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.ts';
+import { sleepUntilAborted } from '../sleep.ts';
 import type { Logger } from '../logger.ts';
 
 export interface PollLoop {
@@ -31,7 +32,7 @@ export function startPollLoop(options: {
         if (!signal.aborted) options.log.error({ err: errorMessage(err) }, `${options.name} failed; retrying in ${Math.round(interval() / 1000)} s`);
       }
       resolveFirst();
-      await sleep(interval(), signal);
+      await sleepUntilAborted(interval(), signal);
     }
   })();
 
@@ -42,17 +43,4 @@ export function startPollLoop(options: {
       await done;
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,0 +1,37 @@
+// SEC answers an over-rate client with a 403 page and blocks it for about ten minutes, extending
+// the block if requests keep coming. So the first such answer stops all fetching, everywhere in the
+// process, for the whole pause.
+
+export interface RateLimitBreaker {
+  /** Milliseconds left in the current pause, 0 when fetching is allowed. */
+  remainingMs(): number;
+  trip(reason: string): void;
+  state(): BreakerState;
+}
+
+export interface BreakerState {
+  open: boolean;
+  pausedUntil: string | null;
+  trips: number;
+  lastReason: string | null;
+}
+
+export function createRateLimitBreaker(options: { pauseMs: number; now?: () => number; onTrip?: (until: Date, reason: string) => void }): RateLimitBreaker {
+  const now = options.now ?? Date.now;
+  let pausedUntil = 0;
+  let trips = 0;
+  let lastReason: string | null = null;
+  return {
+    remainingMs: () => Math.max(0, pausedUntil - now()),
+    trip(reason) {
+      pausedUntil = now() + options.pauseMs;
+      trips += 1;
+      lastReason = reason;
+      options.onTrip?.(new Date(pausedUntil), reason);
+    },
+    state() {
+      const open = pausedUntil > now();
+      return { open, pausedUntil: open ? new Date(pausedUntil).toISOString() : null, trips, lastReason };
+    },
+  };
+}

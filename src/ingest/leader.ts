@@ -1,0 +1,98 @@
+import postgres from 'postgres';
+import { errorMessage } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { sleepUntilAborted } from '../sleep.ts';
+
+// Arbitrary but fixed: every cyber8k instance must agree on it.
+export const POLLER_LOCK_KEY = 0x63386b02;
+
+export interface LeaderElector {
+  isLeader(): boolean;
+  /** Stops campaigning and gives up leadership (closing its connection releases the lock). */
+  stop(): Promise<void>;
+}
+
+export interface LeaderOptions {
+  /** null: the embedded database, where this process is the only one and always leads. */
+  databaseUrl: string | null;
+  log: Logger;
+  key?: number;
+  /** How often a standby tries to take over, and the leader checks its connection. */
+  checkEveryMs?: number;
+  onElected: () => void;
+  onDemoted: () => void | Promise<void>;
+}
+
+/**
+ * Elects one leader among the instances sharing a PostgreSQL server, with a session advisory lock
+ * held on a connection of its own. If the leader dies its connection closes, PostgreSQL releases
+ * the lock, and a standby takes over at its next check.
+ */
+export function startLeaderElection(options: LeaderOptions): LeaderElector {
+  const { log } = options;
+  const key = options.key ?? POLLER_LOCK_KEY;
+  const checkEveryMs = options.checkEveryMs ?? 5000;
+  const controller = new AbortController();
+  let leader = false;
+
+  if (options.databaseUrl === null) {
+    leader = true;
+    options.onElected();
+    return {
+      isLeader: () => leader,
+      async stop() {
+        if (leader) {
+          leader = false;
+          await options.onDemoted();
+        }
+      },
+    };
+  }
+
+  const url = options.databaseUrl;
+  let client: postgres.Sql | null = null;
+
+  async function demote(reason: string) {
+    if (!leader) return;
+    leader = false;
+    log.warn(`no longer the poller leader: ${reason}`);
+    await options.onDemoted();
+  }
+
+  const done = (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        client ??= postgres(url, { max: 1, idle_timeout: 0, connect_timeout: 10, onnotice: () => {} });
+        if (!leader) {
+          const [row] = await client`select pg_try_advisory_lock(${key}) as acquired`;
+          if (row?.acquired) {
+            leader = true;
+            log.info('elected poller leader: this instance reads the EDGAR feeds');
+            options.onElected();
+          }
+        } else {
+          // Still holding it? A dropped connection loses the lock without telling us.
+          const [row] = await client`select count(*)::int as held from pg_locks where locktype = 'advisory' and objid = ${key} and pid = pg_backend_pid() and granted`;
+          if (!row?.held) await demote('the advisory lock was lost');
+        }
+      } catch (err) {
+        await demote(`database connection failed (${errorMessage(err)})`);
+        const old = client;
+        client = null;
+        await old?.end({ timeout: 1 }).catch(() => {});
+      }
+      await sleepUntilAborted(checkEveryMs, controller.signal);
+    }
+  })();
+
+  return {
+    isLeader: () => leader,
+    async stop() {
+      controller.abort();
+      await done;
+      await demote('shutting down');
+      await client?.end({ timeout: 5 }).catch(() => {});
+      client = null;
+    },
+  };
+}
