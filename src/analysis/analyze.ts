@@ -4,7 +4,7 @@
 import { ANALYZER_VERSION } from './version.ts';
 import { CYBER_WORDS, deniesAttack, incidentEvidence } from './classify.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
-import { extractDates } from './dates.ts';
+import { containedOnDetectionDay, extractDates } from './dates.ts';
 import { readableDocuments, type TextDocument } from './documents.ts';
 import { emptyFlags, extractFlags } from './flags.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
@@ -15,7 +15,7 @@ import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { parseSubmission } from './submission.ts';
 import type { Analysis, IncidentDates } from './types.ts';
-import { extractCydFacts, INCIDENT_CONCEPT_ORDER, isIncidentConcept, isMateriallyAffectedConcept, type CydFact } from './xbrl-cyd.ts';
+import { extractCydFacts, INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
 
 /** What the caller already knows about the filing (from an index, a feed or a label file). */
 export interface AnalysisContext {
@@ -55,6 +55,10 @@ const PERIODIC_FORM = /^(?:10-K|10-Q|20-F|40-F|6-K|10-KT|10-QT|N-CSR|ARS)/i;
 const INCIDENT_ITEMS_BY_PRIORITY = ['1.05', '8.01', '7.01'];
 const PREVIOUSLY_DISCLOSED =
   /\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
+
+/** A sentence that talks about an incident (rather than the business around it). */
+const INCIDENT_TALK =
+  /\b(?:cyber|incident|attack|unauthori[sz]ed|threat\s+actor|intrusion|breach|ransomware|malware|exfiltrat|hack|compromis|Original\s+Report|Initial\s+Report|Prior\s+8-K)/i;
 
 const sortItems = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => Number(a) - Number(b));
 
@@ -149,10 +153,12 @@ function classifyAndExtract(
 
   const segments: Segment[] = [];
   const incidentFacts = orderFacts(cyd.filter((f) => isIncidentConcept(f.concept) && f.text.length > 0));
-  const affectedFacts = cyd.filter((f) => isMateriallyAffectedConcept(f.concept) && f.text.length > 0);
-  const xbrlText = incidentFacts.length > 0 ? incidentFacts.map((f) => f.text).join('\n') : affectedFacts.map((f) => f.text).join('\n');
-  if (xbrlText) {
-    segments.push({ item: incidentFacts.length > 0 && !periodic ? '1.05' : null, origin: 'xbrl', text: xbrlText, sentences: splitSentences(xbrlText) });
+  // Item 1.05 text blocks when tagged; otherwise (10-K Item 1C, 20-F Item 16K) every cyd text
+  // block, because filers narrate incidents in the process and strategy blocks as well.
+  const xbrlFacts = incidentFacts.length > 0 ? incidentFacts : orderFacts(cyd.filter((f) => /TextBlock$/i.test(f.concept) && f.text.length > 0));
+  if (xbrlFacts.length > 0) {
+    const sentences = uniqueSentences(xbrlFacts.map((f) => f.text));
+    segments.push({ item: incidentFacts.length > 0 && !periodic ? '1.05' : null, origin: 'xbrl', text: sentences.map((x) => x.text).join('\n'), sentences });
   }
   for (const d of docs) {
     const sections = d.primary ? primarySections : findItemSections(d.text);
@@ -169,12 +175,13 @@ function classifyAndExtract(
   }
 
   // Classification.
-  const hasItem105 = items.includes('1.05') || incidentFacts.length > 0;
+  // Tagged Item 1.05 blocks alone do not make an incident: some filers tag program descriptions.
+  const hasItem105 = items.includes('1.05');
   const scored = segments.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences) }));
   const allSentences = segments.flatMap((s) => s.sentences);
   const denial = deniesAttack(allSentences);
   const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));
-  let carrier = scored.find((x) => x.seg.origin === 'xbrl' && (x.evidence.length > 0 || incidentFacts.length > 0));
+  let carrier = scored.find((x) => x.seg.origin === 'xbrl' && (x.evidence.length > 0 || (incidentFacts.length > 0 && hasItem105)));
   carrier ??= scored.find((x) => x.seg.item === '1.05' && x.seg.origin === 'primary' && CYBER_WORDS.test(x.seg.text));
   carrier ??= [...scored].filter((x) => x.evidence.length > 0).sort((a, b) => (b.evidence[0]?.strength ?? 0) - (a.evidence[0]?.strength ?? 0) || originRank(a.seg) - originRank(b.seg))[0];
   // An Item 1.05 report whose only text is the rendered section (no heading).
@@ -202,11 +209,18 @@ function classifyAndExtract(
     const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
     const sentences = related.flatMap((s) => s.sentences);
 
-    for (const fact of related.flatMap((s) => extractDates(s.sentences, header.filedAt))) {
+    // Outside an Item 1.05 text, only sentences about the incident carry its dates.
+    const datable = related.map((s, i) => (i === 0 && (s.item === '1.05' || s.origin === 'xbrl') ? s.sentences : s.sentences.filter((x) => INCIDENT_TALK.test(x.text))));
+    for (const fact of datable.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {
         dates[fact.role] = fact.value;
         evidence[`dates.${fact.role}`] = fact.sentence;
       }
+    }
+    const sameDay = dates.contained === null && dates.detected !== null ? containedOnDetectionDay(sentences) : null;
+    if (sameDay) {
+      dates.contained = dates.detected;
+      evidence['dates.contained'] = sameDay;
     }
     const f = extractFlags(sentences);
     flags = f.flags;
@@ -216,8 +230,9 @@ function classifyAndExtract(
     materialImpact = mat.materialImpact;
     if (mat.sentence) evidence.materialImpact = mat.sentence;
     statements = impactStatements(sentences);
-    const prev = sentences.find((s) => PREVIOUSLY_DISCLOSED.test(s.text));
-    if (prev && !periodic) update = true;
+    // "As previously announced, we will hold a call" is not a follow-up on the incident.
+    const prev = sentences.find((s) => PREVIOUSLY_DISCLOSED.test(s.text) && INCIDENT_TALK.test(s.text));
+    if (prev) update = true;
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
   }
   lap('extract');
@@ -241,6 +256,20 @@ function classifyAndExtract(
     confidence: confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0),
     analyzerVersion: ANALYZER_VERSION,
   };
+}
+
+/** Sentences of several text blocks, each sentence once (tagged blocks overlap heavily). */
+function uniqueSentences(texts: string[]): Sentence[] {
+  const seen = new Set<string>();
+  const out: Sentence[] = [];
+  for (const t of texts) {
+    for (const s of splitSentences(t)) {
+      if (seen.has(s.text)) continue;
+      seen.add(s.text);
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 function originRank(seg: Segment): number {

@@ -11,18 +11,39 @@ const INCIDENT_NOUN =
 
 /** A reported event: an experience or discovery verb governing an incident noun. */
 const EVENT_VERB_THEN_NOUN = new RegExp(
-  `\\b(?:experienced|experiences|detected|discovered|identified|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  `\\b(?:experienced|experiences|detected|discovered|identified|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
   'i',
 );
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
-  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:long-term,?\\s+|persistent\\s+|unauthorized\\s+|initial\\s+)*access\\b|\\b(?:exfiltrated|exfiltration\\s+of|encrypted|encrypting|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:long-term,?\\s+|persistent\\s+|unauthorized\\s+|initial\\s+)*access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\b(?:exfiltrated|exfiltration\\s+of|encrypted|encrypting|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
   'i',
 );
 
+/** "Other than the Cyber Incident, we have not…": the exception names an incident that happened. */
+export const EXCEPTION_CONSTRUCTION =
+  /\b(?:other\s+than|except(?:\s+for|\s+with\s+respect\s+to)?|with\s+the\s+exception\s+of|aside\s+from|apart\s+from)\s+(?:with\s+respect\s+to\s+)?(?:the|our|its|an?)\s+(?:[\w&’'-]+\s+){0,8}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
+/** A reference to an incident already reported: "filed a Form 8-K regarding a cybersecurity incident". */
+const PRIOR_REPORT =
+  /\b(?:filed|furnished)\s+(?:a\s+|its\s+|our\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning|describing|reporting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
+/** A definite, dated or "recent" incident: "the recent cyberattack on…", "our previously disclosed August 2023 cyberattack". */
+const DEFINITE_INCIDENT =
+  /\b(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)\b/i;
+
+const POINTS_TO_DISCLOSURE = /\b(?:disclosed|reported|described|announced)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K)/i;
+
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of)\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|subject\s+to\s+(?:cyber|attacks|threats))\b/i;
+
+/** A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific. */
+const SPECIFIC =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\(the\s+[“"]/i;
+
+/** A statement about cyber risks in general (risk factors, programs), not about an incident. */
+export function isGenericRisk(sentence: string): boolean {
+  return (HYPOTHETICAL.test(sentence) || /\b(?:we|the\s+Company)\s+face\b|\brisks?\s+(?:related\s+to|including|such\s+as)\b/i.test(sentence)) && !SPECIFIC.test(sentence);
+}
 // Denials: no incident, or an outage expressly not caused by an attack.
 const DENIAL =
   /\b(?:(?:have|has|had|did)\s+not\s+(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
@@ -47,7 +68,16 @@ export function incidentEvidence(sentences: readonly Sentence[]): IncidentEviden
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
     const event = EVENT_VERB_THEN_NOUN.test(t);
     const actor = ACTOR_DID.test(t);
-    if (!event && !actor) continue;
+    // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
+    // incident but does not disclose one, unless it points to where it was disclosed.
+    const reference =
+      PRIOR_REPORT.test(t) ||
+      ((EXCEPTION_CONSTRUCTION.test(t) || DEFINITE_INCIDENT.test(t)) && POINTS_TO_DISCLOSURE.test(t));
+    if (!event && !actor && !reference) continue;
+    if (reference && !event && !actor) {
+      out.push({ sentence: t, strength: 0.5 });
+      continue;
+    }
     if (HYPOTHETICAL.test(t)) {
       // A hedge elsewhere in a long sentence does not undo a dated event ("On May 5, … detected").
       if (!/\b(?:On|In|During|Since|Beginning)\s+(?:or\s+about\s+)?(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\b/.test(t)) continue;

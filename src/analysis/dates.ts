@@ -95,11 +95,11 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined'; re: RegExp }> = [
   },
   {
     role: 'began',
-    re: /\b(?:began|begun|beginning|commenced|commencing|started|starting|first\s+(?:gained|accessed|obtained|occurred|infiltrated)|initial\s+(?:access|intrusion|compromise)|(?:gained|obtained)\s+(?:unauthorized\s+|initial\s+)?access|infiltrated|breached|intrusion\s+occurred|occurred|experienced|launched|deployed)\b/gi,
+    re: /\b(?:(?:first|initially)\s+(?:gained|accessed|obtained|infiltrated)|initial\s+(?:access|intrusion|compromise)|(?:gained|obtained)\s+(?:unauthorized\s+|initial\s+)?access|(?:activity|access|intrusion|attack|compromise)\s+(?:began|commenced|started))\b/gi,
   },
   {
     role: 'detected',
-    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|learned|observed|noticed|confirmed)\b/gi,
+    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:was|were)\s+the\s+(?:victim|target)\s+of)\b/gi,
   },
   { role: 'determined', re: /\b(?:determined|concluded|deemed)\b/gi },
 ];
@@ -107,16 +107,12 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined'; re: RegExp }> = [
 // A date introduced by one of these is not an incident event (a filing date, a deadline, a period).
 const NOT_AN_EVENT_BEFORE =
   /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$)/i;
-const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?$/i;
+const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
 const ADJACENT_SINCE = /\bsince\s+$/i;
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
 const INTRO_ONLY = /^(?:[^,]*,\s*)?(?:on|in|during|at|around|by|as\s+of)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
-// "At that time, management determined…": the event takes the date of the previous sentence.
-const ANAPHORIC_TIME =
-  /^(?:At\s+that\s+time|On\s+(?:that|the\s+same)\s+(?:date|day)|That\s+(?:same\s+)?day|Following\s+(?:this|that|these|those)\s+(?:development|discovery|escalation|event|determination)s?|Subsequently\s+on\s+that\s+date)\b/i;
-
 interface Cue {
   role: DateRole | 'determined';
   start: number;
@@ -174,17 +170,8 @@ export interface DatedFact {
  */
 export function extractDates(sentences: readonly Sentence[], filedAt?: string | null): DatedFact[] {
   const facts: DatedFact[] = [];
-  let previousDates: DateMention[] = [];
   for (const s of sentences) {
     const dates = findDates(s.text, filedAt);
-    if (dates.length === 0 && previousDates.length > 0 && ANAPHORIC_TIME.test(s.text)) {
-      const cue = cuesIn(s.text).find((c) => c.role === 'determined' || c.role !== 'began');
-      const last = previousDates[previousDates.length - 1]!;
-      if (cue) {
-        const role = cue.role === 'determined' ? resolveDetermined(s.text.slice(cue.start)) : cue.role;
-        if (role) facts.push({ role, value: last.value, sentence: s.text });
-      }
-    }
     for (let i = 0; i < dates.length; i++) {
       const d = dates[i]!;
       const prevEnd = i > 0 ? dates[i - 1]!.end : 0;
@@ -192,7 +179,14 @@ export function extractDates(sentences: readonly Sentence[], filedAt?: string | 
       const role = roleOfDate(s.text, d, prevEnd, nextStart);
       if (role) facts.push({ role, value: d.value, sentence: s.text });
     }
-    if (dates.length > 0) previousDates = dates;
   }
   return facts;
+}
+
+/** "The incident was contained on the day it was discovered": containment dated by detection. */
+const CONTAINED_SAME_DAY =
+  /\bcontained\b[^.;]{0,40}\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:(?:it|that\s+it)\s+was\s+|of\s+(?:its\s+)?)(?:discover|detect|identif)\w*/i;
+
+export function containedOnDetectionDay(sentences: readonly Sentence[]): string | null {
+  return sentences.find((s) => CONTAINED_SAME_DAY.test(s.text))?.text ?? null;
 }

@@ -1,14 +1,21 @@
 // The yes/no facts of DESIGN.md §4.2. A flag is set only by a sentence that states it as fact for
 // this incident; denials ("no evidence of ransomware") and possibilities ("could disrupt") do not.
 
+import { isGenericRisk } from './classify.ts';
 import type { IncidentFlags } from './types.ts';
 import type { Sentence } from './sentences.ts';
 
 type FlagName = keyof IncidentFlags;
 
 // Words that undo a statement when they govern it closely.
-const NEGATION_BEFORE = /\b(?:no|not|never|nor|without|neither|any\s+evidence|whether|if|unaware)\b[^.;]{0,60}$/i;
-const HEDGE = /\b(?:could|might|would|may\s+(?:be|become|result|cause)|risks?\s+(?:of|that)|in\s+the\s+event|such\s+as)\b/i;
+const NEGATION = /\b(?:no|not|never|nor|without|neither|any\s+evidence|whether|if|unaware|alleg\w*|potentially)\b/i;
+const HEDGE = /\b(?:could|might|would|will|may\s+(?:be|become|result|cause)|risks?\s+(?:of|that)|in\s+the\s+event|such\s+as)\b/i;
+
+/** The clause that governs a match: back to the last comma, semicolon or coordinating "and"/"but". */
+function governingClause(before: string): string {
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.search(/\b(?:and|but|however)\b(?!.*\b(?:and|but|however)\b)/i));
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
 
 interface Rule {
   flag: FlagName;
@@ -25,23 +32,22 @@ const RULES: Rule[] = [
   { flag: 'ransomware', re: /\bransomware\b|\b(?:encrypt(?:ed|ing|ion\s+of)|deploy(?:ed|ment\s+of)\s+encryption)\b/gi, excludes: /\bencrypt\w*\s+(?:in\s+transit|at\s+rest)\b/i },
   {
     flag: 'dataAccessed',
-    re: /\bexfiltrat\w+|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|exposed|compromised|viewed|took|taken|taking|downloaded|disclosed)\b(?=[^.;]{0,120}\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code|credentials|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|numbers)\b)|\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
+    re: /\bexfiltrat\w+|\bunauthori[sz]ed\s+(?:disclosure|acquisition)\s+of\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|exposed|compromised|viewed|took|taken|taking|downloaded|disclosed)\b(?=[^.;]{0,120}\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
   },
   {
     flag: 'operationalDisruption',
-    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outage|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping)|(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:impacted|affected|limited)|(?:impacted|affected)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
+    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|isolat(?:ed|e|ing)\s+(?:the\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:systems|network|environment)|(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:impacted|affected|limited)|(?:impacted|affected)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
   },
-  { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\b|\bAPT\s?\d+\b/gi },
+  { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
     flag: 'thirdParty',
-    re: /\b(?:third[-\s]party\s+(?:provider|vendor|service\s+provider|supplier|software|platform|application|contractor|partner|hosting|data\s+center)s?|(?:vendor|supplier|service\s+provider|subcontractor|contractor|business\s+associate)s?\b)/gi,
-    requires: /\b(?:incident|breach|unauthori[sz]ed|attack|compromise|experienced|threat\s+actor|accessed|ransomware)\b/i,
-    excludes: /\b(?:engaged|retained|assist(?:ance)?|forensic|experts?|advisors?|specialists?|professionals?|insurance|counsel|consultants?)\b[^.;]{0,60}$|^[^.;]*\b(?:security\s+(?:vendor|provider)|insurance\s+provider)\b/i,
+    // The incident happened at, or came through, a vendor: not "an unauthorized third party".
+    re: /\b(?:incident|attack|breach|compromise|intrusion|event)\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+providers?|contractors?|subcontractors?)\b[^.;]{0,120}\b(?:experienced|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform)\b|\b(?:paying|paid|bribed?|bribing|recruited)\s+(?:\w+\s+){0,3}?contractors\b/gi,
   },
   {
     flag: 'lawEnforcementNotified',
     re: /\b(?:law\s+enforcement|Federal\s+Bureau\s+of\s+Investigations?|FBI|U\.?S\.?\s+Secret\s+Service|police|Department\s+of\s+Justice|DOJ|CISA|Cybersecurity\s+and\s+Infrastructure\s+Security\s+Agency)\b/g,
-    requires: /\b(?:notif\w+|report\w*|contact\w*|inform\w*|work\w*\s+(?:with|closely)|cooperat\w+|coordinat\w+|engag\w+|communicat\w+|alert\w*|assist\w*|consult\w*|in\s+contact)\b/i,
+    requires: /\b(?:notif\w+|report\w*|contact\w*|inform\w*|work\w*\s+(?:with|closely)|cooperat\w+|coordinat\w+|engag\w+|communicat\w+|alert\w*|assist\w*|consult\w*|in\s+contact|together\s+with)\b/i,
   },
   {
     flag: 'disclosureDelayed',
@@ -72,13 +78,15 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
   const evidence: FlagResult['evidence'] = {};
   for (const s of sentences) {
     const t = s.text;
+    if (isGenericRisk(t)) continue;
     for (const rule of RULES) {
       if (flags[rule.flag]) continue;
       if (rule.requires && !rule.requires.test(t)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(t); m; m = rule.re.exec(t)) {
-        const before = t.slice(Math.max(0, m.index - 80), m.index);
-        if (!rule.noNegationCheck && (NEGATION_BEFORE.test(before) || HEDGE.test(before.slice(-40)))) continue;
+        const before = t.slice(Math.max(0, m.index - 160), m.index);
+        const clause = governingClause(before);
+        if (!rule.noNegationCheck && (NEGATION.test(clause) || HEDGE.test(clause.slice(-40)))) continue;
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
         flags[rule.flag] = true;
         evidence[rule.flag] = t;

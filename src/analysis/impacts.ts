@@ -3,53 +3,80 @@
 // (operations, financial condition, data, customers, costs, insurance).
 
 import type { MaterialImpact, Statement, StatementKind } from './types.ts';
+import { EXCEPTION_CONSTRUCTION } from './classify.ts';
 import type { Sentence } from './sentences.ts';
 
-const IMPACT_OBJECT = /\b(?:impact|affect|effect|materially)\b/i;
+// Three kinds of statement about the incident's impact. Each is matched within one clause, so
+// that "has not had a material impact on operations, and has not yet determined whether it is
+// reasonably likely to materially impact financial condition" yields one of each.
 
-// "has not (yet) determined whether…", "cannot be determined", "not yet known", "still assessing".
-const NOT_DETERMINED =
-  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+)?(?:be\s+)?(?:determined?|estimate|quantify|predict|assess)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?assessing|continu\w+\s+to\s+(?:assess|evaluate)\s+(?:the\s+)?(?:impact|whether)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown))\b/i;
-// "has not had, and is not reasonably likely to have, a material impact", "does not believe … materially impact".
+/** The impact is open: not yet determined, cannot be estimated, still being evaluated, or only possible. */
+const OPEN =
+  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|monitor|measur)\w*\b[^.;]{0,80}\b(?:impact|effects?|materiality|material)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine))\b/i;
+/** A statement that the impact is not material (present or reasonably likely). */
 const NOT_MATERIAL =
-  /\b(?:(?:has|have|had)\s+not\s+had(?:,?\s+and\s+(?:is|are)\s+not\s+(?:reasonably\s+)?(?:likely|expected)\s+to\s+have,?)?|(?:is|are|was)\s+not\s+(?:reasonably\s+)?(?:likely|expected)\s+to\s+(?:have|materially)|(?:does|do|did)\s+not\s+(?:currently\s+)?(?:believe|expect|anticipate)\b[^.;]{0,120}\b(?:material|materially)|not\s+(?:to\s+)?(?:be|been)\s+material|did\s+not\s+(?:have|result\s+in)\s+a\s+material|no\s+material\s+(?:impact|effect)|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is)\s+not\s+material)\b/i;
-// "has had a material impact", "is reasonably likely to have a material impact", "determined … material".
+  /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
+/** A statement that the impact is material. */
 const MATERIAL =
-  /\b(?:(?:has|have)\s+had,?\s+(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?a\s+material\s+(?:adverse\s+)?(?:impact|effect)|(?:is|are|was)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have)\s+a\s+material|(?:likely|has)\s+(?:had|have)\s+a\s+material|materially\s+(?:impacted|affected|disrupted)|(?:determined|concluded)\s+(?:that\s+)?(?:the\s+)?(?:cyber\w*\s+)?(?:incident|event|attack|matter)\s+(?:is|was|to\s+be|constitutes?|may\s+constitute)\s+(?:a\s+)?material|(?:determined|concluded)\s+that\s+(?:the\s+Company|it|we)\s+(?:has|had)\s+experienced\s+a\s+material|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|(?:is|are|was|were)\s+material\b)/i;
+  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:\w+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial)|(?:is|are|was|were)\s+(?:likely\s+to\s+be\s+)?material\s+to\s+(?:the\s+Company|us|our))/i;
+/** Financial condition, results or the business as a whole (not only operations). */
+const FINANCIAL_SCOPE =
+  /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall)\b/i;
+const OPERATIONS_ONLY = /\b(?:operations|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
+// Generic risk statements about cyber threats at large, not about this incident.
+const GENERIC_RISK = /\bif\s+realized\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
+const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might|cannot|without)\b/i;
+
+const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+/i;
 
 export interface MaterialityResult {
   materialImpact: MaterialImpact | null;
   sentence: string | null;
 }
 
-function isNegatedMaterial(t: string): boolean {
-  return /\b(?:not|no)\b[^.;]{0,40}\bmaterial/i.test(t);
-}
-
 /**
- * Materiality from the words, not from the item number. An affirmative statement of material
- * impact wins; otherwise an open determination ("has not yet determined") outranks a statement
- * that some part has not been materially affected, because the latter is usually partial
- * ("no material impact on operations" while financial impact is undetermined).
+ * Materiality from the words, not from the item number, and not from a determination that the
+ * incident is material (which Item 1.05 requires of every filer): an affirmative statement of
+ * material impact wins; then a statement that the financial condition or results are not
+ * (reasonably likely to be) materially affected; then an open question ("has not yet
+ * determined", "cannot estimate", "may materially impact"); then a denial limited to operations.
  */
 export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   let material: string | null = null;
-  let notDetermined: string | null = null;
-  let notMaterial: string | null = null;
+  let notMaterialFinancial: string | null = null;
+  let open: string | null = null;
+  let notMaterialOperations: string | null = null;
   for (const s of sentences) {
     const t = s.text;
-    if (!/\bmaterial/i.test(t) && !(NOT_DETERMINED.test(t) && IMPACT_OBJECT.test(t))) continue;
-    if (!material && MATERIAL.test(t) && !(/\bwhether\b/i.test(t) && !/\bhas\s+had\b/i.test(t))) {
-      const m = MATERIAL.exec(t);
-      const before = m ? t.slice(Math.max(0, m.index - 50), m.index) : '';
-      if (!/\b(?:not|no|whether|if|could|may)\b[^.;]*$/i.test(before)) material = t;
+    if (t.length > 1200 || !/\b(?:material|significant|impact|affect|determin|estimat|quantif|evaluat|monitor)/i.test(t)) continue;
+    if (!material && EXCEPTION_CONSTRUCTION.test(t) && /\bnot\b[^.]*\bmaterially\s+(?:affected|impacted)\b/i.test(t)) {
+      material = t;
+      continue;
     }
-    if (!notDetermined && NOT_DETERMINED.test(t) && IMPACT_OBJECT.test(t)) notDetermined = t;
-    if (!notMaterial && (NOT_MATERIAL.test(t) || (isNegatedMaterial(t) && /\bimpact|\baffect/i.test(t) && !NOT_DETERMINED.test(t)))) notMaterial = t;
+    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack)\b/i.test(t)) continue;
+    for (const clause of t.split(CLAUSE_SPLIT)) {
+      if (OPEN.test(clause) && !NOT_MATERIAL.test(clause.replace(OPEN, ''))) {
+        open ??= t;
+        continue;
+      }
+      if (NOT_MATERIAL.test(clause)) {
+        const object = clause.slice((NOT_MATERIAL.exec(clause)?.index ?? 0));
+        if (FINANCIAL_SCOPE.test(object) || !OPERATIONS_ONLY.test(object)) notMaterialFinancial ??= t;
+        else notMaterialOperations ??= t;
+        continue;
+      }
+      const m = MATERIAL.exec(clause);
+      if (m && !material) {
+        const prefix = t.slice(0, t.indexOf(clause) + m.index);
+        const clausePrefix = clause.slice(0, m.index);
+        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) material = t;
+      }
+    }
   }
   if (material) return { materialImpact: 'material', sentence: material };
-  if (notDetermined) return { materialImpact: 'not-determined', sentence: notDetermined };
-  if (notMaterial) return { materialImpact: 'not-material', sentence: notMaterial };
+  if (notMaterialFinancial) return { materialImpact: 'not-material', sentence: notMaterialFinancial };
+  if (open) return { materialImpact: 'not-determined', sentence: open };
+  if (notMaterialOperations) return { materialImpact: 'not-material', sentence: notMaterialOperations };
   return { materialImpact: null, sentence: null };
 }
 

@@ -126,6 +126,3 @@ export const INCIDENT_CONCEPT_ORDER = [
 ];
 
 export const isIncidentConcept = (concept: string): boolean => /^MaterialCybersecurityIncident/i.test(concept);
-/** Item 1C's "materially affected or reasonably likely to" block: where 10-Ks narrate incidents. */
-export const isMateriallyAffectedConcept = (concept: string): boolean =>
-  /^CybersecurityRiskMateriallyAffected.*TextBlock$/i.test(concept);
