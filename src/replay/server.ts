@@ -226,7 +226,7 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   function feedOrder(): ReplayFiling[] {
     return corpus.filings
       .filter(released)
-      .sort((a, b) => timeline.releaseTime(b.accession) - timeline.releaseTime(a.accession) || b.acceptedAt - a.acceptedAt || b.accession.localeCompare(a.accession));
+      .sort((a, b) => timeline.newerReleaseFirst(a.accession, b.accession) || b.acceptedAt - a.acceptedAt || b.accession.localeCompare(a.accession));
   }
 
   function feedEntries(filing: ReplayFiling): FeedEntryData[] {

@@ -42,6 +42,8 @@ export interface Timeline {
   releaseAll(now: number): void;
   /** Accessions released since the previous call, in release order (for a release log). */
   takeNewlyReleased(now: number): string[];
+  /** Sort comparator: the later release first (manual releases after scheduled ones at the same instant). */
+  newerReleaseFirst(a: string, b: string): number;
 }
 
 export function createTimeline(opts: { accessions: readonly string[]; entries: readonly TimelineEntry[]; startedAt: number; speed: number }): Timeline {
@@ -53,6 +55,10 @@ export function createTimeline(opts: { accessions: readonly string[]; entries: r
     if (known.has(e.accession)) releaseAt.set(e.accession, opts.startedAt + (e.at * 1000) / opts.speed);
   }
   const announced = new Set<string>();
+  // Manual releases are numbered so that, even under a frozen test clock, a filing released by
+  // release()/releaseAll() sorts above those public before it; one releaseAll() is one batch.
+  const batch = new Map<string, number>();
+  let batches = 0;
 
   const releaseTime = (accession: string): number => {
     const t = releaseAt.get(accession);
@@ -68,10 +74,20 @@ export function createTimeline(opts: { accessions: readonly string[]; entries: r
       return t !== undefined && t <= now;
     },
     release(accession, now) {
-      if (releaseTime(accession) > now) releaseAt.set(accession, now);
+      if (releaseTime(accession) <= now) return;
+      releaseAt.set(accession, now);
+      batch.set(accession, ++batches);
     },
     releaseAll(now) {
-      for (const [acc, t] of releaseAt) if (t > now) releaseAt.set(acc, now);
+      const n = ++batches;
+      for (const [acc, t] of releaseAt) {
+        if (t <= now) continue;
+        releaseAt.set(acc, now);
+        batch.set(acc, n);
+      }
+    },
+    newerReleaseFirst(a, b) {
+      return releaseTime(b) - releaseTime(a) || (batch.get(b) ?? 0) - (batch.get(a) ?? 0);
     },
     takeNewlyReleased(now) {
       const fresh = [...releaseAt].filter(([acc, t]) => t <= now && !announced.has(acc)).sort((a, b) => a[1] - b[1]);
