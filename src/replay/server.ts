@@ -23,6 +23,8 @@ import {
   writeFeed,
   type FeedEntryData,
 } from './feed.ts';
+import { parseDailyIndexPath, writeDailyIndex, type DailyIndexRow } from './daily-index.ts';
+import { toEastern } from './eastern-time.ts';
 import { writeIndexJson, writeIndexPage, type DocumentEntry } from './filing-index.ts';
 import { writeIndexHeadersPage } from './index-headers.ts';
 import { itemTitle } from './items.ts';
@@ -189,6 +191,7 @@ const ARCHIVES_SHORT = /^\/Archives\/edgar\/data\/(\d{1,10})\/(\d{10}-\d{2}-\d{6
 function classify(path: string): PathKind {
   if (path === '/cgi-bin/browse-edgar') return 'feed';
   if (/^\/submissions\//.test(path)) return 'submissions-json';
+  if (path.startsWith('/Archives/edgar/daily-index/')) return 'daily-index';
   const m = ARCHIVES_FOLDER.exec(path) ?? ARCHIVES_SHORT.exec(path);
   if (!m) return 'other';
   const name = m[3] ?? '';
@@ -348,8 +351,27 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
     return { status: 200, kind: 'submissions-json', body: Buffer.from(writeSubmissionsJson(m[1] ?? '', mine), 'utf8'), contentType: 'application/json' };
   }
 
+  /** A daily index exists for every weekday up to today (by the server's clock, Eastern). */
+  function serveDailyIndex(path: string): Body {
+    const parsed = parseDailyIndexPath(path);
+    const today = toEastern(now());
+    const todayKey = `${today.year}${String(today.month).padStart(2, '0')}${String(today.day).padStart(2, '0')}`;
+    const weekday = parsed ? new Date(`${parsed.date.slice(0, 4)}-${parsed.date.slice(4, 6)}-${parsed.date.slice(6, 8)}T12:00:00Z`).getUTCDay() : 0;
+    if (!parsed || weekday === 0 || weekday === 6 || parsed.date > todayKey) {
+      return { status: 403, kind: 'daily-index', body: ACCESS_DENIED_XML, contentType: 'application/xml' };
+    }
+    const rows: DailyIndexRow[] = corpus.filings
+      .filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date)
+      .flatMap((f) => f.parties.map((p) => {
+        const cik = String(Number(p.cik));
+        return { form: f.form, company: p.name, cik, dateFiled: parsed.date, file: `edgar/data/${cik}/${f.accession}.txt` };
+      }));
+    return { status: 200, kind: 'daily-index', body: Buffer.from(writeDailyIndex(parsed.kind, parsed.date, rows), 'latin1'), contentType: 'text/plain' };
+  }
+
   function answer(path: string, query: URLSearchParams, kind: PathKind): Body {
     if (kind === 'feed') return serveFeed(query);
+    if (kind === 'daily-index') return serveDailyIndex(path);
     if (path.startsWith('/Archives/')) return serveArchives(path, kind);
     if (kind === 'submissions-json') return serveSubmissionsJson(path);
     if (path.startsWith('/api/')) return { status: 404, kind, body: noSuchKeyXml(path.slice(1)), contentType: 'application/xml' };

@@ -11,6 +11,7 @@ export type PathKind =
   | 'header-sgml'
   | 'document'
   | 'submissions-json'
+  | 'daily-index'
   | 'other';
 
 export interface ReplayStats {
