@@ -16,13 +16,13 @@
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFiling } from '../src/replay/corpus.ts';
 import { itemTitle } from '../src/replay/items.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCE_DIR = path.join(ROOT, 'test/fixtures/corpus');
-const OUT_DIR = path.join(ROOT, 'test/fixtures/replay');
+const DEFAULT_SOURCE_DIR = path.join(ROOT, 'test/fixtures/corpus');
+const DEFAULT_OUT_DIR = path.join(ROOT, 'test/fixtures/replay');
 
 interface SourceRow {
   file: string;
@@ -58,8 +58,8 @@ const EARLY: ReadonlyArray<readonly [string, number]> = [
 const REST_FROM = 20;
 const REST_STEP = 7;
 
-function readSources(): SourceRow[] {
-  const lines = readFileSync(path.join(SOURCE_DIR, 'SOURCES.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+function readSources(sourceDir: string): SourceRow[] {
+  const lines = readFileSync(path.join(sourceDir, 'SOURCES.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
   const header = (lines.shift() ?? '').split('\t');
   const col = (name: string): number => {
     const i = header.indexOf(name);
@@ -75,7 +75,7 @@ function readSources(): SourceRow[] {
 
 const isIxbrl = (row: SourceRow): boolean => /-ixbrl\.htm$/.test(row.file);
 const isRendering = (row: SourceRow): boolean => /\.txt$/.test(row.file);
-const readSource = (row: SourceRow): Buffer => readFileSync(path.join(SOURCE_DIR, row.file));
+const readSource = (sourceDir: string, row: SourceRow): Buffer => readFileSync(path.join(sourceDir, row.file));
 
 /** "1.05,7.01 (…)" → ["1.05", "7.01"]; text in parentheses is commentary. */
 function parseItems(text: string): string[] {
@@ -104,9 +104,9 @@ function htmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[^\x20-\x7e\n]/gu, (ch) => `&#${ch.codePointAt(0)};`);
 }
 
-function renderingDocument(row: SourceRow, company: string, form: string): string {
+function renderingDocument(sourceDir: string, row: SourceRow, company: string, form: string): string {
   // Renderings are whitespace-collapsed; runs of 2+ spaces or newlines mark the paragraph breaks.
-  const paragraphs = readSource(row).toString('utf8').split(/\s{2,}|\n+/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = readSource(sourceDir, row).toString('utf8').split(/\s{2,}|\n+/).map((p) => p.trim()).filter(Boolean);
   return [
     '<html>',
     `<head><title>${htmlText(form)} ${htmlText(company)}</title></head>`,
@@ -123,12 +123,12 @@ interface Built {
   text: string;
 }
 
-function buildEnvelope(accession: string, rows: SourceRow[]): Built | { skip: string } {
+function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]): Built | { skip: string } {
   const ixbrl = rows.find(isIxbrl);
   const rendering = rows.find(isRendering);
   const chosen = ixbrl ?? rendering;
   if (!chosen) return { skip: `no rendering or primary document among ${rows.map((r) => r.file).join(', ')}` };
-  const html = ixbrl ? readSource(ixbrl).toString('latin1') : '';
+  const html = ixbrl ? readSource(sourceDir, ixbrl).toString('latin1') : '';
   const override = OVERRIDES[accession];
   const notes = rows.map((r) => r.note).join(' ');
 
@@ -154,7 +154,7 @@ function buildEnvelope(accession: string, rows: SourceRow[]): Built | { skip: st
   const filename = ixbrl
     ? path.basename(ixbrl.file)
     : /\/edgar\/data\/\d+\/\d{18}\/([\w.-]+\.htm)\b/.exec(chosen.note)?.[1] ?? path.basename(chosen.file).replace(/\.txt$/, '.htm');
-  const documentText = ixbrl ? readSource(ixbrl).toString('latin1').replace(/\n?$/, '') : renderingDocument(chosen, company, form);
+  const documentText = ixbrl ? html.replace(/\n?$/, '') : renderingDocument(sourceDir, chosen, company, form);
 
   const header = [
     `<SEC-DOCUMENT>${accession}.txt : ${compact(filingDate)}`,
@@ -184,48 +184,52 @@ function buildEnvelope(accession: string, rows: SourceRow[]): Built | { skip: st
   return { accession, text: `${[...header, ...document, '</SEC-DOCUMENT>'].join('\n')}\n` };
 }
 
-function main(): void {
-  const rows = readSources();
+/** Builds the replay corpus from `sourceDir` into `outDir`; returns the timeline it wrote. */
+export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; log?: (line: string) => void } = {}): { accession: string; at: number }[] {
+  const sourceDir = opts.sourceDir ?? DEFAULT_SOURCE_DIR;
+  const outDir = opts.outDir ?? DEFAULT_OUT_DIR;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const rows = readSources(sourceDir);
   const groups = new Map<string, SourceRow[]>();
   for (const row of rows) {
     if (!row.accession) {
-      if (isIxbrl(row) || isRendering(row) || /\.htm$/.test(row.file)) console.log(`skip ${row.file}: no accession number, so no EDGAR address to serve it at`);
+      if (isIxbrl(row) || isRendering(row) || /\.htm$/.test(row.file)) log(`skip ${row.file}: no accession number, so no EDGAR address to serve it at`);
       continue;
     }
     groups.set(row.accession, [...(groups.get(row.accession) ?? []), row]);
   }
 
-  mkdirSync(OUT_DIR, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
   const include: string[] = [];
   const written = new Set<string>();
   for (const [accession, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const original = group.find((r) => r.file.endsWith('.txt') && readSource(r).toString('latin1', 0, 14) === '<SEC-DOCUMENT>');
+    const original = group.find((r) => r.file.endsWith('.txt') && readSource(sourceDir, r).toString('latin1', 0, 14) === '<SEC-DOCUMENT>');
     if (original) {
-      include.push(path.relative(OUT_DIR, path.join(SOURCE_DIR, original.file)).split(path.sep).join('/'));
+      include.push(path.relative(outDir, path.join(sourceDir, original.file)).split(path.sep).join('/'));
       continue;
     }
     const relevant = group.filter((r) => isIxbrl(r) || isRendering(r));
     if (relevant.length === 0) {
-      console.log(`skip ${accession}: only ${group.map((r) => path.basename(r.file)).join(', ')} (not a filing document)`);
+      log(`skip ${accession}: only ${group.map((r) => path.basename(r.file)).join(', ')} (not a filing document)`);
       continue;
     }
-    const built = buildEnvelope(accession, relevant);
+    const built = buildEnvelope(sourceDir, accession, relevant);
     if ('skip' in built) {
-      console.log(`skip ${accession}: ${built.skip}`);
+      log(`skip ${accession}: ${built.skip}`);
       continue;
     }
     const file = `${accession}.built.txt`;
-    writeFileSync(path.join(OUT_DIR, file), built.text, 'latin1');
-    readFiling(path.join(OUT_DIR, file)); // must parse like any submission
+    writeFileSync(path.join(outDir, file), built.text, 'latin1');
+    readFiling(path.join(outDir, file)); // must parse like any submission
     written.add(file);
   }
-  for (const stale of readdirSync(OUT_DIR).filter((f) => f.endsWith('.built.txt') && !written.has(f))) rmSync(path.join(OUT_DIR, stale));
+  for (const stale of readdirSync(outDir).filter((f) => f.endsWith('.built.txt') && !written.has(f))) rmSync(path.join(outDir, stale));
   include.sort();
-  writeFileSync(path.join(OUT_DIR, 'corpus.json'), `${JSON.stringify({ include }, null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'corpus.json'), `${JSON.stringify({ include }, null, 2)}\n`);
 
   // Timeline: acceptance order for everything not placed explicitly.
-  const all = [...written].map((f) => readFiling(path.join(OUT_DIR, f)));
-  for (const rel of include) all.push(readFiling(path.resolve(OUT_DIR, rel)));
+  const all = [...written].map((f) => readFiling(path.join(outDir, f)));
+  for (const rel of include) all.push(readFiling(path.resolve(outDir, rel)));
   const placed = new Set([...AT_START, ...EARLY.map(([a]) => a)]);
   for (const acc of placed) if (!all.some((f) => f.accession === acc)) throw new Error(`timeline: ${acc} is not in the replay corpus`);
   const rest = all.filter((f) => !placed.has(f.accession)).sort((a, b) => a.acceptedAt - b.acceptedAt || a.accession.localeCompare(b.accession));
@@ -235,8 +239,9 @@ function main(): void {
     ...rest.map((f, i) => ({ accession: f.accession, at: REST_FROM + i * REST_STEP })),
   ];
   const lines = entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
-  writeFileSync(path.join(OUT_DIR, 'timeline.json'), `{\n  "entries": [\n${lines}\n  ]\n}\n`);
-  console.log(`wrote ${written.size} built envelopes, ${include.length} originals in corpus.json, ${entries.length} timeline entries (last at ${entries.at(-1)?.at}s) to ${path.relative(ROOT, OUT_DIR)}`);
+  writeFileSync(path.join(outDir, 'timeline.json'), `{\n  "entries": [\n${lines}\n  ]\n}\n`);
+  log(`wrote ${written.size} built envelopes, ${include.length} originals in corpus.json, ${entries.length} timeline entries (last at ${entries.at(-1)?.at}s) to ${path.relative(ROOT, outDir)}`);
+  return entries;
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) buildReplayCorpus();
