@@ -6,14 +6,17 @@ import type { Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
 import { registerErrorHandling } from './errors.ts';
 import { filingRoutes } from './routes/filings.ts';
-import { healthRoutes } from './routes/health.ts';
+import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
 import { VERSION } from '../src/version.ts';
+import { createMonitorMetrics, type MonitorMetrics } from '../src/metrics.ts';
 
 export interface BuildAppOptions {
   database: Database;
   /** A pino logger to share with the rest of the process, or false for none (tests). */
   logger?: FastifyBaseLogger | false;
+  metrics?: MonitorMetrics;
+  runtime?: RuntimeStatus;
 }
 
 /** Builds the REST API; the caller decides whether and where it listens. */
@@ -46,7 +49,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const filings = createFilingRepository({ db: options.database.db });
-  await app.register(healthRoutes, { version: VERSION });
+  await app.register(operationsRoutes, {
+    version: VERSION,
+    database: options.database,
+    metrics: options.metrics ?? createMonitorMetrics(),
+    runtime: options.runtime ?? { polling: false },
+  });
   await app.register(filingRoutes, { prefix: '/v1', filings });
   return app;
 }

@@ -87,7 +87,8 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
         worker.start();
         poller = startPollLoop({
           name: 'reading the EDGAR feed',
-          cycle: (signal) => feed.pollOnce(signal),
+          // While SEC's rate-limit pause lasts, skip quietly: the breaker said so loudly when it tripped.
+          cycle: async (signal) => (edgar!.breaker.remainingMs() > 0 ? undefined : feed.pollOnce(signal)),
           intervalMs: config.pollIntervalSeconds * 1000,
           log,
         });

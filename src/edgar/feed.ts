@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../errors.ts';
 import { isAccessionNumber } from './urls.ts';
 
@@ -39,6 +39,11 @@ export class FeedError extends AppError {
  * one entry per filer role, and the filer's entry is preferred as the filing's company.
  */
 export function parseCurrentFeed(xml: string): { filings: FeedFiling[]; problems: string[] } {
+  // The parser is lenient: a page cut off mid-way would parse as a shorter feed and lose entries.
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new FeedError(`the EDGAR feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  }
   let doc: unknown;
   try {
     doc = parser.parse(xml);

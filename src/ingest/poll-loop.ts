@@ -29,7 +29,7 @@ export function startPollLoop(options: {
       try {
         await options.cycle(signal);
       } catch (err) {
-        if (!signal.aborted) options.log.error({ err: errorMessage(err) }, `${options.name} failed; retrying in ${Math.round(interval() / 1000)} s`);
+        if (!signal.aborted) options.log.error({ err: errorMessage(err) }, `${options.name} failed; retrying in ${formatSeconds(interval())}`);
       }
       resolveFirst();
       await sleepUntilAborted(interval(), signal);
@@ -43,4 +43,8 @@ export function startPollLoop(options: {
       await done;
     },
   };
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }

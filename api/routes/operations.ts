@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { Database } from '../../db/client.ts';
+import { createJobRepository } from '../../db/repositories/jobs.ts';
+import type { BreakerState } from '../../src/edgar/breaker.ts';
+import { errorMessage } from '../../src/errors.ts';
+import type { MonitorMetrics } from '../../src/metrics.ts';
+
+/** What the running process knows about itself, for /ready and /metrics. */
+export interface RuntimeStatus {
+  breaker?: () => BreakerState;
+  isLeader?: () => boolean;
+  /** Whether this process polls at all (false for `serve`, or without EDGAR_USER_AGENT). */
+  polling: boolean;
+}
+
+export interface OperationsRoutesOptions {
+  version: string;
+  database: Database;
+  metrics: MonitorMetrics;
+  runtime: RuntimeStatus;
+}
+
+const PollSourceSchema = Type.Object({
+  source: Type.String(),
+  lastSuccessAt: Type.Union([Type.String(), Type.Null()]),
+  lagSeconds: Type.Union([Type.Number(), Type.Null()], { description: 'Seconds since the last successful read.' }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+
+const ReadySchema = Type.Object({
+  ready: Type.Boolean(),
+  database: Type.Object({ ok: Type.Boolean(), kind: Type.String(), error: Type.Optional(Type.String()) }),
+  poller: Type.Object({
+    enabled: Type.Boolean(),
+    leader: Type.Boolean(),
+    sources: Type.Array(PollSourceSchema),
+  }),
+  rateLimit: Type.Object({
+    paused: Type.Boolean(),
+    pausedUntil: Type.Union([Type.String(), Type.Null()]),
+    trips: Type.Integer(),
+  }),
+  jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer(), dead: Type.Integer() }),
+});
+
+export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions> = async (app, options) => {
+  const { database, metrics, runtime } = options;
+  const jobs = createJobRepository({ db: database.db });
+  const started = Date.now();
+
+  async function pollSources() {
+    const rows = await database.query<{ source: string; last_success_at: string | Date | null; last_error: string | null; age: number | null }>(
+      sql`select source, last_success_at, last_error, extract(epoch from now() - last_success_at)::float8 as age from poll_state order by source`,
+    );
+    return rows.map((r) => ({
+      source: r.source,
+      lastSuccessAt: r.last_success_at ? new Date(r.last_success_at).toISOString() : null,
+      lagSeconds: r.age === null ? null : Math.round(Number(r.age)),
+      lastError: r.last_error,
+    }));
+  }
+
+  metrics.registry.onCollect(async () => {
+    for (const row of await jobs.counts()) metrics.jobs.set(row.count, { kind: row.kind, state: row.state });
+    for (const source of await pollSources()) {
+      if (source.lagSeconds !== null) metrics.lastPollAge.set(source.lagSeconds, { source: source.source });
+    }
+    const breaker = runtime.breaker?.();
+    metrics.rateLimitPaused.set(breaker?.open ? 1 : 0);
+    metrics.rateLimitTrips.set(breaker?.trips ?? 0);
+    metrics.leader.set(runtime.isLeader?.() ? 1 : 0);
+  });
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process is up and answering',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), uptimeSeconds: Type.Number() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, version: options.version, uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: database reachable, poller lag, rate-limit breaker, queue',
+        description: '200 when the database answers, 503 otherwise. The other fields are for dashboards and alerts.',
+        response: { 200: ReadySchema, 503: ReadySchema },
+      },
+    },
+    async (_request, reply) => {
+      let dbError: string | undefined;
+      let sources: Awaited<ReturnType<typeof pollSources>> = [];
+      const counts = { queued: 0, running: 0, dead: 0 };
+      try {
+        await database.query(sql`select 1`);
+        sources = await pollSources();
+        for (const row of await jobs.counts()) if (row.state in counts) counts[row.state as keyof typeof counts] += row.count;
+      } catch (err) {
+        dbError = errorMessage(err);
+      }
+      const breaker = runtime.breaker?.();
+      const body = {
+        ready: dbError === undefined,
+        database: { ok: dbError === undefined, kind: database.kind, ...(dbError ? { error: dbError } : {}) },
+        poller: { enabled: runtime.polling, leader: runtime.isLeader?.() ?? false, sources },
+        rateLimit: { paused: breaker?.open ?? false, pausedUntil: breaker?.pausedUntil ?? null, trips: breaker?.trips ?? 0 },
+        jobs: counts,
+      };
+      return reply.code(body.ready ? 200 : 503).send(body);
+    },
+  );
+
+  app.get(
+    '/metrics',
+    { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    async (_request, reply) => reply.type('text/plain; version=0.0.4').send(await metrics.registry.render()),
+  );
+};

@@ -1,0 +1,56 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait.ts';
+
+const BIN = path.resolve('bin/cyber8k.js');
+
+function baseEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CYBER8K_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  delete env.EDGAR_USER_AGENT;
+  return env;
+}
+
+describe('cyber8k command line', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-cli-'));
+  let first: ChildProcess | null = null;
+  afterAll(() => {
+    first?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts without EDGAR_USER_AGENT, serving the API and saying once how to enable polling', async () => {
+    let output = '';
+    first = spawn(process.execPath, [BIN, 'start'], { env: baseEnv(dataDir) });
+    first.stdout?.on('data', (d) => (output += d));
+    first.stderr?.on('data', (d) => (output += d));
+    await waitFor(() => /API on http/.test(output), 60_000, 'the API to listen');
+    expect(output.match(/EDGAR_USER_AGENT is not set/g)).toHaveLength(1);
+    expect(output).toMatch(/EDGAR_USER_AGENT=\\?"Your Company you@your-company.com\\?"/);
+  });
+
+  it('refuses a second monitor on the same data directory with a message that says why', () => {
+    const second = spawnSync(process.execPath, [BIN, 'start'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 60_000 });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/in use by another cyber8k process \(pid \d+\)/);
+    expect(second.stderr).toMatch(/DATABASE_URL/);
+  });
+
+  it('shuts down cleanly on SIGTERM and frees the data directory', async () => {
+    const exited = new Promise<number | null>((resolve) => first!.on('exit', (code) => resolve(code)));
+    first!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    first = null;
+    const again = spawnSync(process.execPath, [BIN, 'migrate'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 60_000 });
+    expect(again.status).toBe(0);
+  });
+
+  it('answers an unknown command with usage and exit code 2', () => {
+    const res = spawnSync(process.execPath, [BIN, 'frobnicate'], { encoding: 'utf8', timeout: 30_000 });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/unknown command/);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { DEMO_CORPUS } from '../../src/demo.ts';
+import { startMonitor, type Monitor } from '../../src/monitor.ts';
+import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
+import { openTestDatabase, type Backend, type TestDatabase } from '../helpers/databases.ts';
+import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const UNH = '0000731766-24-000045'; // UnitedHealth, Feb 22 2024, Item 1.05 (Change Healthcare)
+const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025, a routine Item 8.01
+
+const postgresRuns = inject('postgresAvailable') || REQUIRE_POSTGRES;
+if (!postgresRuns) console.warn('[skipped] end-to-end monitor on PostgreSQL: no server reachable (set DATABASE_URL or REQUIRE_POSTGRES=1)');
+
+for (const backend of ['pglite', 'postgres'] as Backend[]) {
+  describe.skipIf(backend === 'postgres' && !postgresRuns)(`monitor end to end: replayed EDGAR → ${backend} → REST API`, () => {
+    const messages: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void messages.push(JSON.parse(line).msg) });
+    let replay: ReplayServer;
+    let config: Config;
+    let monitor: Monitor | null = null;
+    let feedFaults = 0;
+    let dataDir: string;
+    let serverDb: TestDatabase | null = null;
+
+    beforeAll(async () => {
+      // A timeline slowed a millionfold: nothing is released unless the test says so, while the
+      // replay server's rate limit still runs on real time.
+      replay = await createReplayServer({
+        corpusDir: DEMO_CORPUS,
+        speed: 1e-6,
+        faults: (req) => {
+          if (req.kind === 'feed' && feedFaults > 0) {
+            feedFaults -= 1;
+            return { status: 200, body: '<?xml version="1.0"?><feed><entry><title>truncated', headers: { 'content-type': 'application/atom+xml' } };
+          }
+          return undefined;
+        },
+      });
+      const replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-e2e-'));
+      if (backend === 'postgres') serverDb = await openTestDatabase('postgres');
+      config = loadConfig(
+        {},
+        {
+          databaseUrl: serverDb?.url ?? null,
+          dataDir,
+          port: 0,
+          edgarUserAgent: 'cyber8k tests tests@cyber8k.local',
+          edgarWwwUrl: replayUrl,
+          edgarDataUrl: replayUrl,
+          edgarEftsUrl: replayUrl,
+          pollIntervalSeconds: 0.2,
+        },
+      );
+    });
+
+    afterAll(async () => {
+      await monitor?.close();
+      await replay?.close();
+      await serverDb?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    async function filings(query = '') {
+      const res = await monitor!.app!.inject({ method: 'GET', url: `/v1/filings?limit=100${query}` });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { data: Array<{ accessionNumber: string; status: string; incident: boolean | null; item: string | null; dates: { detected: string | null } | null }> }).data;
+    }
+
+    it('serves UnitedHealth under item=1.05 and a non-cyber 8-K only in the full list', async () => {
+      monitor = await startMonitor({ config, log });
+      replay.release(UNH);
+      replay.release(COSTCO);
+      await waitFor(async () => (await filings()).filter((f) => [UNH, COSTCO].includes(f.accessionNumber) && f.status === 'analyzed').length === 2, 30_000, 'both filings analyzed');
+
+      const cyber = await filings('&item=1.05');
+      expect(cyber.map((f) => f.accessionNumber)).toContain(UNH);
+      expect(cyber.map((f) => f.accessionNumber)).not.toContain(COSTCO);
+      const unh = cyber.find((f) => f.accessionNumber === UNH)!;
+      expect(unh).toMatchObject({ incident: true, item: '1.05' });
+      expect(unh.dates?.detected).toBe('2024-02-21');
+
+      const all = await filings();
+      expect(all.find((f) => f.accessionNumber === COSTCO)).toMatchObject({ incident: false, status: 'analyzed' });
+
+      const detail = await monitor!.app!.inject({ method: 'GET', url: `/v1/filings/${UNH}` });
+      expect(detail.json().acceptedAt).toBe('2024-02-22T21:08:47.000Z');
+      expect(detail.json().item105Text).toMatch(/Change Healthcare/);
+    });
+
+    it('duplicates nothing when restarted, and picks up what was filed while it was down', async () => {
+      await monitor!.close();
+      const nvidia = replay.filings.find((f) => f.form === '8-K' && f.company.includes('NVIDIA'))!;
+      const vf = '0000950123-23-011228';
+      replay.release(vf);
+      monitor = await startMonitor({ config, log });
+      await waitFor(async () => (await filings()).some((f) => f.accessionNumber === vf && f.status === 'analyzed'), 30_000, 'the filing made while down');
+
+      const [{ n, distinct }] = await monitor.database.query<{ n: number; distinct: number }>(
+        sql`select count(*)::int as n, count(distinct accession_number)::int as "distinct" from filings`,
+      );
+      expect(n).toBe(distinct);
+      const [{ jobs }] = await monitor.database.query<{ jobs: number }>(sql`select count(*)::int as jobs from jobs`);
+      expect(jobs).toBe(n);
+      expect((await filings()).map((f) => f.accessionNumber)).toContain(nvidia.accession);
+    });
+
+    it('logs a malformed feed page and retries it without stopping', async () => {
+      const before = messages.length;
+      feedFaults = 3;
+      const wst = '0000105770-26-000077';
+      replay.release(wst);
+      await waitFor(async () => (await filings()).some((f) => f.accessionNumber === wst && f.status === 'analyzed'), 30_000, 'the filing after the bad pages');
+      expect(feedFaults).toBe(0);
+      expect(messages.slice(before).some((m) => /reading the EDGAR feed failed; retrying/.test(m))).toBe(true);
+    });
+  });
+}
