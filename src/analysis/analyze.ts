@@ -54,7 +54,7 @@ interface Segment {
 const PERIODIC_FORM = /^(?:10-K|10-Q|20-F|40-F|6-K|10-KT|10-QT|N-CSR|ARS)/i;
 const INCIDENT_ITEMS_BY_PRIORITY = ['1.05', '8.01', '7.01'];
 const PREVIOUSLY_DISCLOSED =
-  /\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
+  /\b(?:(?:as\s+)?(?:previously\s+)?(?:disclosed|reported|announced|described)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K|press\s+release|Original|Initial|Prior|Previous)\b|(?:the|our|its)\s+previously\s+(?:disclosed|reported|announced)\b|(?:filed|furnished)\s+(?:a\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning)|we\s+announced\s+that|follow[-\s]?up\s+to\s+(?:its|our|the)\s+(?:\w+\s+){0,2}(?:disclosure|report|Current\s+Report|Form\s+8-K)|disclos\w+\s+in\s+Item\s+\d\.\d\d\s+of\s+(?:a|an|the|its|our)\s+(?:Current\s+Report|Form\s+8-K))|\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
 
 /** A sentence that talks about an incident (rather than the business around it). */
 const INCIDENT_TALK =
@@ -181,11 +181,15 @@ function classifyAndExtract(
   const allSentences = segments.flatMap((s) => s.sentences);
   const denial = deniesAttack(allSentences);
   const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));
-  let carrier = scored.find((x) => x.seg.origin === 'xbrl' && (x.evidence.length > 0 || (incidentFacts.length > 0 && hasItem105)));
-  carrier ??= scored.find((x) => x.seg.item === '1.05' && x.seg.origin === 'primary' && CYBER_WORDS.test(x.seg.text));
+  // Tagged XBRL text first when it reports the incident; some filers tag only part of the section.
+  let carrier = scored.find((x) => x.seg.origin === 'xbrl' && x.evidence.length > 0);
+  // An Item 1.05 section reports a material cybersecurity incident by definition, even a short
+  // amendment that only speaks of "the incident".
+  carrier ??= scored.find((x) => hasItem105 && x.seg.item === '1.05' && x.seg.origin === 'primary' && INCIDENT_TALK.test(x.seg.text));
+  carrier ??= scored.find((x) => x.seg.origin === 'xbrl' && incidentFacts.length > 0 && hasItem105);
   carrier ??= [...scored].filter((x) => x.evidence.length > 0).sort((a, b) => (b.evidence[0]?.strength ?? 0) - (a.evidence[0]?.strength ?? 0) || originRank(a.seg) - originRank(b.seg))[0];
   // An Item 1.05 report whose only text is the rendered section (no heading).
-  if (!carrier && hasItem105 && cyberText) carrier = scored.find((x) => CYBER_WORDS.test(x.seg.text));
+  if (!carrier && hasItem105) carrier = scored.find((x) => CYBER_WORDS.test(x.seg.text)) ?? scored.find((x) => x.seg.origin !== 'exhibit' && INCIDENT_TALK.test(x.seg.text));
 
   let incident = carrier !== undefined && (carrier.evidence.length > 0 || hasItem105);
   if (incident && denial && !hasItem105 && (carrier?.evidence[0]?.strength ?? 0) < 1) incident = false;
@@ -210,7 +214,7 @@ function classifyAndExtract(
     const sentences = related.flatMap((s) => s.sentences);
 
     // Outside an Item 1.05 text, only sentences about the incident carry its dates.
-    const datable = related.map((s, i) => (i === 0 && (s.item === '1.05' || s.origin === 'xbrl') ? s.sentences : s.sentences.filter((x) => INCIDENT_TALK.test(x.text))));
+    const datable = related.map((s) => (s.item === '1.05' || s.origin === 'xbrl' ? s.sentences : s.sentences.filter((x) => INCIDENT_TALK.test(x.text))));
     for (const fact of datable.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {
         dates[fact.role] = fact.value;

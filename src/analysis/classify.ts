@@ -34,7 +34,9 @@ const POINTS_TO_DISCLOSURE = /\b(?:disclosed|reported|described|announced)\s+(?:
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|subject\s+to\s+(?:cyber|attacks|threats))\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats))\b/i;
+
+const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
 /** A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific. */
 const SPECIFIC =
@@ -52,7 +54,7 @@ export const NOT_AN_ATTACK =
 
 /** Any cyber-incident vocabulary at all (cheap pre-filter). */
 export const CYBER_WORDS =
-  /cyber|ransomware|threat\s+actor|unauthori[sz]ed\s+(?:access|activity|party|third)|exfiltrat|intrusion|malware|hack|data\s+breach|security\s+incident/i;
+  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing/i;
 
 export interface IncidentEvidence {
   sentence: string;
@@ -78,10 +80,8 @@ export function incidentEvidence(sentences: readonly Sentence[]): IncidentEviden
       out.push({ sentence: t, strength: 0.5 });
       continue;
     }
-    if (HYPOTHETICAL.test(t)) {
-      // A hedge elsewhere in a long sentence does not undo a dated event ("On May 5, … detected").
-      if (!/\b(?:On|In|During|Since|Beginning)\s+(?:or\s+about\s+)?(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\b/.test(t)) continue;
-    }
+    // A hedge elsewhere in a long sentence does not undo a dated or previously disclosed event.
+    if (HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
     out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0) });
   }
   return out.sort((a, b) => b.strength - a.strength);

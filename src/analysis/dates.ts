@@ -88,7 +88,7 @@ export function findDates(text: string, filedAt?: string | null): DateMention[] 
 export type DateRole = keyof IncidentDates;
 
 // Phrases that name the moment a date refers to. Order matters only for ties.
-const CUES: ReadonlyArray<{ role: DateRole | 'determined'; re: RegExp }> = [
+const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }> = [
   {
     role: 'contained',
     re: /\b(?:contained|eradicated|evicted|expelled|remediated\s+the\s+(?:threat|activity)|remov(?:e|ed|ing)\s+(?:the\s+)?(?:threat\s+actor|attacker|intruder|unauthorized\s+(?:party|user|actor|access))|(?:terminated|ended|blocked|cut\s+off|revoked|shut\s+off|eliminated|stopped)\s+(?:the\s+)?(?:threat\s+actor['’]s\s+|attacker['’]s\s+)?(?:unauthorized\s+)?(?:access|activity))/gi,
@@ -101,20 +101,24 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined'; re: RegExp }> = [
     role: 'detected',
     re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:was|were)\s+the\s+(?:victim|target)\s+of)\b/gi,
   },
-  { role: 'determined', re: /\b(?:determined|concluded|deemed)\b/gi },
+  // Active determinations only: "investigations were concluded in 2024" dates nothing.
+  { role: 'determined', re: /(?<!\b(?:was|were|been|being)\s)\b(?:determined|concluded|deemed)\b/gi },
+  // Announcing or reporting an incident is not an event in it.
+  { role: 'none', re: /\b(?:announced|disclosed|reported|filed|published|posted|issued)\b/gi },
 ];
 
 // A date introduced by one of these is not an incident event (a filing date, a deadline, a period).
 const NOT_AN_EVENT_BEFORE =
   /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$)/i;
 const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
+const RECOVERY_AFTER = /^[,\s]*(?:\w+\s+){0,3}?(?:resumed|restored|restarted|reopened|returned|recovered|brought)\b/i;
 const ADJACENT_SINCE = /\bsince\s+$/i;
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
 const INTRO_ONLY = /^(?:[^,]*,\s*)?(?:on|in|during|at|around|by|as\s+of)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
 interface Cue {
-  role: DateRole | 'determined';
+  role: DateRole | 'determined' | 'none';
   start: number;
   end: number;
 }
@@ -137,14 +141,16 @@ function resolveDetermined(clause: string): DateRole | null {
 /** The role of one date within its sentence, or null when it is not an incident event. */
 export function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextStart: number): DateRole | null {
   const before = sentence.slice(0, date.start);
-  if (NOT_AN_EVENT_BEFORE.test(before)) return null;
   const leftClauseStart = Math.max(prevEnd, before.lastIndexOf(';') + 1);
   const left = sentence.slice(leftClauseStart, date.start);
+  if (NOT_AN_EVENT_BEFORE.test(left)) return null;
   const right = sentence.slice(date.end, nextStart);
-  if (ADJACENT_BEGAN.test(left.slice(-40))) return 'began';
+  // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
+  if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
   if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : null;
 
-  const pick = (cue: Cue, clause: string): DateRole | null => (cue.role === 'determined' ? resolveDetermined(clause) : cue.role);
+  const pick = (cue: Cue, clause: string): DateRole | null =>
+    cue.role === 'determined' ? resolveDetermined(clause) : cue.role === 'none' ? null : cue.role;
 
   const leftCues = cuesIn(left);
   // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.

@@ -9,13 +9,23 @@ type FlagName = keyof IncidentFlags;
 
 // Words that undo a statement when they govern it closely.
 const NEGATION = /\b(?:no|not|never|nor|without|neither|any\s+evidence|whether|if|unaware|alleg\w*|potentially)\b/i;
+/** Words that put everything after them in doubt, however far back in the sentence. */
+const DOUBT = /\b(?:alleg\w*|purport\w*|whether)\b/i;
 const HEDGE = /\b(?:could|might|would|will|may\s+(?:be|become|result|cause)|risks?\s+(?:of|that)|in\s+the\s+event|such\s+as)\b/i;
 
-/** The clause that governs a match: back to the last comma, semicolon or coordinating "and"/"but". */
+// Where a new clause with its own verb starts ("has not paid the demand and is cooperating with").
+const CLAUSE_START = /;|\b(?:but|however|although|while)\b|\band\s+(?:is|are|was|were|has|have|had|will|also|subsequently|then)\b/gi;
+
+/** The clause that governs a match: the text before it back to the last clause boundary. */
 function governingClause(before: string): string {
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.search(/\b(?:and|but|however)\b(?!.*\b(?:and|but|however)\b)/i));
-  return cut >= 0 ? before.slice(cut + 1) : before;
+  let cut = -1;
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(before); m; m = CLAUSE_START.exec(before)) cut = m.index + m[0].length;
+  return cut >= 0 ? before.slice(cut) : before;
 }
+
+/** A match inside a list of risks or threats ("subject to cyber threats, ransomware and …"). */
+const GENERIC_LIST_BEFORE = /\b(?:subject\s+to|such\s+as|(?:protect\w*|guard\w*)\s+against|prevent(?:ing|ion\s+of)?|minimi[sz]\w*|risks?\s+(?:of|from|related\s+to|including)|cyber\s+threats|threats\s+(?:of|from|including))\b[^.;]{0,60}$/i;
 
 interface Rule {
   flag: FlagName;
@@ -32,22 +42,22 @@ const RULES: Rule[] = [
   { flag: 'ransomware', re: /\bransomware\b|\b(?:encrypt(?:ed|ing|ion\s+of)|deploy(?:ed|ment\s+of)\s+encryption)\b/gi, excludes: /\bencrypt\w*\s+(?:in\s+transit|at\s+rest)\b/i },
   {
     flag: 'dataAccessed',
-    re: /\bexfiltrat\w+|\bunauthori[sz]ed\s+(?:disclosure|acquisition)\s+of\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|exposed|compromised|viewed|took|taken|taking|downloaded|disclosed)\b(?=[^.;]{0,120}\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information|files?|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
+    re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\bmade\s+available\s+on\s+the\s+dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|exposed|compromised|viewed|took|taken|taking|downloaded|disclosed)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
   },
   {
     flag: 'operationalDisruption',
-    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|isolat(?:ed|e|ing)\s+(?:the\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:systems|network|environment)|(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:impacted|affected|limited)|(?:impacted|affected)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
+    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:systems|network|environment)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
   },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
     flag: 'thirdParty',
     // The incident happened at, or came through, a vendor: not "an unauthorized third party".
-    re: /\b(?:incident|attack|breach|compromise|intrusion|event)\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+providers?|contractors?|subcontractors?)\b[^.;]{0,120}\b(?:experienced|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform)\b|\b(?:paying|paid|bribed?|bribing|recruited)\s+(?:\w+\s+){0,3}?contractors\b/gi,
+    re: /\b(?:incident|attack|breach|compromise|intrusion|event)\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+providers?|contractors?|subcontractors?)\b[^.;]{0,120}\b(?:experienced|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform)\b|\b(?:paying|paid|bribed?|bribing|recruited)\s+(?:\w+\s+){0,3}?contractors\b|\bvulnerabilit(?:y|ies)\s+in\s+(?:the|a)\s+(?:third[-\s]party\s+)?(?:[\w-]+\s+){0,4}?(?:software|application|platform|tool)\b/gi,
   },
   {
     flag: 'lawEnforcementNotified',
     re: /\b(?:law\s+enforcement|Federal\s+Bureau\s+of\s+Investigations?|FBI|U\.?S\.?\s+Secret\s+Service|police|Department\s+of\s+Justice|DOJ|CISA|Cybersecurity\s+and\s+Infrastructure\s+Security\s+Agency)\b/g,
-    requires: /\b(?:notif\w+|report\w*|contact\w*|inform\w*|work\w*\s+(?:with|closely)|cooperat\w+|coordinat\w+|engag\w+|communicat\w+|alert\w*|assist\w*|consult\w*|in\s+contact|together\s+with)\b/i,
+    requires: /\b(?:notif\w+|report\w*|contact\w*|inform\w*|work\w*\s+(?:with|closely)|cooperat\w+|coordinat\w+|engag\w+|communicat\w+|alert\w*|assist\w*|consult\w*|in\s+contact|together\s+with|reach\w*\s+out|collaborat\w+)\b/i,
   },
   {
     flag: 'disclosureDelayed',
@@ -86,7 +96,11 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
       for (let m = rule.re.exec(t); m; m = rule.re.exec(t)) {
         const before = t.slice(Math.max(0, m.index - 160), m.index);
         const clause = governingClause(before);
-        if (!rule.noNegationCheck && (NEGATION.test(clause) || HEDGE.test(clause.slice(-40)))) continue;
+        if (!rule.noNegationCheck) {
+          if (NEGATION.test(clause) || DOUBT.test(before) || HEDGE.test(clause.slice(-40)) || GENERIC_LIST_BEFORE.test(before)) continue;
+          // "systems, such threats have not materially affected": the denial sits inside the match.
+          if (/\b(?:not|no|never)\b/i.test(m[0])) continue;
+        }
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
         flags[rule.flag] = true;
         evidence[rule.flag] = t;

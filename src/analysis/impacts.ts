@@ -12,22 +12,30 @@ import type { Sentence } from './sentences.ts';
 
 /** The impact is open: not yet determined, cannot be estimated, still being evaluated, or only possible. */
 const OPEN =
-  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|monitor|measur)\w*\b[^.;]{0,80}\b(?:impact|effects?|materiality|material)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine))\b/i;
+  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|monitor|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine))\b/i;
 /** A statement that the impact is not material (present or reasonably likely). */
 const NOT_MATERIAL =
   /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
+/** Self-contained denials: "no material impacts", "immaterial", "not material". */
+const NOT_MATERIAL_SHORT =
+  /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial|(?:was|is|were|are)\s+not\s+material)\b/i;
 /** A statement that the impact is material. */
 const MATERIAL =
-  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:\w+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial)|(?:is|are|was|were)\s+(?:likely\s+to\s+be\s+)?material\s+to\s+(?:the\s+Company|us|our))/i;
+  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
 /** Financial condition, results or the business as a whole (not only operations). */
 const FINANCIAL_SCOPE =
   /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall)\b/i;
-const OPERATIONS_ONLY = /\b(?:operations|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
+const OPERATIONS_ONLY = /\b(?:operations|operational|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
 // Generic risk statements about cyber threats at large, not about this incident.
 const GENERIC_RISK = /\bif\s+realized\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
 const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might|cannot|without)\b/i;
 
-const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+/i;
+const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
+/** "except as set forth herein, we have not identified any … that have materially impacted". */
+const EXCEPT_HEREIN = /\bexcept\s+as\s+(?:set\s+forth|described|disclosed|discussed)\s+(?:herein|above|below|in\s+this)\b/i;
+/** "we determined that the incident was a material event": a determination standing in for impact. */
+const DETERMINED_MATERIAL_EVENT =
+  /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b/i;
 
 export interface MaterialityResult {
   materialImpact: MaterialImpact | null;
@@ -39,28 +47,32 @@ export interface MaterialityResult {
  * incident is material (which Item 1.05 requires of every filer): an affirmative statement of
  * material impact wins; then a statement that the financial condition or results are not
  * (reasonably likely to be) materially affected; then an open question ("has not yet
- * determined", "cannot estimate", "may materially impact"); then a denial limited to operations.
+ * determined", "cannot estimate", "may materially impact"); then a denial limited to operations;
+ * and only when nothing else is said, a determination that the incident was a material event.
  */
 export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   let material: string | null = null;
   let notMaterialFinancial: string | null = null;
   let open: string | null = null;
   let notMaterialOperations: string | null = null;
+  let determinedEvent: string | null = null;
   for (const s of sentences) {
     const t = s.text;
     if (t.length > 1200 || !/\b(?:material|significant|impact|affect|determin|estimat|quantif|evaluat|monitor)/i.test(t)) continue;
-    if (!material && EXCEPTION_CONSTRUCTION.test(t) && /\bnot\b[^.]*\bmaterially\s+(?:affected|impacted)\b/i.test(t)) {
+    if (!material && (EXCEPTION_CONSTRUCTION.test(t) || EXCEPT_HEREIN.test(t)) && /\bnot\b[^.]*\bmaterially\s+(?:affected|impacted)\b/i.test(t)) {
       material = t;
       continue;
     }
-    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack)\b/i.test(t)) continue;
+    if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = t;
+    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
     for (const clause of t.split(CLAUSE_SPLIT)) {
       if (OPEN.test(clause) && !NOT_MATERIAL.test(clause.replace(OPEN, ''))) {
         open ??= t;
         continue;
       }
-      if (NOT_MATERIAL.test(clause)) {
-        const object = clause.slice((NOT_MATERIAL.exec(clause)?.index ?? 0));
+      const denial = NOT_MATERIAL.exec(clause) ?? NOT_MATERIAL_SHORT.exec(clause);
+      if (denial) {
+        const object = clause.slice(denial.index);
         if (FINANCIAL_SCOPE.test(object) || !OPERATIONS_ONLY.test(object)) notMaterialFinancial ??= t;
         else notMaterialOperations ??= t;
         continue;
@@ -77,6 +89,7 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   if (notMaterialFinancial) return { materialImpact: 'not-material', sentence: notMaterialFinancial };
   if (open) return { materialImpact: 'not-determined', sentence: open };
   if (notMaterialOperations) return { materialImpact: 'not-material', sentence: notMaterialOperations };
+  if (determinedEvent) return { materialImpact: 'material', sentence: determinedEvent };
   return { materialImpact: null, sentence: null };
 }
 

@@ -47,7 +47,12 @@ function paragraphBreaks(text: string): string {
 
 /** Split text into sentences with their offsets (offsets are approximate after line joining). */
 export function splitSentences(text: string): Sentence[] {
-  const joined = paragraphBreaks(text).replace(/ +([,.;:)])/g, '$1').replace(/ {2,}/g, ' ');
+  // Renderings split words at markup boundaries ("is no t reasonably likely"); rejoin the one
+  // split that flips a sentence's meaning.
+  const joined = paragraphBreaks(text)
+    .replace(/ +([,.;:)])/g, '$1')
+    .replace(/ {2,}/g, ' ')
+    .replace(/\bno t\b(?= \w)/g, 'not');
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number): void => {

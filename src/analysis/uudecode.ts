@@ -49,3 +49,22 @@ export function uudecode(body: string): { name: string; bytes: Uint8Array } {
   }
   return { name, bytes: out.slice(0, n) };
 }
+
+/** Encode bytes the way EDGAR embeds binaries in a submission (45 bytes a line, backquote for zero). */
+export function uuencode(name: string, bytes: Uint8Array): string {
+  const enc = (v: number) => String.fromCharCode(v === 0 ? 96 : v + 32);
+  const lines = [`begin 644 ${name}`];
+  for (let at = 0; at < bytes.length; at += 45) {
+    const chunk = bytes.subarray(at, at + 45);
+    let line = enc(chunk.length);
+    for (let i = 0; i < chunk.length; i += 3) {
+      const b0 = chunk[i] ?? 0;
+      const b1 = chunk[i + 1] ?? 0;
+      const b2 = chunk[i + 2] ?? 0;
+      line += enc(b0 >> 2) + enc(((b0 & 3) << 4) | (b1 >> 4)) + enc(((b1 & 15) << 2) | (b2 >> 6)) + enc(b2 & 63);
+    }
+    lines.push(line);
+  }
+  lines.push(enc(0), 'end');
+  return lines.join('\n');
+}
