@@ -18,9 +18,17 @@ export interface ReplayCommandOptions {
 /** Resolves once the server has stopped. */
 export async function runReplayCommand(opts: ReplayCommandOptions): Promise<void> {
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const server = await createReplayServer({ corpusDir: opts.corpus, speed: opts.speed, log: print });
+  // Hold log lines (corpus summary, filings public at start) until the base URL has been printed.
+  let held: string[] | undefined = [];
+  const log = (line: string): void => {
+    if (held) held.push(line);
+    else print(line);
+  };
+  const server = await createReplayServer({ corpusDir: opts.corpus, speed: opts.speed, log });
   const base = await server.listen({ port: opts.port, host: opts.host });
   print(`EDGAR replay server on ${base} (speed ${opts.speed}); point www.sec.gov, data.sec.gov and efts.sec.gov base URLs at it. Ctrl-C stops.`);
+  for (const line of held) print(line);
+  held = undefined;
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -25,6 +25,7 @@ import {
 } from './feed.ts';
 import { parseDailyIndexPath, writeDailyIndex, type DailyIndexRow } from './daily-index.ts';
 import { toEastern } from './eastern-time.ts';
+import { createEftsIndex, parseEftsQuery } from './efts.ts';
 import { writeIndexJson, writeIndexPage, type DocumentEntry } from './filing-index.ts';
 import { writeIndexHeadersPage } from './index-headers.ts';
 import { itemTitle } from './items.ts';
@@ -192,6 +193,7 @@ function classify(path: string): PathKind {
   if (path === '/cgi-bin/browse-edgar') return 'feed';
   if (/^\/submissions\//.test(path)) return 'submissions-json';
   if (path.startsWith('/Archives/edgar/daily-index/')) return 'daily-index';
+  if (path === '/LATEST/search-index') return 'full-text-search';
   const m = ARCHIVES_FOLDER.exec(path) ?? ARCHIVES_SHORT.exec(path);
   if (!m) return 'other';
   const name = m[3] ?? '';
@@ -222,6 +224,7 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   let baseUrl: string | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let seq = 0;
+  const efts = createEftsIndex();
 
   const released = (f: ReplayFiling): boolean => timeline.isReleased(f.accession, now());
 
@@ -372,6 +375,10 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   function answer(path: string, query: URLSearchParams, kind: PathKind): Body {
     if (kind === 'feed') return serveFeed(query);
     if (kind === 'daily-index') return serveDailyIndex(path);
+    if (kind === 'full-text-search') {
+      const body = efts.search(parseEftsQuery(query), corpus.filings.filter(released));
+      return { status: 200, kind, body: Buffer.from(body, 'utf8'), contentType: 'application/json' };
+    }
     if (path.startsWith('/Archives/')) return serveArchives(path, kind);
     if (kind === 'submissions-json') return serveSubmissionsJson(path);
     if (path.startsWith('/api/')) return { status: 404, kind, body: noSuchKeyXml(path.slice(1)), contentType: 'application/xml' };

@@ -12,6 +12,7 @@ export type PathKind =
   | 'document'
   | 'submissions-json'
   | 'daily-index'
+  | 'full-text-search'
   | 'other';
 
 export interface ReplayStats {
