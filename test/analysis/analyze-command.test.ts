@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAnalyzeCommand } from '../../src/analysis/analyze-command.ts';
+import { FIXTURE_CORPUS } from './corpus.ts';
+
+function capture() {
+  let stdout = '';
+  let stderr = '';
+  return {
+    io: { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+const UNH = join(FIXTURE_CORPUS, 'raw/item105/unh-8-k-2024-02-22-0000731766-24-000045.txt');
+const COST = join(FIXTURE_CORPUS, 'raw/negatives/cost-8-k-2025-10-15-0000909832-25-000105.txt');
+
+describe('runAnalyzeCommand', () => {
+  it('writes one JSON line per file, in order, and exits 0', async () => {
+    const c = capture();
+    const code = await runAnalyzeCommand([UNH, COST], { json: true }, c.io);
+    expect(code).toBe(0);
+    const lines = c.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.source, l.incident])).toEqual([
+      [UNH, true],
+      [COST, false],
+    ]);
+    expect(lines[0].dates.detected).toBe('2024-02-21');
+  });
+
+  it('reports an unreadable file with an error object, still analyzes the rest, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyber8k-'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const missing = join(dir, 'missing.txt');
+    const c = capture();
+    const code = await runAnalyzeCommand([missing, empty, COST], { json: true }, c.io);
+    expect(code).toBe(1);
+    const lines = c.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ source: missing, error: 'file not found' });
+    expect(lines[1]).toEqual({ source: empty, error: 'empty input' });
+    expect(lines[2].incident).toBe(false);
+    expect(c.err()).toContain(missing);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const c = capture();
+    await runAnalyzeCommand([UNH], { json: false }, c.io);
+    expect(c.out()).toContain('UNITEDHEALTH GROUP INC · 8-K · filed 2024-02-22');
+    expect(c.out()).toContain('incident: yes under Item 1.05');
+    expect(c.out()).toContain('detected 2024-02-21');
+  });
+
+  it('exits 2 when no file is given', async () => {
+    const c = capture();
+    expect(await runAnalyzeCommand([], { json: true }, c.io)).toBe(2);
+  });
+});
