@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -65,6 +66,26 @@ export const filings = pgTable(
     index('filings_status_idx').on(t.status),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * What was fetched of each filing (the header and the documents the analysis read), gzipped, and
+ * what fetching it cost. `reanalyze` reads it back instead of asking EDGAR again.
+ */
+export const filingSources = pgTable('filing_sources', {
+  accessionNumber: text('accession_number')
+    .primaryKey()
+    .references(() => filings.accessionNumber, { onDelete: 'cascade' }),
+  content: bytea('content').notNull(),
+  documents: text('documents').array().notNull(),
+  requests: integer('requests').notNull(),
+  bytes: integer('bytes').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Every analysis ever made of a filing, one per analyzer version. */
 export const analyses = pgTable(

@@ -94,6 +94,31 @@ program
   });
 
 program
+  .command('reanalyze')
+  .description('re-run the current analyzer over stored filings analyzed by an older version (no EDGAR requests)')
+  .option('--all', 're-analyze every stored filing, whatever its analyzer version', false)
+  .action(async (opts: { all: boolean }) => {
+    const cfg = config();
+    const { openDatabase } = await import('../db/client.ts');
+    const { reanalyzeStored } = await import('./ingest/reanalyze.ts');
+    const { ANALYZER_VERSION } = await import('./analysis/index.ts');
+    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    try {
+      const progress = (n: number) => process.stderr.isTTY && process.stderr.write(`\rre-analyzed ${n} filings…`);
+      const result = await reanalyzeStored({ database, all: opts.all, onProgress: progress });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      for (const c of result.changed) process.stdout.write(`${c.accessionNumber}: ${c.before} → ${c.after}\n`);
+      for (const f of result.failed) process.stderr.write(`${f.accessionNumber}: failed: ${f.error}\n`);
+      process.stdout.write(
+        `re-analyzed ${result.reanalyzed} filings with analyzer ${ANALYZER_VERSION}: ${result.changed.length} changed, ${result.failed.length} failed\n`,
+      );
+      if (result.failed.length > 0) process.exitCode = EXIT_RUNTIME;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('replay')
   .description('run the EDGAR replay server: real filings over sec.gov URL shapes, on loopback')
   .option('--corpus <dir>', 'folder of filings to serve', 'test/fixtures/replay')

@@ -14,6 +14,15 @@ CREATE TABLE "companies" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "filing_sources" (
+	"accession_number" text PRIMARY KEY NOT NULL,
+	"content" "bytea" NOT NULL,
+	"documents" text[] NOT NULL,
+	"requests" integer NOT NULL,
+	"bytes" integer NOT NULL,
+	"fetched_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "filings" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"accession_number" text NOT NULL,
@@ -65,6 +74,7 @@ CREATE TABLE "poll_state" (
 );
 --> statement-breakpoint
 ALTER TABLE "analyses" ADD CONSTRAINT "analyses_accession_number_filings_accession_number_fk" FOREIGN KEY ("accession_number") REFERENCES "public"."filings"("accession_number") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "filing_sources" ADD CONSTRAINT "filing_sources_accession_number_filings_accession_number_fk" FOREIGN KEY ("accession_number") REFERENCES "public"."filings"("accession_number") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "filings_accepted_id_idx" ON "filings" USING btree ("accepted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "filings_cik_idx" ON "filings" USING btree ("cik");--> statement-breakpoint
 CREATE INDEX "filings_items_gin" ON "filings" USING gin ("items");--> statement-breakpoint

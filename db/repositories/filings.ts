@@ -1,7 +1,8 @@
 import { and, arrayContains, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
-import { companies, filings, analyses, type FilingStatus } from '../schema.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { companies, filings, filingSources, analyses, type FilingStatus } from '../schema.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
@@ -40,7 +41,11 @@ export interface AnalysisResult {
   item105Text: string | null;
   /** Header facts that refine what the feed announced (items from `<ITEMS>`, exact acceptance time). */
   header?: { items?: string[]; acceptedAt?: string | null; sic?: string | null; state?: string | null };
+  /** What was fetched (kept for reanalysis) and what it cost; absent when re-analyzing a stored source. */
+  source?: { submission: Buffer; documents: string[]; requests: number; bytes: number };
 }
+
+export type FilingSourceRow = typeof filingSources.$inferSelect;
 
 export function createFilingRepository({ db }: { db: Db }) {
   return {
@@ -102,6 +107,18 @@ export function createFilingRepository({ db }: { db: Db }) {
             target: [analyses.accessionNumber, analyses.analyzerVersion],
             set: { analysis: sql`excluded.analysis`, createdAt: sql`now()` },
           });
+        if (result.source) {
+          const values = {
+            content: gzipSync(result.source.submission),
+            documents: result.source.documents,
+            requests: result.source.requests,
+            bytes: result.source.bytes,
+          };
+          await tx
+            .insert(filingSources)
+            .values({ accessionNumber, ...values })
+            .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...values, fetchedAt: sql`now()` } });
+        }
         if (header.sic || header.state) {
           const [row] = await tx.select({ cik: filings.cik }).from(filings).where(eq(filings.accessionNumber, accessionNumber));
           if (row) {
@@ -117,6 +134,21 @@ export function createFilingRepository({ db }: { db: Db }) {
     /** Records why the last analysis attempt failed; `dead` when it will not be retried. */
     async markFailed(accessionNumber: string, error: string, status: Extract<FilingStatus, 'failed' | 'dead'>): Promise<void> {
       await db.update(filings).set({ status, error }).where(eq(filings.accessionNumber, accessionNumber));
+    },
+
+    /** The stored submission of a filing, decompressed, or undefined if none was kept. */
+    async source(accessionNumber: string): Promise<(Omit<FilingSourceRow, 'content'> & { submission: Buffer }) | undefined> {
+      const [row] = await db.select().from(filingSources).where(eq(filingSources.accessionNumber, accessionNumber));
+      if (!row) return undefined;
+      const { content, ...rest } = row;
+      return { ...rest, submission: gunzipSync(content) };
+    },
+
+    /** Analyzed filings whose stored analysis came from another analyzer version (all of them with `all`). */
+    async listForReanalysis(currentVersion: string, options: { all: boolean; afterId: number; limit: number }): Promise<FilingRow[]> {
+      const conditions: SQL[] = [sql`${filings.id} > ${options.afterId}`, sql`exists (select 1 from ${filingSources} where ${filingSources.accessionNumber} = ${filings.accessionNumber})`];
+      if (!options.all) conditions.push(sql`${filings.analyzerVersion} is distinct from ${currentVersion}`);
+      return db.select().from(filings).where(and(...conditions)).orderBy(filings.id).limit(options.limit);
     },
 
     async get(accessionNumber: string): Promise<FilingRow | undefined> {

@@ -1,4 +1,5 @@
-import type { FilingRepository } from '../../db/repositories/filings.ts';
+import type { AnalysisResult, FilingRepository, FilingRow } from '../../db/repositories/filings.ts';
+import { fetchFiling, type FetchedFiling } from './fetch-filing.ts';
 import type { JobRow } from '../../db/repositories/jobs.ts';
 import type { JobState } from '../../db/schema.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
@@ -16,6 +17,7 @@ export interface AnalyzeFilingJobOptions {
   log: Logger;
   /** How long to hold off when SEC's rate limit answered. */
   rateLimitPauseMs?: number;
+  onAnalyzed?: (filing: FilingRow, result: AnalysisResult) => void;
 }
 
 /**
@@ -27,9 +29,9 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
   return async (job, signal) => {
     const filing = await filings.get(job.key);
     if (!filing) throw new PermanentJobError(`filing ${job.key} is not in the database`);
-    let bytes: Buffer;
+    let fetched: FetchedFiling;
     try {
-      bytes = (await edgar.get(filing.submissionUrl, { signal })).body;
+      fetched = await fetchFiling(edgar, filing, signal);
     } catch (err) {
       if (err instanceof EdgarError && err.code === 'edgar.rate_limited') {
         throw new DeferJobError(err.message, options.rateLimitPauseMs ?? 600_000);
@@ -38,12 +40,16 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
     }
     let result;
     try {
-      result = await analyzeSubmission(bytes, filing);
+      result = await analyzeSubmission(fetched.submission, filing);
     } catch (err) {
       // The same bytes would fail the same way: set the filing aside with its reason.
       throw new PermanentJobError(`could not analyze ${filing.accessionNumber}: ${errorMessage(err)}`, { cause: err });
     }
-    await filings.markAnalyzed(filing.accessionNumber, result);
+    await filings.markAnalyzed(filing.accessionNumber, {
+      ...result,
+      source: { submission: fetched.submission, documents: fetched.documents, requests: fetched.requests, bytes: fetched.bytes },
+    });
+    options.onAnalyzed?.(filing, result);
     const { analysis } = result;
     log.info(
       { accession: filing.accessionNumber, incident: analysis.incident, item: analysis.item },

@@ -1,7 +1,7 @@
 import type { AnalysisResult, FilingRow } from '../../db/repositories/filings.ts';
 import { analyze, findItemSections, htmlToText, parseSubmission } from '../analysis/index.ts';
 
-/** Analyzes a filing's complete submission and picks out what the database keeps beside the analysis. */
+/** Analyzes a filing's (complete or assembled) submission and picks out what the database keeps beside the analysis. */
 export async function analyzeSubmission(bytes: Buffer, filing: FilingRow): Promise<AnalysisResult> {
   const analysis = await analyze(bytes, {
     source: filing.submissionUrl,

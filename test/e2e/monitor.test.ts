@@ -11,6 +11,8 @@ import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts
 import { openTestDatabase, type Backend, type TestDatabase } from '../helpers/databases.ts';
 import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { reanalyzeStored } from '../../src/ingest/reanalyze.ts';
+import { ANALYZER_VERSION } from '../../src/analysis/index.ts';
 
 const UNH = '0000731766-24-000045'; // UnitedHealth, Feb 22 2024, Item 1.05 (Change Healthcare)
 const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025, a routine Item 8.01
@@ -103,13 +105,40 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       monitor = await startMonitor({ config, log });
       await waitFor(async () => (await filings()).some((f) => f.accessionNumber === vf && f.status === 'analyzed'), 30_000, 'the filing made while down');
 
-      const [{ n, distinct }] = await monitor.database.query<{ n: number; distinct: number }>(
-        sql`select count(*)::int as n, count(distinct accession_number)::int as "distinct" from filings`,
+      const [counts] = await monitor.database.query<{ n: number; distinct: number; jobs: number }>(
+        sql`select count(*)::int as n, count(distinct accession_number)::int as "distinct", (select count(*)::int from jobs) as jobs from filings`,
       );
-      expect(n).toBe(distinct);
-      const [{ jobs }] = await monitor.database.query<{ jobs: number }>(sql`select count(*)::int as jobs from jobs`);
-      expect(jobs).toBe(n);
+      expect(counts!.n).toBe(counts!.distinct);
+      expect(counts!.jobs).toBe(counts!.n);
       expect((await filings()).map((f) => f.accessionNumber)).toContain(nvidia.accession);
+    });
+
+    it('fetches only the index and the documents the analysis reads, and keeps them for reanalysis', async () => {
+      const [source] = await monitor!.database.query<{ requests: number; bytes: number; documents: string[] }>(
+        sql`select requests, bytes, documents from filing_sources where accession_number = ${UNH}`,
+      );
+      // -index-headers.html plus the primary document, instead of the 182 KB complete submission
+      // with its XBRL archive and spreadsheet.
+      expect(source).toMatchObject({ requests: 2, documents: ['unh-20240221.htm'] });
+      expect(source!.bytes).toBeLessThan(182_532 / 2);
+    });
+
+    it('re-analyzes stored filings without EDGAR and keeps the earlier analysis in the history', async () => {
+      await monitor!.database.query(sql`update filings set analyzer_version = 'old', incident = null where accession_number = ${UNH}`);
+      await monitor!.database.query(
+        sql`insert into analyses (accession_number, analyzer_version, analysis) select accession_number, 'old', analysis from filings where accession_number = ${UNH}`,
+      );
+      const archiveRequests = () => Object.entries(replay.stats.byKind).filter(([kind]) => kind !== 'feed').reduce((n, [, c]) => n + c, 0);
+      const archiveBefore = archiveRequests();
+      const result = await reanalyzeStored({ database: monitor!.database });
+      expect(result.reanalyzed).toBe(1);
+      expect(result.changed).toEqual([{ accessionNumber: UNH, before: expect.stringContaining('incident=null'), after: expect.stringContaining('incident=true') }]);
+      const [history] = await monitor!.database.query<{ versions: string[] }>(
+        sql`select array_agg(analyzer_version order by created_at) as versions from analyses where accession_number = ${UNH}`,
+      );
+      expect(history!.versions).toContain('old');
+      expect(history!.versions).toContain(ANALYZER_VERSION);
+      expect(archiveRequests()).toBe(archiveBefore);
     });
 
     it('logs a malformed feed page and retries it without stopping', async () => {
