@@ -13,7 +13,7 @@ import { decodeBytes, detectKind } from './input.ts';
 import { cutBoilerplate, findItemSections } from './items.ts';
 import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { parseSubmission } from './submission.ts';
+import { looksLikeSubmission, parseSubmission } from './submission.ts';
 import type { Analysis, IncidentDates } from './types.ts';
 import { extractCydFacts, INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
 
@@ -72,8 +72,11 @@ export async function analyze(input: Uint8Array | string, context: AnalysisConte
   };
 
   const bytes = typeof input === 'string' ? undefined : input;
-  const text = typeof input === 'string' ? input : decodeBytes(input);
-  if (text.trim().length === 0 && !(bytes && bytes.length > 0)) throw new Error('empty input');
+  // A complete submission is parsed from its bytes as Latin-1; decoding it as text first would
+  // only cost time.
+  const head = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1') : '';
+  const text = typeof input === 'string' ? input : looksLikeSubmission(head) ? head : decodeBytes(input);
+  if (text.trim().length === 0) throw new Error('empty input');
   const kind = detectKind(text, bytes);
 
   const header: FilingHeader = {
