@@ -46,6 +46,8 @@ interface FilingHeader {
 /** A stretch of text that may carry the incident: an item section, an exhibit, XBRL text blocks. */
 interface Segment {
   item: string | null;
+  /** The heading line that opened the section, as filed. */
+  heading?: string;
   origin: 'xbrl' | 'primary' | 'exhibit';
   text: string;
   sentences: Sentence[];
@@ -169,7 +171,9 @@ function classifyAndExtract(
     const usable = sections.filter((s) => s.item !== '9.01' && s.item.toUpperCase() !== '1A' && s.text.length > 0);
     if (d.primary && usable.length > 0) {
       for (const s of usable) {
-        segments.push({ item: s.item.includes('.') ? s.item : null, origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
+        const lineEnd = d.text.indexOf('\n', s.start);
+        const heading = d.text.slice(s.start, lineEnd < 0 ? undefined : lineEnd).trim().slice(0, 200);
+        segments.push({ item: s.item.includes('.') ? s.item : null, heading, origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
       }
     } else if (sections.length === 0 || !d.primary) {
       const body = cutBoilerplate(d.text);
@@ -210,15 +214,16 @@ function classifyAndExtract(
     const first = carrier.evidence[0];
     evidence.incident = first?.sentence ?? carrier.seg.sentences.find((s) => CYBER_WORDS.test(s.text))?.text ?? carrier.seg.sentences[0]?.text ?? '';
     item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
-    if (item) evidence.item = carrier.seg.item === item ? `Item ${item}` : evidence.incident;
+    if (item) evidence.item = segments.find((x) => x.item === item && x.heading)?.heading ?? evidence.incident;
 
-    // The carrier first, then every other segment that speaks of the incident.
+    // The carrier first, then every other segment that speaks of the incident. Outside an Item
+    // 1.05 text only the neighbourhood of sentences about the incident counts: a 10-K's MD&A or an
+    // earnings release says much else with "material" and dates in it.
     const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
-    const sentences = related.flatMap((s) => s.sentences);
+    const focused = related.map((s) => (s.item === '1.05' || (s.origin === 'xbrl' && !periodic) ? s.sentences : aroundIncidentTalk(s.sentences)));
+    const sentences = focused.flat();
 
-    // Outside an Item 1.05 text, only sentences about the incident carry its dates.
-    const datable = related.map((s) => (s.item === '1.05' || s.origin === 'xbrl' ? s.sentences : s.sentences.filter((x) => INCIDENT_TALK.test(x.text))));
-    for (const fact of datable.flatMap((s) => extractDates(s, header.filedAt))) {
+    for (const fact of focused.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {
         dates[fact.role] = fact.value;
         evidence[`dates.${fact.role}`] = fact.sentence;
@@ -232,11 +237,17 @@ function classifyAndExtract(
     const f = extractFlags(sentences);
     flags = f.flags;
     for (const [k, v] of Object.entries(f.evidence)) evidence[`flags.${k}`] = v;
-    const m = materiality(carrier.seg.sentences);
+    const m = materiality(focused[0] ?? []);
     const mat = m.materialImpact ? m : materiality(sentences);
     materialImpact = mat.materialImpact;
     if (mat.sentence) evidence.materialImpact = mat.sentence;
     statements = impactStatements(sentences);
+    // Tagged text blocks may start or end inside a sentence: quote the whole sentence as filed.
+    if (carrier.seg.origin === 'xbrl' && primary) {
+      const whole = splitSentences(primary.text);
+      for (const [k, v] of Object.entries(evidence)) evidence[k] = wholeSentence(v, whole);
+      statements = statements.map((st) => ({ ...st, text: wholeSentence(st.text, whole) }));
+    }
     // "As previously announced, we will hold a call" is not a follow-up on the incident.
     const prev = sentences.find((s) => PREVIOUSLY_DISCLOSED.test(s.text) && INCIDENT_TALK.test(s.text));
     if (prev) update = true;
@@ -260,9 +271,28 @@ function classifyAndExtract(
     flags,
     statements,
     evidence,
+    ...(cyd.length > 0
+      ? { cyd: { concepts: [...new Set(cyd.map((f) => f.concept))], incidents: [...new Set(cyd.flatMap((f) => (f.incident ? [f.incident] : [])))] } }
+      : {}),
     confidence: confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0),
     analyzerVersion: ANALYZER_VERSION,
   };
+}
+
+/** The sentence of the document that contains a fragment, or the fragment itself. */
+function wholeSentence(fragment: string, sentences: Sentence[]): string {
+  if (fragment.length < 20) return fragment;
+  return sentences.find((s) => s.text.length >= fragment.length && s.text.includes(fragment))?.text ?? fragment;
+}
+
+/** Sentences that talk about the incident, with the sentence before and the two after each. */
+function aroundIncidentTalk(sentences: Sentence[]): Sentence[] {
+  const keep = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (!INCIDENT_TALK.test(s.text)) return;
+    for (let j = Math.max(0, i - 1); j <= Math.min(sentences.length - 1, i + 2); j++) keep.add(j);
+  });
+  return sentences.filter((_, i) => keep.has(i));
 }
 
 /** Sentences of several text blocks, each sentence once (tagged blocks overlap heavily). */

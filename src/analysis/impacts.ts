@@ -33,6 +33,13 @@ const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might
 const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
 /** "except as set forth herein, we have not identified any … that have materially impacted". */
 const EXCEPT_HEREIN = /\bexcept\s+as\s+(?:set\s+forth|described|disclosed|discussed)\s+(?:herein|above|below|in\s+this)\b/i;
+/**
+ * The Item 106(c)(2) statement of a 10-K: "has not identified any risks from cybersecurity
+ * threats … that have materially affected … the Company". Generic, so it decides only when the
+ * report says nothing more specific about the incident.
+ */
+const ITEM_106_DENIAL =
+  /\b(?:has|have)\s+not\s+identified\s+any\s+(?:risks\s+from\s+(?:known\s+)?cybersecurity\s+threats|cybersecurity\s+(?:threats|incidents))\b[^.]*\bmaterially\s+affected\b/i;
 /** "we determined that the incident was a material event": a determination standing in for impact. */
 const DETERMINED_MATERIAL_EVENT =
   /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b/i;
@@ -48,7 +55,8 @@ export interface MaterialityResult {
  * material impact wins; then a statement that the financial condition or results are not
  * (reasonably likely to be) materially affected; then an open question ("has not yet
  * determined", "cannot estimate", "may materially impact"); then a denial limited to operations;
- * and only when nothing else is said, a determination that the incident was a material event.
+ * and only when nothing else is said, a determination that the incident was a material event,
+ * or else a 10-K's general statement that no cyber risk has materially affected the company.
  */
 export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   let material: string | null = null;
@@ -56,6 +64,7 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   let open: string | null = null;
   let notMaterialOperations: string | null = null;
   let determinedEvent: string | null = null;
+  let item106Denial: string | null = null;
   for (const s of sentences) {
     const t = s.text;
     if (t.length > 1200 || !/\b(?:material|significant|impact|affect|determin|estimat|quantif|evaluat|monitor)/i.test(t)) continue;
@@ -64,6 +73,7 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
       continue;
     }
     if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = t;
+    if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = t;
     if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
     for (const clause of t.split(CLAUSE_SPLIT)) {
       if (OPEN.test(clause) && !NOT_MATERIAL.test(clause.replace(OPEN, ''))) {
@@ -90,6 +100,7 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   if (open) return { materialImpact: 'not-determined', sentence: open };
   if (notMaterialOperations) return { materialImpact: 'not-material', sentence: notMaterialOperations };
   if (determinedEvent) return { materialImpact: 'material', sentence: determinedEvent };
+  if (item106Denial) return { materialImpact: 'not-material', sentence: item106Denial };
   return { materialImpact: null, sentence: null };
 }
 

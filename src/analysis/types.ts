@@ -64,6 +64,12 @@ export interface Analysis {
   /** Field path (`dates.detected`, `flags.nationState`, `incident`, …) → the sentence it came from. */
   evidence: Record<string, string>;
   confidence: number;
+  /**
+   * Inline-XBRL Cybersecurity Disclosure (`cyd:`) facts the filing tags, when it tags any: the
+   * concepts (local names) and the members of MaterialCybersecurityIncidentAxis, one per incident
+   * when an 8-K reports several.
+   */
+  cyd?: { concepts: string[]; incidents: string[] };
   /** Version of the analyzer that produced this object. */
   analyzerVersion: string;
 }
