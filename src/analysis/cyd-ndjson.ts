@@ -20,9 +20,15 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 
 export function parseCydNdjson(text: string): CydNdjson {
   const out: CydNdjson = { accessionNumber: null, cik: null, company: null, form: null, filedAt: null, acceptedAt: null, sic: null, facts: [] };
-  for (const line of text.split(/\r?\n/)) {
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
-    const row = JSON.parse(line) as Record<string, unknown>;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`not valid cyd-facts NDJSON: line ${i + 1} is not a JSON object`);
+    }
     if (row.t === 'filing') {
       out.accessionNumber = str(row.adsh);
       const cik = str(row.cik);

@@ -23,22 +23,3 @@ export function makePdf(lines: string[]): Uint8Array {
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
-
-/** Classic uuencoding, as EDGAR embeds binary documents. */
-export function uuencode(name: string, bytes: Uint8Array): string {
-  const enc = (n: number): string => String.fromCharCode(n === 0 ? 96 : n + 32);
-  const lines = [`begin 644 ${name}`];
-  for (let i = 0; i < bytes.length; i += 45) {
-    const chunk = bytes.subarray(i, i + 45);
-    let line = enc(chunk.length);
-    for (let j = 0; j < chunk.length; j += 3) {
-      const b0 = chunk[j] ?? 0;
-      const b1 = chunk[j + 1] ?? 0;
-      const b2 = chunk[j + 2] ?? 0;
-      line += enc(b0 >> 2) + enc(((b0 & 3) << 4) | (b1 >> 4)) + enc(((b1 & 15) << 2) | (b2 >> 6)) + enc(b2 & 63);
-    }
-    lines.push(line);
-  }
-  lines.push('`', 'end');
-  return lines.join('\n');
-}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import { pdfToText } from '../../src/analysis/pdf.ts';
-import { uudecode } from '../../src/analysis/uudecode.ts';
-import { makePdf, uuencode } from './make-pdf.ts';
+import { uudecode, uuencode } from '../../src/analysis/uudecode.ts';
+import { makePdf } from './make-pdf.ts';
 
 const LINES = [
   'Item 1.05 Material Cybersecurity Incidents',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { easternToUtcIso } from '../../src/analysis/eastern-time.ts';
 import { parseSubmission } from '../../src/analysis/submission.ts';
-import { uudecode } from '../../src/analysis/uudecode.ts';
+import { uudecode, uuencode } from '../../src/analysis/uudecode.ts';
 import { fixture } from './corpus.ts';
 
 describe('parseSubmission', () => {
@@ -81,5 +81,10 @@ describe('uudecode', () => {
   it('decodes a classic uuencoded block', () => {
     // "Cat" encodes to "#0V%T".
     expect(Buffer.from(uudecode('begin 644 cat.txt\n#0V%T\n`\nend\n').bytes).toString()).toBe('Cat');
+  });
+
+  it('round-trips every byte value through uuencode', () => {
+    const bytes = Uint8Array.from({ length: 256 * 3 + 7 }, (_, i) => (i * 7) % 256);
+    expect(uudecode(uuencode('x.bin', bytes))).toEqual({ name: 'x.bin', bytes });
   });
 });
