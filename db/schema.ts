@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -143,3 +144,24 @@ export const jobs = pgTable(
     index('jobs_claim_idx').on(t.state, t.runAt),
   ],
 );
+
+/**
+ * SEC's limit is per user across all machines, so instances sharing a database share one token
+ * bucket and one rate-limit pause, kept in this row and updated atomically.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  name: text('name').primaryKey(),
+  tokens: doublePrecision('tokens').notNull(),
+  refilledAt: timestamp('refilled_at', { withTimezone: true }).notNull().defaultNow(),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }),
+  pauseReason: text('pause_reason'),
+  trips: integer('trips').notNull().default(0),
+});
+
+/** Validators of EDGAR resources fetched before (conditional GET). */
+export const httpCache = pgTable('http_cache', {
+  url: text('url').primaryKey(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -14,7 +14,12 @@ export interface Config {
   edgarRequestsPerSecond: number;
   edgarTimeoutMs: number;
   pollIntervalSeconds: number;
+  pollOffHoursIntervalSeconds: number;
   pollMaxPages: number;
+  pollForms: string[];
+  edgarRateLimitPauseSeconds: number;
+  workerConcurrency: number;
+  jobLeaseSeconds: number;
   logLevel: LogLevel;
 }
 
@@ -92,6 +97,17 @@ function userAgent(raw: string): string | null {
   return value;
 }
 
+const SUPPORTED_FORMS = ['8-K', '10-Q', '10-K'];
+
+function formList(raw: string): string[] {
+  const forms = raw.split(',').map((f) => f.trim().toUpperCase()).filter(Boolean);
+  const unknown = forms.filter((f) => !SUPPORTED_FORMS.includes(f));
+  if (forms.length === 0 || unknown.length > 0) {
+    throw new ConfigValueError(`must be a comma-separated list of ${SUPPORTED_FORMS.join(', ')}`);
+  }
+  return [...new Set(forms)];
+}
+
 function logLevel(raw: string): LogLevel {
   const value = raw.trim().toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(value)) throw new ConfigValueError(`must be one of ${LOG_LEVELS.join(', ')}`);
@@ -127,6 +143,16 @@ export const SETTINGS = [
     doc: 'Timeout of one EDGAR request, in milliseconds.' },
   { key: 'pollIntervalSeconds', env: 'POLL_INTERVAL_SECONDS', default: '60', parse: number(0.2, 86_400),
     doc: 'Seconds between two reads of the EDGAR current-filings feed.' },
+  { key: 'pollOffHoursIntervalSeconds', env: 'POLL_OFF_HOURS_INTERVAL_SECONDS', default: '900', parse: number(1, 86_400),
+    doc: 'Seconds between feed reads outside EDGAR filing hours (06:00-22:00 US Eastern on weekdays).' },
+  { key: 'pollForms', env: 'POLL_FORMS', default: '8-K,10-Q,10-K', parse: formList,
+    doc: 'Form types read from the feed; each also brings its amendments (8-K/A, 10-Q/A, 10-K/A).' },
+  { key: 'edgarRateLimitPauseSeconds', env: 'EDGAR_RATE_LIMIT_PAUSE_SECONDS', default: '600', parse: integer(60, 86_400),
+    doc: "How long SEC's 403 rate-limit page pauses all EDGAR fetching, in every instance." },
+  { key: 'workerConcurrency', env: 'WORKER_CONCURRENCY', default: '2', parse: integer(1, 32),
+    doc: 'Filings analyzed at once by this instance.' },
+  { key: 'jobLeaseSeconds', env: 'JOB_LEASE_SECONDS', default: '60', parse: integer(2, 3600),
+    doc: 'A claimed job not renewed for this long (its worker died) is taken over by another worker.' },
   { key: 'pollMaxPages', env: 'POLL_MAX_PAGES', default: '10', parse: integer(1, 50),
     doc: 'Feed pages (100 entries each) read back per poll before giving up on reaching the last entry seen.' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: logLevel,

@@ -22,6 +22,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   // The demo keeps its own embedded database, apart from a real monitor's data.
   env.CYBER8K_DATA_DIR ||= './data/demo';
   env.POLL_INTERVAL_SECONDS ||= '2';
+  // The replay server's clock is not EDGAR's: the demo polls at the same pace day and night.
+  env.POLL_OFF_HOURS_INTERVAL_SECONDS ||= env.POLL_INTERVAL_SECONDS;
   const base = loadConfig(env);
   const log = createLogger(base.logLevel);
 

@@ -1,23 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.ts';
+import type { RuntimeStatus } from '../api/routes/operations.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
 import { createJobRepository } from '../db/repositories/jobs.ts';
 import { createPollStateRepository } from '../db/repositories/poll-state.ts';
 import type { Config } from './config.ts';
 import { createEdgarClient, type EdgarClient } from './edgar/client.ts';
+import { createSharedRateLimit } from './edgar/shared-rate-limit.ts';
+import { errorMessage } from './errors.ts';
 import { ANALYZE_FILING, createAnalyzeFilingHandler, filingFailureRecorder } from './ingest/analyze-filing-job.ts';
 import { analyzeSubmission } from './ingest/analyze-submission.ts';
 import { createFeedPoller } from './ingest/feed-poller.ts';
+import { startLeaderElection, type LeaderElector } from './ingest/leader.ts';
 import { startPollLoop, type PollLoop } from './ingest/poll-loop.ts';
+import { pollIntervalMs } from './ingest/schedule.ts';
 import { createWorker, type Worker } from './ingest/worker.ts';
 import { redactUrl, type Logger } from './logger.ts';
+import { createMonitorMetrics, type MonitorMetrics } from './metrics.ts';
 
 export interface Monitor {
   database: Database;
   app: FastifyInstance | null;
-  poller: PollLoop | null;
   worker: Worker | null;
+  leader: LeaderElector | null;
+  metrics: MonitorMetrics;
   /** Base URL the API listens on, when it does. */
   url: string | null;
   close(): Promise<void>;
@@ -28,8 +35,10 @@ export interface StartMonitorOptions {
   log: Logger;
   /** Serve the REST API (default true). */
   api?: boolean;
-  /** Poll EDGAR and analyze filings (default true; needs EDGAR_USER_AGENT). */
+  /** Discover and analyze filings (default true; needs EDGAR_USER_AGENT). */
   poll?: boolean;
+  /** Grace period for running jobs at shutdown before they are given back to the queue. */
+  shutdownGraceMs?: number;
 }
 
 export const USER_AGENT_HINT =
@@ -37,7 +46,117 @@ export const USER_AGENT_HINT =
   'SEC requires every client to declare who it is: set EDGAR_USER_AGENT="Your Company you@your-company.com" and restart ' +
   '(or run `npm run demo` to watch it work offline against the replay server).';
 
-/** Opens the database, then starts the API, the feed poller and the analysis worker as asked. */
+interface Ingestion {
+  edgar: EdgarClient;
+  worker: Worker;
+  leader: LeaderElector;
+  runtime: RuntimeStatus;
+  stop(graceMs: number): Promise<void>;
+}
+
+/**
+ * Discovery runs on one instance at a time (the leader); every instance works the job queue. All
+ * of them share one EDGAR rate limit through the database.
+ */
+function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string): Ingestion {
+  const shared = createSharedRateLimit({
+    db: database.db,
+    ratePerSecond: config.edgarRequestsPerSecond,
+    pauseMs: config.edgarRateLimitPauseSeconds * 1000,
+    onTrip: (until, reason) => log.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
+  });
+  const edgar = createEdgarClient({
+    userAgent,
+    baseUrls: { www: config.edgarWwwUrl, data: config.edgarDataUrl, efts: config.edgarEftsUrl },
+    requestsPerSecond: config.edgarRequestsPerSecond,
+    timeoutMs: config.edgarTimeoutMs,
+    bucket: shared.bucket,
+    breaker: shared.breaker,
+    log,
+    onRequest: (event) => {
+      metrics.edgarRequests.inc({ status: event.status === null ? (event.error ?? 'error') : String(event.status) });
+      metrics.edgarBytes.inc({}, event.bytes);
+    },
+  });
+  const filings = createFilingRepository({ db: database.db });
+  const jobs = createJobRepository({ db: database.db });
+  const pollState = createPollStateRepository({ db: database.db });
+
+  const worker = createWorker({
+    jobs,
+    handlers: {
+      [ANALYZE_FILING]: createAnalyzeFilingHandler({
+        edgar,
+        filings,
+        analyzeSubmission,
+        log,
+        rateLimitPauseMs: config.edgarRateLimitPauseSeconds * 1000,
+        onAnalyzed: (filing, result) => {
+          metrics.analyzed.inc({ form: filing.form, incident: String(result.analysis.incident) });
+          const accepted = Date.parse(result.header?.acceptedAt ?? filing.acceptedAt.toISOString());
+          if (!Number.isNaN(accepted)) metrics.analysisLag.observe(Math.max(0, (Date.now() - accepted) / 1000));
+        },
+      }),
+    },
+    onFailure: filingFailureRecorder(filings),
+    log,
+    concurrency: config.workerConcurrency,
+    leaseMs: config.jobLeaseSeconds * 1000,
+    idleMs: Math.min(1000, config.pollIntervalSeconds * 1000),
+  });
+  worker.start();
+
+  const feeds = config.pollForms.map((feedType) =>
+    createFeedPoller({ edgar, filings, pollState, log, feedType, maxPages: config.pollMaxPages }),
+  );
+  const intervals = { filingHoursMs: config.pollIntervalSeconds * 1000, offHoursMs: config.pollOffHoursIntervalSeconds * 1000 };
+  let poller: PollLoop | null = null;
+
+  const leader = startLeaderElection({
+    databaseUrl: config.databaseUrl,
+    log,
+    onElected: () => {
+      poller = startPollLoop({
+        name: 'reading the EDGAR feed',
+        intervalMs: () => pollIntervalMs(new Date(), intervals),
+        log,
+        cycle: async (signal) => {
+          // While SEC's pause lasts, skip quietly: the breaker said so loudly when it tripped.
+          if (edgar.breaker.remainingMs() > 0) return;
+          for (const feed of feeds) {
+            try {
+              const result = await feed.pollOnce(signal);
+              metrics.discovered.inc({ source: feed.source }, result.discovered);
+            } catch (err) {
+              if (signal.aborted) return;
+              log.error({ err: errorMessage(err), source: feed.source }, `reading the EDGAR feed failed (${feed.source}); retrying at the next interval`);
+            }
+          }
+        },
+      });
+      log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s in filing hours`);
+    },
+    onDemoted: async () => {
+      const running = poller;
+      poller = null;
+      await running?.stop();
+    },
+  });
+
+  return {
+    edgar,
+    worker,
+    leader,
+    runtime: { polling: true, breaker: () => edgar.breaker.state(), isLeader: () => leader.isLeader() },
+    async stop(graceMs) {
+      await leader.stop();
+      await worker.stop(graceMs);
+      await edgar.close();
+    },
+  };
+}
+
+/** Opens the database, then starts ingestion (discovery + analysis) and the API as asked. */
 export async function startMonitor(options: StartMonitorOptions): Promise<Monitor> {
   const { config, log } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -46,57 +165,21 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
       ? `database: PostgreSQL at ${redactUrl(config.databaseUrl ?? '')}`
       : `database: embedded PGlite in ${config.dataDir}`,
   );
-
+  const metrics = createMonitorMetrics();
+  let ingestion: Ingestion | null = null;
   let app: FastifyInstance | null = null;
   let url: string | null = null;
-  let poller: PollLoop | null = null;
-  let worker: Worker | null = null;
-  let edgar: EdgarClient | null = null;
   try {
+    if (options.poll ?? true) {
+      if (config.edgarUserAgent) ingestion = startIngestion(database, config, log, metrics, config.edgarUserAgent);
+      else log.warn(USER_AGENT_HINT);
+    }
     if (options.api ?? true) {
-      app = await buildApp({ database, logger: log });
+      app = await buildApp({ database, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false } });
       url = await app.listen({ port: config.port, host: config.host });
     }
-    if (options.poll ?? true) {
-      if (!config.edgarUserAgent) {
-        log.warn(USER_AGENT_HINT);
-      } else {
-        edgar = createEdgarClient({
-          userAgent: config.edgarUserAgent,
-          baseUrls: { www: config.edgarWwwUrl, data: config.edgarDataUrl, efts: config.edgarEftsUrl },
-          requestsPerSecond: config.edgarRequestsPerSecond,
-          timeoutMs: config.edgarTimeoutMs,
-          log,
-        });
-        const filings = createFilingRepository({ db: database.db });
-        const jobs = createJobRepository({ db: database.db });
-        const feed = createFeedPoller({
-          edgar,
-          filings,
-          pollState: createPollStateRepository({ db: database.db }),
-          log,
-          maxPages: config.pollMaxPages,
-        });
-        worker = createWorker({
-          jobs,
-          handlers: { [ANALYZE_FILING]: createAnalyzeFilingHandler({ edgar, filings, analyzeSubmission, log }) },
-          onFailure: filingFailureRecorder(filings),
-          log,
-          idleMs: Math.min(1000, config.pollIntervalSeconds * 1000),
-        });
-        worker.start();
-        poller = startPollLoop({
-          name: 'reading the EDGAR feed',
-          // While SEC's rate-limit pause lasts, skip quietly: the breaker said so loudly when it tripped.
-          cycle: async (signal) => (edgar!.breaker.remainingMs() > 0 ? undefined : feed.pollOnce(signal)),
-          intervalMs: config.pollIntervalSeconds * 1000,
-          log,
-        });
-        log.info(`polling ${config.edgarWwwUrl} every ${config.pollIntervalSeconds} s`);
-      }
-    }
   } catch (err) {
-    await worker?.stop();
+    await ingestion?.stop(0);
     await app?.close();
     await database.close();
     throw err;
@@ -106,15 +189,15 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   return {
     database,
     app,
-    poller,
-    worker,
+    worker: ingestion?.worker ?? null,
+    leader: ingestion?.leader ?? null,
+    metrics,
     url,
     close() {
       closing ??= (async () => {
-        await poller?.stop();
-        await worker?.stop();
+        // Stop taking work first, then let running jobs finish (or hand them back), then the API.
+        await ingestion?.stop(options.shutdownGraceMs ?? 10_000);
         await app?.close();
-        await edgar?.close();
         await database.close();
       })();
       return closing;

@@ -47,6 +47,13 @@ CREATE TABLE "filings" (
 	CONSTRAINT "filings_accession_number_unique" UNIQUE("accession_number")
 );
 --> statement-breakpoint
+CREATE TABLE "http_cache" (
+	"url" text PRIMARY KEY NOT NULL,
+	"etag" text,
+	"last_modified" text,
+	"checked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "jobs" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -71,6 +78,15 @@ CREATE TABLE "poll_state" (
 	"last_error" text,
 	"last_error_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"name" text PRIMARY KEY NOT NULL,
+	"tokens" double precision NOT NULL,
+	"refilled_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"paused_until" timestamp with time zone,
+	"pause_reason" text,
+	"trips" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "analyses" ADD CONSTRAINT "analyses_accession_number_filings_accession_number_fk" FOREIGN KEY ("accession_number") REFERENCES "public"."filings"("accession_number") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -26,23 +26,27 @@ export interface FeedPollerOptions {
   filings: FilingRepository;
   pollState: PollStateRepository;
   log: Logger;
-  /** Forms kept from the feed (`type=` is a prefix match, so 8-K12B etc. arrive too). */
-  forms?: readonly string[];
-  /** Feed `type=` parameter. */
-  feedType?: string;
+  /** Feed `type=` parameter: `8-K`, `10-Q` or `10-K`. The form and its amendment (`/A`) are kept. */
+  feedType: string;
   maxPages: number;
   pageSize?: number;
 }
 
-export const FEED_SOURCE = 'getcurrent:8-K';
+export const feedSource = (feedType: string) => `getcurrent:${feedType}`;
+
+// EDGAR lists filings by dissemination, which can trail acceptance a little: an entry is only
+// taken as "behind the cursor" when it is clearly older.
+const CURSOR_SLACK_MS = 10 * 60_000;
 
 /**
  * Reads the getcurrent Atom feed newest first and pages back until it reaches what it has already
  * seen, storing every new filing of the wanted forms once (the accession number is unique).
  */
 export function createFeedPoller(options: FeedPollerOptions) {
-  const forms = new Set(options.forms ?? ['8-K', '8-K/A']);
-  const feedType = options.feedType ?? '8-K';
+  const { feedType } = options;
+  // `type=` is a prefix match: type=8-K also returns 8-K12B and friends, which are dropped here.
+  const forms = new Set([feedType, `${feedType}/A`]);
+  const source = feedSource(feedType);
   const pageSize = options.pageSize ?? 100;
   const { edgar, filings, pollState, log } = options;
 
@@ -55,7 +59,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
   }
 
   async function pollOnce(signal?: AbortSignal): Promise<FeedPollResult> {
-    const state = await pollState.get(FEED_SOURCE);
+    const state = await pollState.get(source);
     const cursor = (state?.cursor ?? null) as FeedCursor | null;
     const fresh: FeedFiling[] = [];
     let pages = 0;
@@ -76,10 +80,10 @@ export function createFeedPoller(options: FeedPollerOptions) {
         }
         // Other forms never become "known"; the cursor's time tells when the page is behind us.
         const oldest = page[page.length - 1];
-        if (cursor && oldest && oldest.acceptedAt < cursor.newestAcceptedAt) reachedSeen = true;
+        if (cursor && oldest && Date.parse(oldest.acceptedAt) < Date.parse(cursor.newestAcceptedAt) - CURSOR_SLACK_MS) reachedSeen = true;
       }
     } catch (err) {
-      await pollState.recordError(FEED_SOURCE, errorMessage(err));
+      await pollState.recordError(source, errorMessage(err));
       throw err;
     }
 
@@ -109,7 +113,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
       newest && (!cursor || newest.acceptedAt >= cursor.newestAcceptedAt)
         ? { newestAcceptedAt: newest.acceptedAt, newestAccession: newest.accessionNumber }
         : null;
-    await pollState.recordSuccess(FEED_SOURCE, nextCursor as Record<string, unknown> | null);
+    await pollState.recordSuccess(source, nextCursor as Record<string, unknown> | null);
 
     const gap = Boolean(cursor) && !reachedSeen && !endOfFeed;
     if (gap) {
@@ -118,7 +122,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
     return { pages, entries, discovered, gap };
   }
 
-  return { pollOnce };
+  return { pollOnce, source };
 }
 
 export type FeedPoller = ReturnType<typeof createFeedPoller>;

@@ -59,12 +59,29 @@ export function isCompleteSubmission(bytes: Buffer): boolean {
 /** Reads one complete submission into a ReplayFiling. */
 export function readFiling(file: string, bytes: Buffer = readFileSync(file)): ReplayFiling {
   const text = bytes.toString('latin1');
-  const header = parseSubmissionHeader(text);
+  return describeFiling(file, parseSubmissionHeader(text), {
+    bytes: () => bytes,
+    size: bytes.length,
+    documents: listDocuments(text),
+    secDocumentDate: /^<SEC-DOCUMENT>\S+ : (\d{8})/.exec(text)?.[1],
+  });
+}
+
+/**
+ * A ReplayFiling from its parsed header and its documents. `bytes` is asked for on every use, so a
+ * filing can assemble its submission on demand instead of keeping a copy (synthetic.ts does, to
+ * serve thousands of filings that share a few real documents).
+ */
+export function describeFiling(
+  source: string,
+  header: SubmissionHeader,
+  body: { bytes: () => Buffer; size: number; documents: SubmissionDocument[]; secDocumentDate: string | undefined },
+): ReplayFiling {
   const parties = header.parties
     .filter((p) => /^\d{1,10}$/.test(p.cik))
     .map((p) => ({ role: p.role, cik: p.cik.padStart(10, '0'), name: p.name }));
   const first = parties[0];
-  if (!first) throw new Error(`${file}: the header names no party with a CIK`);
+  if (!first) throw new Error(`${source}: the header names no party with a CIK`);
   return {
     accession: header.accession,
     folder: header.accession.replace(/-/g, ''),
@@ -76,13 +93,15 @@ export function readFiling(file: string, bytes: Buffer = readFileSync(file)): Re
     filedDate: isoDate(header.filedDate),
     period: header.period ? isoDate(header.period) : undefined,
     acceptedAt: parseAcceptanceDateTime(header.acceptanceDateTime),
-    size: bytes.length,
-    built: /\.built\.txt$/.test(file) || header.tags.some((t) => t.label === 'CYBER8K-BUILT'),
-    source: file,
+    size: body.size,
+    built: /\.built\.txt$/.test(source) || header.tags.some((t) => t.label === 'CYBER8K-BUILT'),
+    source,
     header,
-    documents: listDocuments(text),
-    secDocumentDate: /^<SEC-DOCUMENT>\S+ : (\d{8})/.exec(text)?.[1] ?? header.filedDate,
-    bytes,
+    documents: body.documents,
+    secDocumentDate: body.secDocumentDate ?? header.filedDate,
+    get bytes() {
+      return body.bytes();
+    },
   };
 }
 

@@ -59,6 +59,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
           edgarDataUrl: replayUrl,
           edgarEftsUrl: replayUrl,
           pollIntervalSeconds: 0.2,
+          pollOffHoursIntervalSeconds: 1,
         },
       );
     });
@@ -148,7 +149,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       replay.release(wst);
       await waitFor(async () => (await filings()).some((f) => f.accessionNumber === wst && f.status === 'analyzed'), 30_000, 'the filing after the bad pages');
       expect(feedFaults).toBe(0);
-      expect(messages.slice(before).some((m) => /reading the EDGAR feed failed; retrying/.test(m))).toBe(true);
+      expect(messages.slice(before).some((m) => /reading the EDGAR feed failed \(getcurrent:8-K\); retrying/.test(m))).toBe(true);
     });
   });
 }

@@ -1,0 +1,170 @@
+// EDGAR's daily index (EDGAR.md §2): `Archives/edgar/daily-index/YYYY/QTRn/form.YYYYMMDD.idx`, one
+// fixed-width line per filer of every filing disseminated that day. Backfill walks it day by day
+// and the nightly reconciliation compares it with what the feed delivered.
+//
+// The file is read by column position (0 / 12 / 74 / 86 / 98), never split on whitespace: form
+// names contain spaces ("1-A POS", "SC 13G/A"…). The data starts after the dashed line, whatever
+// the number of header lines. A day with no index (weekend, holiday, or not built yet) answers
+// 403 AccessDenied, which the client reports as `edgar.not_found`.
+
+import { AppError } from '../errors.ts';
+import { EdgarError, type EdgarClient } from './client.ts';
+import { padCik } from './urls.ts';
+
+export interface DailyIndexEntry {
+  form: string;
+  company: string;
+  /** 10 digits. */
+  cik: string;
+  /** YYYY-MM-DD, as the index states it (late disseminations keep an earlier date). */
+  filedAt: string;
+  accessionNumber: string;
+  /** `edgar/data/1404123/0001564590-20-011604.txt`, relative to Archives. */
+  path: string;
+}
+
+export interface ParsedDailyIndex {
+  /** One per accession number, in file order. */
+  entries: DailyIndexEntry[];
+  /** Data lines that could not be read, with the reason (never silently dropped). */
+  problems: string[];
+}
+
+export class DailyIndexError extends AppError {
+  constructor(message: string) {
+    super('edgar.bad_daily_index', message, { statusCode: 502 });
+  }
+}
+
+// ---- dates -------------------------------------------------------------------------------------
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Throws unless `date` is a real calendar date written YYYY-MM-DD. */
+export function assertIsoDate(date: string, what = 'date'): void {
+  const m = ISO_DATE.exec(date);
+  const d = m ? new Date(`${date}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+    throw new AppError('edgar.bad_date', `${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`, { statusCode: 400 });
+  }
+}
+
+/** The calendar day `n` days after `date` (YYYY-MM-DD). */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** EDGAR neither accepts nor disseminates filings on Saturdays and Sundays, so there is no index. */
+export function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** Weekdays from `from` to `to`, both included. Holidays are left in: EDGAR answers them with 403. */
+export function weekdaysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) if (!isWeekend(d)) days.push(d);
+  return days;
+}
+
+const EASTERN = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+
+function easternParts(at: Date): { date: string; hour: number } {
+  const p: Record<string, string> = {};
+  for (const part of EASTERN.formatToParts(at)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
+}
+
+/** The US Eastern calendar date of an instant: EDGAR's days are Eastern days. */
+export function easternDate(at: Date): string {
+  return easternParts(at).date;
+}
+
+/** 00:00 US Eastern on `date`, as an instant (EST or EDT as the date falls). */
+export function easternMidnight(date: string): Date {
+  for (const offsetHours of [5, 4]) {
+    const candidate = new Date(`${date}T${String(offsetHours).padStart(2, '0')}:00:00Z`);
+    const p = easternParts(candidate);
+    if (p.date === date && p.hour === 0) return candidate;
+  }
+  // Unreachable for America/New_York (DST changes at 02:00, never at midnight).
+  return new Date(`${date}T05:00:00Z`);
+}
+
+// ---- URL and parser ----------------------------------------------------------------------------
+
+export type DailyIndexKind = 'form' | 'company' | 'master';
+
+/** `{www}/Archives/edgar/daily-index/2024/QTR1/form.20240222.idx` for `2024-02-22`. */
+export function dailyIndexUrl(wwwBase: string, date: string, kind: DailyIndexKind = 'form'): string {
+  assertIsoDate(date);
+  const [year, month, day] = date.split('-') as [string, string, string];
+  const quarter = Math.floor((Number(month) - 1) / 3) + 1;
+  return `${wwwBase}/Archives/edgar/daily-index/${year}/QTR${quarter}/${kind}.${year}${month}${day}.idx`;
+}
+
+const COLUMNS = { form: 0, company: 12, cik: 74, date: 86, file: 98 } as const;
+const FILE_RE = /^edgar\/data\/\d+\/(\d{10}-\d{2}-\d{6})\.txt$/;
+const DASHES = /^-{20,}\s*$/;
+
+function filedDate(raw: string): string | undefined {
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(raw) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : undefined;
+}
+
+/**
+ * Parses a daily `form.YYYYMMDD.idx`. Throws when the text has no dashed line (an error page or a
+ * truncated body would otherwise read as "no filings that day").
+ */
+export function parseFormIndex(text: string): ParsedDailyIndex {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const dashed = lines.findIndex((l) => DASHES.test(l));
+  if (dashed < 0) throw new DailyIndexError('not a daily form index: no dashed line before the data');
+  const byAccession = new Map<string, DailyIndexEntry>();
+  const problems: string[] = [];
+  for (const [i, line] of lines.slice(dashed + 1).entries()) {
+    if (line.trim() === '') continue;
+    const cell = (start: number, end?: number): string => line.slice(start, end).trim();
+    const form = cell(COLUMNS.form, COLUMNS.company);
+    const company = cell(COLUMNS.company, COLUMNS.cik);
+    const cik = cell(COLUMNS.cik, COLUMNS.date);
+    const date = filedDate(cell(COLUMNS.date, COLUMNS.file));
+    const path = cell(COLUMNS.file);
+    const accession = FILE_RE.exec(path)?.[1];
+    if (!form || !/^\d{1,10}$/.test(cik) || !date || !accession) {
+      problems.push(`line ${dashed + 2 + i}: not a form-index row: ${JSON.stringify(line.slice(0, 160))}`);
+      continue;
+    }
+    // One line per filer: the first (usually the filer itself) names the filing.
+    if (!byAccession.has(accession)) byAccession.set(accession, { form, company, cik: padCik(cik), filedAt: date, accessionNumber: accession, path });
+  }
+  return { entries: [...byAccession.values()], problems };
+}
+
+export interface DailyIndex extends ParsedDailyIndex {
+  date: string;
+  url: string;
+  /** False when EDGAR has no index for the day (weekend, holiday, not built yet): no filings. */
+  exists: boolean;
+}
+
+/** Fetches and parses one day's form index; a missing day is an empty index, not an error. */
+export async function fetchDailyIndex(edgar: EdgarClient, date: string, options: { signal?: AbortSignal } = {}): Promise<DailyIndex> {
+  const url = dailyIndexUrl(edgar.baseUrls.www, date);
+  let body: Buffer;
+  try {
+    body = (await edgar.get(url, { signal: options.signal })).body;
+  } catch (err) {
+    if (err instanceof EdgarError && err.code === 'edgar.not_found') return { date, url, exists: false, entries: [], problems: [] };
+    throw err;
+  }
+  try {
+    // Company names are Latin-1, like every EDGAR index.
+    return { date, url, exists: true, ...parseFormIndex(body.toString('latin1')) };
+  } catch (err) {
+    if (err instanceof DailyIndexError) throw new DailyIndexError(`${err.message}: ${url}`);
+    throw err;
+  }
+}

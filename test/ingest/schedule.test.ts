@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isFilingHours, pollIntervalMs } from '../../src/ingest/schedule.ts';
+
+describe('polling schedule', () => {
+  it.each([
+    ['2025-10-15T09:59:00Z', false, '05:59 EDT, before EDGAR opens'],
+    ['2025-10-15T10:00:00Z', true, '06:00 EDT'],
+    ['2025-10-15T21:35:00Z', true, '17:35 EDT, the evening other pollers miss'],
+    ['2025-10-16T01:59:00Z', true, '21:59 EDT'],
+    ['2025-10-16T02:00:00Z', false, '22:00 EDT, EDGAR closed'],
+    ['2024-02-22T21:08:47Z', true, '16:08 EST (winter offset)'],
+    ['2024-02-23T03:30:00Z', false, '22:30 EST'],
+    ['2025-10-18T15:00:00Z', false, 'a Saturday'],
+  ])('at %s filing hours is %s (%s)', (at, expected) => {
+    expect(isFilingHours(new Date(at))).toBe(expected);
+  });
+
+  it('polls at the configured interval in filing hours and slower outside', () => {
+    const intervals = { filingHoursMs: 60_000, offHoursMs: 900_000 };
+    expect(pollIntervalMs(new Date('2025-10-15T14:00:00Z'), intervals)).toBe(60_000);
+    expect(pollIntervalMs(new Date('2025-10-16T05:00:00Z'), intervals)).toBe(900_000);
+  });
+});
