@@ -73,7 +73,21 @@ export interface Resources {
   answer(path: string, query: URLSearchParams, kind: PathKind): ReplayResponse;
 }
 
-export function createResources(opts: { corpus: LoadedCorpus; timeline: Timeline; now: () => number; baseUrl: () => string | undefined }): Resources {
+export interface ResourcesOptions {
+  corpus: LoadedCorpus;
+  timeline: Timeline;
+  now: () => number;
+  baseUrl: () => string | undefined;
+  /** Accessions the getcurrent feed leaves out (they stay everywhere else). */
+  hiddenFromFeed?: ReadonlySet<string>;
+  /**
+   * Overrides when a day's index exists (YYYYMMDD): 'complete' serves it whatever the date,
+   * 'incomplete' answers 403 as for a day not built yet; undefined keeps the weekday rule.
+   */
+  dailyIndexState?: (yyyymmdd: string) => 'complete' | 'incomplete' | undefined;
+}
+
+export function createResources(opts: ResourcesOptions): Resources {
   const { corpus, timeline, now } = opts;
   // Archives files never change once written, so each is built once and keeps its ETag and gzip.
   const archiveFiles = new Map<string, { body: Buffer; type: string; etag: string; gz?: Buffer } | null>();
@@ -83,8 +97,9 @@ export function createResources(opts: { corpus: LoadedCorpus; timeline: Timeline
 
   /** Released filings, newest release first (then newest acceptance): what the feed shows. */
   function feedOrder(): ReplayFiling[] {
+    const hidden = opts.hiddenFromFeed;
     return corpus.filings
-      .filter(released)
+      .filter((f) => released(f) && !hidden?.has(f.accession))
       .sort((a, b) => timeline.newerReleaseFirst(a.accession, b.accession) || b.acceptedAt - a.acceptedAt || b.accession.localeCompare(a.accession));
   }
 
@@ -207,13 +222,17 @@ export function createResources(opts: { corpus: LoadedCorpus; timeline: Timeline
     return { status: 200, kind: 'submissions-json', body: Buffer.from(writeSubmissionsJson(m[1] ?? '', mine), 'utf8'), contentType: 'application/json' };
   }
 
-  /** A daily index exists for every weekday up to today (by the server's clock, Eastern). */
+  /**
+   * A daily index exists for every weekday up to today (by the server's clock, Eastern), unless
+   * `dailyIndexState` decides for that day (synthetic days: once all their filings are out).
+   */
   function serveDailyIndex(path: string): ReplayResponse {
     const parsed = parseDailyIndexPath(path);
     const today = toEastern(now());
     const todayKey = `${today.year}${String(today.month).padStart(2, '0')}${String(today.day).padStart(2, '0')}`;
     const weekday = parsed ? new Date(`${parsed.date.slice(0, 4)}-${parsed.date.slice(4, 6)}-${parsed.date.slice(6, 8)}T12:00:00Z`).getUTCDay() : 0;
-    if (!parsed || weekday === 0 || weekday === 6 || parsed.date > todayKey) {
+    const state = parsed ? opts.dailyIndexState?.(parsed.date) : undefined;
+    if (!parsed || state === 'incomplete' || (state === undefined && (weekday === 0 || weekday === 6 || parsed.date > todayKey))) {
       return { status: 403, kind: 'daily-index', body: ACCESS_DENIED_XML, contentType: 'application/xml' };
     }
     const rows: DailyIndexRow[] = corpus.filings

@@ -7,16 +7,23 @@
 // AccessDenied body, gzips for clients that accept it, and supports conditional GETs on Archives.
 // A timeline releases filings over time; unreleased filings are invisible everywhere.
 //
+// `synthetic` adds as many filings as a test needs, derived from the real ones (synthetic.ts). Each
+// is released at its acceptance time-of-day mapped onto the replay clock: releaseAt = start +
+// (acceptedAt − first synthetic acceptance) / speed. A synthetic day's daily index appears once
+// every filing of that day is released (at once after releaseAll()), and 403s until then, as
+// EDGAR's is built after the day closes.
+//
 // node:http only, so the server stays independent of the API's framework.
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { loadCorpus, type FilingParty, type ReplayFiling } from './corpus.ts';
+import { loadCorpus, type FilingParty, type LoadedCorpus, type ReplayFiling } from './corpus.ts';
 import { NOT_FOUND_PAGE, RATE_EXCEEDED_PAGE, UNDECLARED_TOOL_PAGE } from './pages.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { classify, createResources, type ReplayResponse } from './resources.ts';
 import { createStats, recordAnswer, recordArrival, type PathKind, type ReplayStats } from './stats.ts';
+import { generateSyntheticCorpus, SYNTHETIC_TAG, type SyntheticCorpus, type SyntheticOptions } from './synthetic.ts';
 import { createTimeline, readTimelineFile, unknownTimelineEntries } from './timeline.ts';
 import { isDeclaredUserAgent } from './user-agent.ts';
 
@@ -61,6 +68,22 @@ export interface ReplayServerOptions {
   log?: (msg: string) => void;
   /** Called once per filing when it becomes public (while the server is listening). */
   onRelease?: (filing: ReplayFilingInfo) => void;
+  /** Adds filings derived from the corpus's real ones (see synthetic.ts), on the timeline above. */
+  synthetic?: SyntheticOptions;
+}
+
+/** What the synthetic option made, for tests to aim at. */
+export interface SyntheticSummary {
+  /** Weekdays filled, YYYY-MM-DD. */
+  days: string[];
+  /** Every synthetic accession, in acceptance order. */
+  accessions: string[];
+  /** Synthetic accessions by filing date. */
+  byDay: ReadonlyMap<string, readonly string[]>;
+  /** 8-Ks whose primary document is random bytes. */
+  corrupted: string[];
+  /** 8-Ks left out of the getcurrent feed (still in Archives, submissions JSON and the daily index). */
+  hiddenFromFeed: string[];
 }
 
 export interface ReplayFilingInfo {
@@ -76,6 +99,8 @@ export interface ReplayFilingInfo {
   acceptedAt: string;
   size: number;
   built: boolean;
+  /** Derived by the synthetic option, not a real filing. */
+  synthetic: boolean;
   source: string;
   /** Epoch ms when the filing is or was released. */
   releaseAt: number;
@@ -94,6 +119,8 @@ export interface ReplayServer {
   readonly filings: readonly ReplayFilingInfo[];
   /** `http://127.0.0.1:PORT` once listening. */
   readonly baseUrl: string | undefined;
+  /** Present when the server was created with the synthetic option. */
+  readonly synthetic: SyntheticSummary | undefined;
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -126,6 +153,7 @@ function filingInfo(f: ReplayFiling, releaseAt: number): ReplayFilingInfo {
     acceptedAt: new Date(f.acceptedAt).toISOString(),
     size: f.size,
     built: f.built,
+    synthetic: f.header.tags.some((t) => t.label === SYNTHETIC_TAG),
     source: f.source,
     releaseAt,
     primaryDocument: primary?.filename,
@@ -139,9 +167,15 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => {});
   const requireUserAgent = opts.requireUserAgent ?? true;
-  const corpus = loadCorpus(opts.corpusDir, log);
+  const loaded = loadCorpus(opts.corpusDir, log);
+  const synthetic = opts.synthetic ? generateSyntheticCorpus(loaded.filings, opts.synthetic) : undefined;
+  const corpus = synthetic ? withSynthetic(loaded, synthetic) : loaded;
+  if (synthetic) {
+    log(`synthetic filings: ${synthetic.filings.length} over ${synthetic.days.length} weekdays from ${synthetic.days[0]}` +
+      `${synthetic.corrupted.length ? `; corrupted ${synthetic.corrupted.join(', ')}` : ''}${synthetic.hiddenFromFeed.length ? `; hidden from the feed ${synthetic.hiddenFromFeed.join(', ')}` : ''}`);
+  }
   const accessions = corpus.filings.map((f) => f.accession);
-  const entries = readTimelineFile(corpus.dir);
+  const entries = [...readTimelineFile(corpus.dir), ...(synthetic?.timeline ?? [])];
   for (const e of unknownTimelineEntries(entries, accessions)) log(`timeline.json names ${e.accession}, which is not in the corpus`);
   const timeline = createTimeline({ accessions, entries, startedAt: now(), speed: opts.speed ?? 1 });
   const limiter = createRateLimiter({ limit: opts.rateLimitPerSecond ?? 10, blockMs: opts.rateLimitBlockMs ?? 0 });
@@ -150,7 +184,19 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   let baseUrl: string | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let seq = 0;
-  const resources = createResources({ corpus, timeline, now, baseUrl: () => baseUrl });
+  const syntheticDays = new Map([...(synthetic?.byDay ?? [])].map(([day, accs]) => [day.replace(/-/g, ''), accs]));
+  const resources = createResources({
+    corpus,
+    timeline,
+    now,
+    baseUrl: () => baseUrl,
+    hiddenFromFeed: new Set(synthetic?.hiddenFromFeed),
+    dailyIndexState: (yyyymmdd) => {
+      const accs = syntheticDays.get(yyyymmdd);
+      if (!accs) return undefined;
+      return accs.every((acc) => timeline.isReleased(acc, now())) ? 'complete' : 'incomplete';
+    },
+  });
 
   function send(req: IncomingMessage, res: ServerResponse, out: ReplayResponse, truncate?: number): void {
     const headers: Record<string, string | number> = {
@@ -296,5 +342,23 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
     get baseUrl() {
       return baseUrl;
     },
+    synthetic: synthetic && {
+      days: synthetic.days,
+      accessions: synthetic.filings.map((f) => f.accession),
+      byDay: synthetic.byDay,
+      corrupted: synthetic.corrupted,
+      hiddenFromFeed: synthetic.hiddenFromFeed,
+    },
   };
+}
+
+/** The loaded corpus plus the synthetic filings, in acceptance order. */
+function withSynthetic(loaded: LoadedCorpus, synthetic: SyntheticCorpus): LoadedCorpus {
+  const byAccession = new Map(loaded.byAccession);
+  for (const f of synthetic.filings) {
+    if (byAccession.has(f.accession)) throw new Error(`synthetic accession ${f.accession} is also in the replay corpus`);
+    byAccession.set(f.accession, f);
+  }
+  const filings = [...loaded.filings, ...synthetic.filings].sort((a, b) => a.acceptedAt - b.acceptedAt || a.accession.localeCompare(b.accession));
+  return { dir: loaded.dir, filings, byAccession };
 }
