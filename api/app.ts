@@ -6,6 +6,8 @@ import type { Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
 import { registerErrorHandling } from './errors.ts';
 import { filingRoutes } from './routes/filings.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { createJobRepository } from '../db/repositories/jobs.ts';
 import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
 import { VERSION } from '../src/version.ts';
@@ -56,5 +58,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     runtime: options.runtime ?? { polling: false },
   });
   await app.register(filingRoutes, { prefix: '/v1', filings });
+  await app.register(jobRoutes, { prefix: '/v1', jobs: createJobRepository({ db: options.database.db }) });
   return app;
 }

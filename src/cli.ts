@@ -94,6 +94,34 @@ program
   });
 
 program
+  .command('jobs')
+  .description('show the ingestion queue: counts by kind and state, and dead jobs with their errors')
+  .option('--state <state>', 'list the jobs in this state (queued, running, done, dead)', 'dead')
+  .option('--limit <n>', 'how many jobs to list', (v) => Math.max(1, Math.floor(positiveNumber(v))), 50)
+  .option('--retry-dead', 'put dead jobs back in the queue with fresh attempts', false)
+  .action(async (opts: { state: string; limit: number; retryDead: boolean }) => {
+    const states = ['queued', 'running', 'done', 'dead'] as const;
+    if (!states.includes(opts.state as (typeof states)[number])) throw new UsageError(`--state must be one of ${states.join(', ')}`);
+    const cfg = config();
+    const { openDatabase } = await import('../db/client.ts');
+    const { createJobRepository } = await import('../db/repositories/jobs.ts');
+    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    try {
+      const jobs = createJobRepository({ db: database.db });
+      if (opts.retryDead) process.stdout.write(`requeued ${await jobs.retryDead()} dead jobs\n`);
+      const counts = await jobs.counts();
+      process.stdout.write(counts.length === 0 ? 'no jobs\n' : `${counts.map((c) => `${c.kind} ${c.state}: ${c.count}`).join('\n')}\n`);
+      const listed = await jobs.list({ state: opts.state as (typeof states)[number], limit: opts.limit });
+      if (listed.length > 0) process.stdout.write(`\n${opts.state} jobs:\n`);
+      for (const job of listed) {
+        process.stdout.write(`  #${job.id} ${job.kind} ${job.key} attempts ${job.attempts}/${job.maxAttempts}${job.lastError ? ` — ${job.lastError}` : ''}\n`);
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('reanalyze')
   .description('re-run the current analyzer over stored filings analyzed by an older version (no EDGAR requests)')
   .option('--all', 're-analyze every stored filing, whatever its analyzer version', false)

@@ -19,3 +19,8 @@ export const AccessionSchema = Type.String({
   pattern: '^\\d{10}-\\d{2}-\\d{6}$',
   description: 'EDGAR accession number, e.g. `0000731766-24-000045`.',
 });
+
+/** A string that is one of `values`, typed as their union. */
+export function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { AccessionSchema, DateSchema, PartialDateSchema } from './common.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, StringEnum } from './common.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -13,7 +13,7 @@ export const FilingQuerySchema = Type.Object(
     since: Type.Optional(Type.String({ format: 'date', description: 'Filed on or after this date (`YYYY-MM-DD`).' })),
     until: Type.Optional(Type.String({ format: 'date', description: 'Filed on or before this date (`YYYY-MM-DD`).' })),
     incident: Type.Optional(Type.Boolean({ description: 'Only filings that do (true) or do not (false) disclose a cybersecurity incident.' })),
-    materialImpact: Type.Optional(Type.Union(MATERIAL_IMPACTS.map((v) => Type.Literal(v)), { description: 'What the filing says about the impact.' })),
+    materialImpact: Type.Optional(StringEnum(MATERIAL_IMPACTS, { description: 'What the filing says about the impact.' })),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Filings per page.' }),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
   },
@@ -58,7 +58,7 @@ const filingFields = {
   incident: Nullable(Type.Boolean({ description: 'Does the filing disclose a cybersecurity incident? null until analyzed.' })),
   item: Nullable(Type.String({ description: 'The 8-K item that carries the incident (null for 10-Q/10-K or none).' })),
   update: Nullable(Type.Boolean({ description: 'A follow-up on an incident disclosed before.' })),
-  materialImpact: Nullable(Type.Union(MATERIAL_IMPACTS.map((v) => Type.Literal(v)))),
+  materialImpact: Nullable(StringEnum(MATERIAL_IMPACTS)),
   dates: Nullable(DatesSchema),
   flags: Nullable(FlagsSchema),
   statements: Type.Array(StatementSchema),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
 import { createFilingRepository, type NewFiling } from '../../db/repositories/filings.ts';
+import { createJobRepository } from '../../db/repositories/jobs.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
 function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling {
@@ -145,5 +146,41 @@ describe('REST API: request validation', () => {
     expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/filings', '/v1/filings/{accession}', '/health']));
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
+  });
+});
+
+describeEachDatabase('REST API: jobs', (getDb) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ database: getDb().database });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists the queue with counts, and dead jobs with the error that set them aside', async () => {
+    const repo = createFilingRepository({ db: getDb().database.db });
+    await repo.recordDiscovered(filing(1), { kind: 'analyze-filing', maxAttempts: 1 });
+    await repo.recordDiscovered(filing(2), { kind: 'analyze-filing' });
+    const jobs = createJobRepository({ db: getDb().database.db });
+    const [claimed] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
+    await jobs.fail(claimed!, 'w', 'not an 8-K: the primary document is corrupt', 0);
+
+    const res = await app.inject({ method: 'GET', url: '/v1/jobs?state=dead' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.counts).toEqual(expect.arrayContaining([
+      { kind: 'analyze-filing', state: 'dead', count: 1 },
+      { kind: 'analyze-filing', state: 'queued', count: 1 },
+    ]));
+    expect(body.data).toHaveLength(1);
+    expect(body.data[0]).toMatchObject({ key: '0000000001-24-000001', state: 'dead', lastError: 'not an 8-K: the primary document is corrupt' });
+  });
+
+  it('rejects an unknown job state', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/jobs?state=sleeping' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.parameter).toBe('state');
   });
 });
