@@ -82,15 +82,36 @@ export function easternDate(at: Date): string {
   return easternParts(at).date;
 }
 
-/** 00:00 US Eastern on `date`, as an instant (EST or EDT as the date falls). */
-export function easternMidnight(date: string): Date {
-  for (const offsetHours of [5, 4]) {
-    const candidate = new Date(`${date}T${String(offsetHours).padStart(2, '0')}:00:00Z`);
+/** `hour`:`minute` US Eastern on `date`, as an instant (EST or EDT as the date falls). */
+export function easternWallTime(date: string, hour: number, minute = 0): Date {
+  const hh = String(hour).padStart(2, '0');
+  const mm = String(minute).padStart(2, '0');
+  for (const offset of ['-04:00', '-05:00']) {
+    const candidate = new Date(`${date}T${hh}:${mm}:00${offset}`);
     const p = easternParts(candidate);
-    if (p.date === date && p.hour === 0) return candidate;
+    if (p.date === date && p.hour === hour) return candidate;
   }
-  // Unreachable for America/New_York (DST changes at 02:00, never at midnight).
-  return new Date(`${date}T05:00:00Z`);
+  // The hour skipped when clocks spring forward (02:xx on one March Sunday): read it as EST.
+  return new Date(`${date}T${hh}:${mm}:00-05:00`);
+}
+
+/** 00:00 US Eastern on `date`: where a filing whose acceptance time is not known yet is placed. */
+export function easternMidnight(date: string): Date {
+  return easternWallTime(date, 0);
+}
+
+/** The weekday after `date` (a Friday's is the Monday). */
+export function nextWeekday(date: string): string {
+  let d = addDays(date, 1);
+  while (isWeekend(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** The weekday before `date`: the newest day whose index is complete on `date` (it is built ~22:00). */
+export function previousWeekday(date: string): string {
+  let d = addDays(date, -1);
+  while (isWeekend(d)) d = addDays(d, -1);
+  return d;
 }
 
 // ---- URL and parser ----------------------------------------------------------------------------
