@@ -158,7 +158,8 @@ export function parseFormIndex(text: string): ParsedDailyIndex {
       problems.push(`line ${dashed + 2 + i}: not a form-index row: ${JSON.stringify(line.slice(0, 160))}`);
       continue;
     }
-    // One line per filer: the first (usually the filer itself) names the filing.
+    // One line per filer of a multi-filer 8-K. The first line (in company-name order, not
+    // necessarily the main filer) names it; its Archives folder exists under every filer's CIK.
     if (!byAccession.has(accession)) byAccession.set(accession, { form, company, cik: padCik(cik), filedAt: date, accessionNumber: accession, path });
   }
   return { entries: [...byAccession.values()], problems };
