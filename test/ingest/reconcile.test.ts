@@ -1,0 +1,126 @@
+// Nightly reconciliation: the feed poller runs over a replayed month with one 8-K left out of the
+// feed on purpose, and the daily index finds exactly that one. Real HTTP against the replay server,
+// on PGlite and on PostgreSQL.
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
+import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
+import { daysToReconcile, nextReconcileAt, reconcileDay, reconcilePending, RECONCILE_SOURCE } from '../../src/ingest/reconcile.ts';
+import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
+import { ACCESS_DENIED_XML } from '../../src/replay/pages.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { DECLARED_UA, REPLAY_CORPUS } from '../replay/helpers.ts';
+
+const CURRENT_REPORTS = ['8-K', '8-K/A'];
+const MONTH = { from: '2024-04-01', businessDays: 20, perDay: 15, seed: 11, hiddenFromFeed: 1, corrupt: 1 };
+/** 02:30 New York time (EDT) on `date`. */
+const nightOf = (date: string) => () => new Date(`${date}T06:30:00Z`);
+
+describeEachDatabase('Reconciliation against a replayed month of daily indexes', (getDb) => {
+  const messages: string[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void messages.push(JSON.parse(line).msg) });
+  let replay: ReplayServer;
+  let edgar: EdgarClient;
+  let fault: FaultHook | undefined;
+
+  beforeAll(async () => {
+    replay = await createReplayServer({ corpusDir: REPLAY_CORPUS, synthetic: MONTH, faults: (req) => fault?.(req) });
+    const base = await replay.listen({ port: 0 });
+    replay.releaseAll();
+    edgar = createEdgarClient({ userAgent: DECLARED_UA, baseUrls: { www: base, data: base, efts: base }, requestsPerSecond: 8, timeoutMs: 10_000 });
+  });
+  afterAll(async () => {
+    await edgar?.close();
+    await replay?.close();
+  });
+  beforeEach(() => {
+    fault = undefined;
+    messages.length = 0;
+  });
+
+  const lastReconciled = async () => (await createPollStateRepository({ db: getDb().database.db }).get(RECONCILE_SOURCE))?.cursor;
+
+  it('finds the filing left out of the feed on purpose, and nothing else', async () => {
+    const { database } = getDb();
+    const filings = createFilingRepository({ db: database.db });
+    const poller = createFeedPoller({ edgar, filings, pollState: createPollStateRepository({ db: database.db }), log, feedType: '8-K', maxPages: 20 });
+    const polled = await poller.pollOnce();
+    expect(polled.gap).toBe(false);
+    const [hidden] = replay.synthetic!.hiddenFromFeed;
+    expect(await filings.get(hidden!)).toBeUndefined();
+
+    const missing: string[] = [];
+    for (const date of replay.synthetic!.days) {
+      const result = await reconcileDay({ database, edgar, log, date, forms: CURRENT_REPORTS });
+      const listed = replay.filings.filter((f) => f.filedDate === date && CURRENT_REPORTS.includes(f.form)).length;
+      expect(result).toMatchObject({ date, listed, indexFound: true });
+      missing.push(...result.missing);
+    }
+    expect(missing).toEqual([hidden]);
+
+    // Now stored and queued like any discovered filing, and said so in the log.
+    expect(await filings.get(hidden!)).toMatchObject({ status: 'pending' });
+    const [job] = await database.query<{ kind: string }>(sql`select kind from jobs where key = ${hidden!}`);
+    expect(job).toEqual({ kind: 'analyze-filing' });
+    const day = replay.filings.find((f) => f.accession === hidden)!.filedDate;
+    expect(messages.some((m) => new RegExp(`^reconciliation of ${day}: 1 of \\d+ filings in the daily index had not been discovered`).test(m))).toBe(true);
+    expect(await lastReconciled()).toEqual({ date: '2024-04-26' });
+  });
+
+  it('remembers the last night reconciled, so a restart catches up every weekday it missed', async () => {
+    const { database } = getDb();
+    await reconcileDay({ database, edgar, log, date: '2024-04-02', forms: CURRENT_REPORTS });
+    // Down from Wednesday to Tuesday morning: the weekdays since are reconciled in order.
+    const caughtUp = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
+    expect(caughtUp.map((r) => r.date)).toEqual(['2024-04-03', '2024-04-04', '2024-04-05', '2024-04-08']);
+    expect(await lastReconciled()).toEqual({ date: '2024-04-08' });
+    expect(await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') })).toEqual([]);
+    // Reconciling an older day by hand does not move the nightly cursor back.
+    await reconcileDay({ database, edgar, log, date: '2024-04-01', forms: CURRENT_REPORTS });
+    expect(await lastReconciled()).toEqual({ date: '2024-04-08' });
+  });
+
+  it('checks only the newest day on a first run, and at most ten weekdays after a long outage', async () => {
+    const { database } = getDb();
+    expect((await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') })).map((r) => r.date)).toEqual(['2024-04-09']);
+    await createPollStateRepository({ db: database.db }).recordSuccess(RECONCILE_SOURCE, { date: '2024-03-01' });
+    const results = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-27') });
+    expect(results.map((r) => r.date)).toEqual(['2024-04-15', '2024-04-16', '2024-04-17', '2024-04-18', '2024-04-19', '2024-04-22', '2024-04-23', '2024-04-24', '2024-04-25', '2024-04-26']);
+    expect(messages).toContain('reconciliation is 40 weekdays behind (last reconciled 2024-03-01); checking the newest 10 — run `cyber8k backfill --from 2024-03-04 --to 2024-04-12` for the rest');
+  });
+
+  it('tries a day without an index again while it is the newest, and passes over it once a later day has one', async () => {
+    const { database } = getDb();
+    fault = (req) => (req.path.endsWith('form.20240408.idx') ? { status: 403, body: ACCESS_DENIED_XML, headers: { 'content-type': 'application/xml' } } : undefined);
+    await reconcileDay({ database, edgar, log, date: '2024-04-05', forms: CURRENT_REPORTS });
+    const monday = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
+    expect(monday).toEqual([{ date: '2024-04-08', listed: 0, missing: [], indexFound: false }]);
+    expect(await lastReconciled()).toEqual({ date: '2024-04-05' });
+    const tuesday = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') });
+    expect(tuesday.map((r) => [r.date, r.indexFound])).toEqual([['2024-04-08', false], ['2024-04-09', true]]);
+    expect(await lastReconciled()).toEqual({ date: '2024-04-09' });
+  });
+});
+
+describe('reconciliation schedule', () => {
+  it('runs at 02:00 New York time, the next one strictly after now, in summer and in winter', () => {
+    expect(nextReconcileAt(new Date('2024-04-09T05:59:00Z')).toISOString()).toBe('2024-04-09T06:00:00.000Z');
+    expect(nextReconcileAt(new Date('2024-04-09T06:00:00Z')).toISOString()).toBe('2024-04-10T06:00:00.000Z');
+    expect(nextReconcileAt(new Date('2024-01-15T12:00:00Z')).toISOString()).toBe('2024-01-16T07:00:00.000Z');
+    // 02:00 does not exist when clocks spring forward, and happens once when they fall back.
+    expect(nextReconcileAt(new Date('2024-03-10T06:00:00Z')).toISOString()).toBe('2024-03-10T07:00:00.000Z');
+    expect(nextReconcileAt(new Date('2024-11-03T04:30:00Z')).toISOString()).toBe('2024-11-03T07:00:00.000Z');
+  });
+
+  it('covers the weekdays since the last reconciled one, up to the newest built index', () => {
+    // Monday 02:30: Friday's index is the newest.
+    expect(daysToReconcile(null, new Date('2024-04-08T06:30:00Z'))).toEqual(['2024-04-05']);
+    expect(daysToReconcile('2024-04-03', new Date('2024-04-08T06:30:00Z'))).toEqual(['2024-04-04', '2024-04-05']);
+    expect(daysToReconcile('2024-04-05', new Date('2024-04-08T06:30:00Z'))).toEqual([]);
+    // Before midnight New York time it is still the previous day there.
+    expect(daysToReconcile('2024-04-03', new Date('2024-04-09T03:00:00Z'))).toEqual(['2024-04-04', '2024-04-05']);
+  });
+});
