@@ -2,6 +2,10 @@
 // Prints incident precision and recall, per-field accuracy and every miss. Documents come from
 // test/fixtures/corpus, or, for files that may not be committed, from the shared corpus
 // (CYBER8K_SHARED_CORPUS, default <repo>/../shared/corpus); unavailable files are listed.
+//
+// The same scorer runs on another labelled set (a held-out set kept outside the repository):
+//   npm run eval -- --labels <dir> --docs <dir>
+// or CYBER8K_EVAL_LABELS / CYBER8K_EVAL_DOCS. Documents are then looked up in <docs> only.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,9 +14,20 @@ import { analyze, type AnalysisContext } from '../src/analysis/index.ts';
 import type { Analysis } from '../src/analysis/types.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const LABELS = join(REPO, 'test/fixtures/labels');
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+const labelsArg = argValue('--labels') ?? process.env.CYBER8K_EVAL_LABELS;
+const docsArg = argValue('--docs') ?? process.env.CYBER8K_EVAL_DOCS;
+const LABELS = labelsArg ? resolve(labelsArg) : join(REPO, 'test/fixtures/labels');
 const FIXTURES = join(REPO, 'test/fixtures/corpus');
 const SHARED = process.env.CYBER8K_SHARED_CORPUS ?? resolve(REPO, '../shared/corpus');
+/** Where documents are looked for, in order. */
+const DOC_DIRS = docsArg ? [resolve(docsArg)] : labelsArg ? [LABELS] : [FIXTURES, SHARED];
 
 interface Label {
   file: string;
@@ -54,7 +69,7 @@ function actual(a: Analysis, field: string): unknown {
 }
 
 function locate(file: string): string | null {
-  for (const base of [FIXTURES, SHARED]) {
+  for (const base of DOC_DIRS) {
     const p = join(base, file);
     if (existsSync(p)) return p;
   }
@@ -121,9 +136,9 @@ async function main(): Promise<number> {
   }
 
   const out: string[] = [];
-  out.push(`cyber8k eval — ${scored} of ${labels.length} labelled documents scored`);
+  out.push(`cyber8k eval — ${scored} of ${labels.length} labelled documents scored (labels: ${LABELS})`);
   if (unavailable.length > 0) {
-    out.push('', `UNAVAILABLE (${unavailable.length}, not scored; set CYBER8K_SHARED_CORPUS or provide ${SHARED}):`);
+    out.push('', `UNAVAILABLE (${unavailable.length}, not scored; looked in ${DOC_DIRS.join(', ')}):`);
     for (const f of unavailable) out.push(`  ${f}`);
   }
   out.push('', 'Incident');

@@ -56,7 +56,7 @@ interface Segment {
 const PERIODIC_FORM = /^(?:10-K|10-Q|20-F|40-F|6-K|10-KT|10-QT|N-CSR|ARS)/i;
 const INCIDENT_ITEMS_BY_PRIORITY = ['1.05', '8.01', '7.01'];
 const PREVIOUSLY_DISCLOSED =
-  /\b(?:(?:as\s+)?(?:previously\s+)?(?:disclosed|reported|announced|described)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K|press\s+release|Original|Initial|Prior|Previous)\b|(?:the|our|its)\s+previously\s+(?:disclosed|reported|announced)\b|(?:filed|furnished)\s+(?:a\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning)|we\s+announced\s+that|follow[-\s]?up\s+to\s+(?:its|our|the)\s+(?:\w+\s+){0,2}(?:disclosure|report|Current\s+Report|Form\s+8-K)|disclos\w+\s+in\s+Item\s+\d\.\d\d\s+of\s+(?:a|an|the|its|our)\s+(?:Current\s+Report|Form\s+8-K))|\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
+  /\b(?:(?:as\s+)?(?:previously\s+)?(?:disclosed|reported|announced|described)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K|press\s+release|Original|Initial|Prior|Previous)\b|(?:the|our|its)\s+previously\s+(?:disclosed|reported|announced)\b|(?:filed|furnished)\s+(?:a\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning)|we\s+announced\s+that|(?:we|the\s+Company)\s+(?:previously\s+)?(?:reported|disclosed|announced)\s+the\s+discovery\b|\b(?:incident|attack|breach|event)\s+(?:first\s+)?(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})|follow[-\s]?up\s+to\s+(?:its|our|the)\s+(?:\w+\s+){0,2}(?:disclosure|report|Current\s+Report|Form\s+8-K)|disclos\w+\s+in\s+Item\s+\d\.\d\d\s+of\s+(?:a|an|the|its|our)\s+(?:Current\s+Report|Form\s+8-K))|\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
 
 /** A sentence that talks about an incident (rather than the business around it). */
 const INCIDENT_TALK =
@@ -208,9 +208,11 @@ function classifyAndExtract(
   let materialImpact: Analysis['materialImpact'] = null;
   let statements: Analysis['statements'] = [];
   let item: string | null = null;
-  let update = /\/A$/i.test(form ?? '');
+  // An amended current report follows up on what it amends; an S-1/A or 10-K/A does not.
+  let update = false;
 
   if (incident && carrier) {
+    update = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
     const first = carrier.evidence[0];
     evidence.incident = first?.sentence ?? carrier.seg.sentences.find((s) => CYBER_WORDS.test(s.text))?.text ?? carrier.seg.sentences[0]?.text ?? '';
     item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
@@ -220,7 +222,9 @@ function classifyAndExtract(
     // 1.05 text only the neighbourhood of sentences about the incident counts: a 10-K's MD&A or an
     // earnings release says much else with "material" and dates in it.
     const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
-    const focused = related.map((s) => (s.item === '1.05' || (s.origin === 'xbrl' && !periodic) ? s.sentences : aroundIncidentTalk(s.sentences)));
+    // The sentences that report the event anchor the neighbourhood too, whatever words they use.
+    const anchors = new Set(scored.flatMap((x) => x.evidence.map((e) => e.sentence)));
+    const focused = related.map((s) => (s.item === '1.05' || (s.origin === 'xbrl' && !periodic) ? s.sentences : aroundIncidentTalk(s.sentences, anchors)));
     const sentences = focused.flat();
 
     for (const fact of focused.flatMap((s) => extractDates(s, header.filedAt))) {
@@ -286,10 +290,10 @@ function wholeSentence(fragment: string, sentences: Sentence[]): string {
 }
 
 /** Sentences that talk about the incident, with the sentence before and the two after each. */
-function aroundIncidentTalk(sentences: Sentence[]): Sentence[] {
+function aroundIncidentTalk(sentences: Sentence[], anchors: ReadonlySet<string> = new Set()): Sentence[] {
   const keep = new Set<number>();
   sentences.forEach((s, i) => {
-    if (!INCIDENT_TALK.test(s.text)) return;
+    if (!INCIDENT_TALK.test(s.text) && !anchors.has(s.text)) return;
     for (let j = Math.max(0, i - 1); j <= Math.min(sentences.length - 1, i + 2); j++) keep.add(j);
   });
   return sentences.filter((_, i) => keep.has(i));

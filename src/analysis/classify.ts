@@ -7,18 +7,27 @@
 import type { Sentence } from './sentences.ts';
 
 const INCIDENT_NOUN =
-  '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident|disruption\\s+caused)|compromise\\s+of|system\\s+outage\\s+caused\\s+by\\s+a\\s+cyber|malware|phishing\\s+attack|business\\s+email\\s+compromise|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
+  '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident)|compromise\\s+of|(?:system|systems|network|technology|IT)\\s+(?:outage|disruption)\\s+(?:caused\\s+by|due\\s+to|resulting\\s+from)\\s+(?:a|an)\\s+cyber|malware|phishing\\s+attack|business\\s+email\\s+compromise|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
 
 /** A reported event: an experience or discovery verb governing an incident noun. */
 const EVENT_VERB_THEN_NOUN = new RegExp(
-  `\\b(?:experienced|experiences|detected|discovered|identified|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  `\\b(?:experienced|experiences|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
   'i',
 );
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
-  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:long-term,?\\s+|persistent\\s+|unauthorized\\s+|initial\\s+)*access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\b(?:exfiltrated|exfiltration\\s+of|encrypted|encrypting|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
   'i',
 );
+
+/**
+ * A response already under way to this incident: "took steps to contain and respond to the
+ * incident", "are actively working to assess and remediate the incident". Process descriptions
+ * ("once an incident is identified, the team works to contain the incident") are not events.
+ */
+const RESPONSE_UNDER_WAY =
+  /\b(?:(?:took|has\s+taken|have\s+taken)\s+(?:\w+\s+){0,3}?steps\s+to\s+(?:\w+\s+(?:and\s+)?){0,2}?|(?:is|are)\s+(?:actively\s+|currently\s+|diligently\s+)?(?:working|continuing)\s+(?:diligently\s+)?to\s+(?:\w+\s+(?:and\s+)?){0,2}?)(?:contain|remediate|investigate|respond\s+to|address|assess)\s+(?:the|this)\s+(?:cyber(?:security)?\s+)?(?:incident|intrusion|attack|unauthorized\s+activity)\b/i;
+const PROCESS_DESCRIPTION = /\b(?:once|when(?:ever)?|any|each|in\s+the\s+event|our\s+(?:incident\s+response\s+)?(?:plan|process|program|policy))\b/i;
 
 /** "Other than the Cyber Incident, we have not…": the exception names an incident that happened. */
 export const EXCEPTION_CONSTRUCTION =
@@ -28,9 +37,11 @@ const PRIOR_REPORT =
   /\b(?:filed|furnished)\s+(?:a\s+|its\s+|our\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning|describing|reporting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
 /** A definite, dated or "recent" incident: "the recent cyberattack on…", "our previously disclosed August 2023 cyberattack". */
 const DEFINITE_INCIDENT =
-  /\b(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)\b/i;
+  /\b(?:(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)|(?:our|its|the\s+Company['’]s)\s+(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+breach|security\s+incident))\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?))/i;
 
-const POINTS_TO_DISCLOSURE = /\b(?:disclosed|reported|described|announced)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K)/i;
+/** Where the incident was disclosed before: a Current Report, or an announcement on a given day. */
+const POINTS_TO_DISCLOSURE =
+  /\b(?:disclosed|reported|described|announced)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K)|\b(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})/i;
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
@@ -44,6 +55,8 @@ const SPECIFIC =
 
 /** A statement about cyber risks in general (risk factors, programs), not about an incident. */
 export function isGenericRisk(sentence: string): boolean {
+  // "resulted in a disruption that could be considered material" hedges the materiality, not the event.
+  sentence = sentence.replace(/\b(?:could|may|might)\s+be\s+(?:considered|deemed)\s+(?:to\s+be\s+)?material\w*/gi, '');
   return (HYPOTHETICAL.test(sentence) || /\b(?:we|the\s+Company)\s+face\b|\brisks?\s+(?:related\s+to|including|such\s+as)\b/i.test(sentence)) && !SPECIFIC.test(sentence);
 }
 // Denials: no incident, or an outage expressly not caused by an attack.
@@ -54,7 +67,7 @@ export const NOT_AN_ATTACK =
 
 /** Any cyber-incident vocabulary at all (cheap pre-filter). */
 export const CYBER_WORDS =
-  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing/i;
+  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing|\bencrypt(?:ed|ing)\s+(?:some|certain|critical|portions?\s+of|parts?\s+of|its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,2}?(?:data|files|systems|applications|servers|devices|network)/i;
 
 export interface IncidentEvidence {
   sentence: string;
@@ -68,7 +81,7 @@ export function incidentEvidence(sentences: readonly Sentence[]): IncidentEviden
     const t = s.text;
     if (t.length > 1500 || !CYBER_WORDS.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
-    const event = EVENT_VERB_THEN_NOUN.test(t);
+    const event = EVENT_VERB_THEN_NOUN.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
     // incident but does not disclose one, unless it points to where it was disclosed.
