@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { Database } from './client.ts';
+import { AppError, errorMessage } from '../src/errors.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -18,6 +19,16 @@ const MIGRATION_LOCK_KEY = 0x63386b01;
  * concurrently on its own).
  */
 export async function migrateDatabase(database: Database, databaseUrl: string | null): Promise<void> {
+  try {
+    await applyMigrations(database, databaseUrl);
+  } catch (err) {
+    // drizzle reports the whole SQL text; the database's own reason is what a user can act on.
+    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : errorMessage(err);
+    throw new AppError('database.migration_failed', `applying database migrations failed: ${reason}`, { cause: err });
+  }
+}
+
+async function applyMigrations(database: Database, databaseUrl: string | null): Promise<void> {
   if (database.kind === 'postgres' && databaseUrl) {
     // One connection, so the lock and the migration share a session.
     const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });

@@ -60,6 +60,22 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
   };
 }
 
+/** A new, empty PostgreSQL database (no migrations applied); drop it with the returned function. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `cyber8k_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
 async function truncateAll(database: Database): Promise<void> {
   await database.query(sql.raw(`truncate ${TABLES.join(', ')} restart identity cascade`));
 }

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_CORPUS } from '../../src/demo.ts';
+import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { createEmptyPostgresDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
+import { spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const postgresRuns = inject('postgresAvailable') || REQUIRE_POSTGRES;
+if (!postgresRuns) console.warn('[skipped] several cyber8k processes on one PostgreSQL: no server reachable (set DATABASE_URL or REQUIRE_POSTGRES=1)');
+
+const UNH = '0000731766-24-000045';
+
+describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', () => {
+  let db: TestDatabase;
+  let replay: ReplayServer;
+  let replayUrl: string;
+  let fault: FaultHook = () => undefined;
+  const processes: MonitorProcess[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase('postgres');
+    replay = await createReplayServer({ corpusDir: DEMO_CORPUS, speed: 1e-6, faults: (req) => fault(req) });
+    replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(async () => {
+    for (const p of processes.splice(0)) {
+      p.proc.kill('SIGKILL');
+      await p.exited;
+    }
+    fault = () => undefined;
+  });
+  afterAll(async () => {
+    await replay?.close();
+    await db?.close();
+  });
+
+  function start(extra: NodeJS.ProcessEnv = {}): MonitorProcess {
+    const p = spawnMonitor('start', {
+      DATABASE_URL: db.url!,
+      EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local',
+      EDGAR_WWW_URL: replayUrl,
+      EDGAR_DATA_URL: replayUrl,
+      EDGAR_EFTS_URL: replayUrl,
+      POLL_INTERVAL_SECONDS: '0.5',
+      POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
+      ...extra,
+    });
+    processes.push(p);
+    return p;
+  }
+
+  const query = <T>(q: ReturnType<typeof sql>) => db.database.query<T>(q);
+
+  it('migrates a new database safely when three instances start at once', async () => {
+    const empty = await createEmptyPostgresDatabase();
+    try {
+      const runs = [0, 1, 2].map(() => spawnMonitor('migrate', { DATABASE_URL: empty.url }));
+      const codes = await Promise.all(runs.map((r) => r.exited));
+      expect(codes, runs.map((r) => r.output()).join('\n')).toEqual([0, 0, 0]);
+      const check = postgres(empty.url, { max: 1, onnotice: () => {} });
+      const [applied] = await check`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      const journal = JSON.parse(readFileSync(new URL('../../db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
+      expect(applied!.n).toBe(journal.entries.length);
+      await check.end();
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('claims again and finishes a job whose worker was killed with SIGKILL mid-job, with no duplicate rows', async () => {
+    await db.reset();
+    // The UnitedHealth document answers slowly, so the worker is surely inside the job when killed.
+    let slow = true;
+    fault = (req) => (slow && req.kind === 'document' && req.path.includes('000073176624000045') ? { delayMs: 8000 } : undefined);
+    replay.release(UNH);
+    const first = start({ JOB_LEASE_SECONDS: '3' });
+    await waitFor(async () => (await query<{ state: string }>(sql`select state from jobs where key = ${UNH}`))[0]?.state === 'running', 60_000, 'the job to be running');
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    slow = false;
+
+    const second = start({ JOB_LEASE_SECONDS: '3' });
+    await waitFor(async () => (await query<{ state: string }>(sql`select state from jobs where key = ${UNH}`))[0]?.state === 'done', 60_000, 'the job to be finished by the second process');
+    const [job] = await query<{ attempts: number; locked_by: string | null }>(sql`select attempts, locked_by from jobs where key = ${UNH}`);
+    expect(job!.attempts).toBe(2);
+    const [rows] = await query<{ filings: number; analyses: number; sources: number; jobs: number }>(sql`
+      select (select count(*)::int from filings where accession_number = ${UNH}) as filings,
+             (select count(*)::int from analyses where accession_number = ${UNH}) as analyses,
+             (select count(*)::int from filing_sources where accession_number = ${UNH}) as sources,
+             (select count(*)::int from jobs where key = ${UNH}) as jobs`);
+    expect(rows).toEqual({ filings: 1, analyses: 1, sources: 1, jobs: 1 });
+    expect(second.output()).toMatch(/analyzed 8-K of UNITEDHEALTH GROUP INC/);
+  });
+
+  it('runs three instances over one timeline: each filing analyzed exactly once, one poller at a time, failover when the leader is killed', async () => {
+    await db.reset();
+    const instances = [start(), start(), start()];
+    const urls = await Promise.all(instances.map((p) => p.url()));
+
+    const isLeader = (url: string) =>
+      fetch(`${url}/ready`)
+        .then((r) => r.json() as Promise<{ poller: { leader: boolean } }>)
+        .then((b) => b.poller.leader)
+        .catch(() => false);
+    // Sample every instance's /ready: at no moment may two of them lead.
+    const leadersSeen: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const flags = await Promise.all(
+          urls.map((u, i) =>
+            instances[i]!.proc.exitCode === null && !instances[i]!.proc.killed ? isLeader(u) : false,
+          ),
+        );
+        leadersSeen.push(flags.filter(Boolean).length);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+
+    const accessions = replay.filings.filter((f) => f.form.startsWith('8-K')).map((f) => f.accession);
+    const firstHalf = accessions.slice(0, Math.ceil(accessions.length / 2));
+    const secondHalf = accessions.slice(firstHalf.length);
+    for (const a of firstHalf) replay.release(a);
+    const analyzed = async (list: string[]) =>
+      (await query<{ n: number }>(sql`select count(*)::int as n from filings where status = 'analyzed' and accession_number in ${sql.raw(`(${list.map((a) => `'${a}'`).join(',')})`)}`))[0]!.n === list.length;
+    await waitFor(() => analyzed(firstHalf), 90_000, 'the first half analyzed');
+
+    // Kill the leader: another instance must take over the feed within 30 s.
+    const leaderIndex = await waitFor(async () => {
+      const i = (await Promise.all(urls.map(isLeader))).indexOf(true);
+      return i >= 0 ? i : undefined;
+    }, 30_000, 'a leader');
+    const killedAt = Date.now();
+    instances[leaderIndex]!.proc.kill('SIGKILL');
+    await instances[leaderIndex]!.exited;
+    const survivorUrls = urls.filter((_, i) => i !== leaderIndex);
+    await waitFor(async () => (await Promise.all(survivorUrls.map(isLeader))).includes(true), 30_000, 'a new leader');
+    const failoverMs = Date.now() - killedAt;
+    expect(failoverMs).toBeLessThan(30_000);
+
+    for (const a of secondHalf) replay.release(a);
+    await waitFor(() => analyzed(accessions), 90_000, 'every filing analyzed');
+    sampling = false;
+    await sampler;
+
+    expect(Math.max(...leadersSeen)).toBe(1);
+    // Exactly once: one job per filing, each done on its first attempt (none was lost by the killed leader while queued).
+    const jobs = await query<{ key: string; attempts: number; state: string }>(sql`select key, attempts, state from jobs`);
+    expect(jobs.map((j) => j.key).sort()).toEqual([...accessions].sort());
+    expect(jobs.every((j) => j.state === 'done')).toBe(true);
+    const analyzedLines = instances.flatMap((p) => p.messages.filter((m) => /^analyzed /.test(m)));
+    expect(analyzedLines.length).toBe(accessions.length);
+    // Together they stayed within SEC's fair-access limit.
+    expect(replay.stats.peakPerSlidingSecond).toBeLessThanOrEqual(10);
+    expect(replay.stats.rateLimited).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { waitFor } from './wait.ts';
+
+const BIN = path.resolve('bin/cyber8k.js');
+
+export interface MonitorProcess {
+  proc: ChildProcess;
+  /** Log messages (the `msg` of each JSON line) so far. */
+  messages: string[];
+  output(): string;
+  /** The API's base URL, once it listens. */
+  url(): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+/** Runs `cyber8k <command>` as its own process, collecting its JSON log lines. */
+export function spawnMonitor(command: string, env: NodeJS.ProcessEnv): MonitorProcess {
+  const proc = spawn(process.execPath, [BIN, command], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
+  let raw = '';
+  const messages: string[] = [];
+  const onData = (chunk: Buffer) => {
+    raw += chunk.toString();
+    for (;;) {
+      const nl = raw.indexOf('\n');
+      if (nl < 0) break;
+      const line = raw.slice(0, nl);
+      raw = raw.slice(nl + 1);
+      try {
+        messages.push(String(JSON.parse(line).msg));
+      } catch {
+        messages.push(line);
+      }
+    }
+  };
+  proc.stdout?.on('data', onData);
+  proc.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return {
+    proc,
+    messages,
+    output: () => messages.join('\n'),
+    exited,
+    url: () =>
+      waitFor(
+        () => messages.map((m) => /API on (http:\/\/\S+?)(?: |$)/.exec(m)?.[1]).find(Boolean),
+        60_000,
+        `cyber8k ${command} to listen`,
+      ),
+  };
+}
