@@ -31,6 +31,26 @@ function plainText(text: string): string {
 }
 
 /** The documents worth reading: the primary document (sequence 1) and exhibits with prose. */
+/** A filing whose main document is not a document: it is set aside with this reason, not read as empty. */
+export class UnreadableDocumentError extends Error {
+  override name = 'UnreadableDocumentError';
+}
+
+/**
+ * Text documents (HTML, plain text) hold almost no control characters; a document made of
+ * binary data read as Latin-1 holds about one in four (bytes 0-31 and 127-159).
+ */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 127 && c < 160)) control++;
+  }
+  return control / sample.length > 0.05;
+}
+
 export function readableDocuments(docs: readonly SubmissionDocument[], form: string | null): TextDocument[] {
   const out: TextDocument[] = [];
   docs.forEach((d, i) => {
@@ -43,6 +63,9 @@ export function readableDocuments(docs: readonly SubmissionDocument[], form: str
       return;
     }
     if (d.text === undefined) return;
+    if (primary && looksBinary(d.text)) {
+      throw new UnreadableDocumentError(`the primary document${d.filename ? ` ${d.filename}` : ''} (${d.type}) is binary data, not a readable filing`);
+    }
     const raw = repairUtf8(d.text);
     if (looksLikeHtml(raw)) out.push({ type: d.type, filename: d.filename, primary, text: htmlToText(raw), html: raw });
     else out.push({ type: d.type, filename: d.filename, primary, text: plainText(raw) });

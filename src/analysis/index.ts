@@ -4,6 +4,7 @@ export { analyze, type AnalysisContext, type Stage, type StageTimer } from './an
 export { ANALYZER_VERSION } from './version.ts';
 export { parseSubmission, type Submission, type SubmissionHeader, type SubmissionDocument, type Filer } from './submission.ts';
 export { htmlToText } from './html-text.ts';
+export { UnreadableDocumentError } from './documents.ts';
 export { findItemSections, type ItemSection } from './items.ts';
 export { easternToUtcIso } from './eastern-time.ts';
 export { extractCydFacts, type CydFact } from './xbrl-cyd.ts';

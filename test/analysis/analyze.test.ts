@@ -46,3 +46,23 @@ describe('analyze: negatives', () => {
     expect(a.item).toBeNull();
   });
 });
+
+describe('unreadable filings', () => {
+  it('refuses a submission whose primary document is binary data instead of reading it as an empty 8-K', async () => {
+    const noise = Buffer.alloc(4000);
+    let x = 12345;
+    for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+    const submission = Buffer.concat([
+      Buffer.from('<SEC-HEADER>\nACCESSION NUMBER:\t\t0000000001-24-000001\nCONFORMED SUBMISSION TYPE:\t8-K\nITEM INFORMATION:\t\tOther Events\nFILED AS OF DATE:\t\t20240102\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>x8k.htm\n<TEXT>\n'),
+      noise,
+      Buffer.from('\n</TEXT>\n</DOCUMENT>\n'),
+    ]);
+    await expect(analyze(submission, { source: 'corrupt' })).rejects.toThrow(/primary document x8k\.htm \(8-K\) is binary data/);
+  });
+
+  it('still reads a primary document with a few stray control characters', async () => {
+    const text = `<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\nFILED AS OF DATE:\t\t20240102\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html><body><p>Item 8.01 Other Events\u0002</p><p>${'The Company held its annual meeting. '.repeat(40)}</p></body></html>\n</TEXT>\n</DOCUMENT>\n`;
+    const analysis = await analyze(text, { source: 'stray' });
+    expect(analysis.incident).toBe(false);
+  });
+});
