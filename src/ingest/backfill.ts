@@ -14,7 +14,7 @@ import type { Database } from '../../db/client.ts';
 import { createFilingRepository, type FilingRepository } from '../../db/repositories/filings.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
-import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndexEntry } from '../edgar/daily-index.ts';
+import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
 import { filingUrls } from '../edgar/urls.ts';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -199,12 +199,20 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   if (result.daysSkipped > 0) log.info(`backfill ${from} → ${to}: resuming at ${pending[0]} (${result.daysSkipped} days done by an earlier run)`);
   const started = performance.now();
 
+  // Settled, so a fetch running ahead never surfaces as an unhandled rejection.
+  type Fetched = { ok: true; index: DailyIndex } | { ok: false; err: unknown };
+  const fetchDay = (day: string): Promise<Fetched> =>
+    fetchDailyIndex(edgar, day, { signal }).then((index) => ({ ok: true as const, index }), (err: unknown) => ({ ok: false as const, err }));
+  // The next day's index is fetched while this day's filings are stored, so the rate-limited
+  // requests and the database writes overlap instead of adding up.
+  let ahead: { day: string; fetched: Promise<Fetched> } | undefined;
+
   for (let i = 0; i < pending.length && !signal?.aborted; ) {
     const day = pending[i] as string;
-    let index;
-    try {
-      index = await fetchDailyIndex(edgar, day, { signal });
-    } catch (err) {
+    const fetched = ahead?.day === day ? await ahead.fetched : await fetchDay(day);
+    ahead = undefined;
+    if (!fetched.ok) {
+      const err = fetched.err;
       if (signal?.aborted) break;
       if (isRateLimitPause(err)) {
         // The breaker already paused every request; wait it out instead of giving up the run.
@@ -220,6 +228,9 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
         err,
       );
     }
+    const { index } = fetched;
+    const following = pending[i + 1];
+    if (following !== undefined && !signal?.aborted) ahead = { day: following, fetched: fetchDay(following) };
     for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
     const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, forms);
 
