@@ -3,12 +3,15 @@
 // SIGINT/SIGTERM. The CLI parses the flags and calls this.
 
 import { createReplayServer } from './server.ts';
+import type { SyntheticOptions } from './synthetic.ts';
 
 export interface ReplayCommandOptions {
   corpus: string;
   port: number;
   host: string;
   speed: number;
+  /** Adds synthetic filings derived from the corpus (volume for backfill and load tests). */
+  synthetic?: SyntheticOptions;
   /** Where lines go (default stdout). */
   print?: (line: string) => void;
   /** Stops the server when aborted, besides SIGINT/SIGTERM (for tests and embedding). */
@@ -24,7 +27,7 @@ export async function runReplayCommand(opts: ReplayCommandOptions): Promise<void
     if (held) held.push(line);
     else print(line);
   };
-  const server = await createReplayServer({ corpusDir: opts.corpus, speed: opts.speed, log });
+  const server = await createReplayServer({ corpusDir: opts.corpus, speed: opts.speed, log, ...(opts.synthetic ? { synthetic: opts.synthetic } : {}) });
   const base = await server.listen({ port: opts.port, host: opts.host });
   print(`EDGAR replay server on ${base} (speed ${opts.speed}); point www.sec.gov, data.sec.gov and efts.sec.gov base URLs at it. Ctrl-C stops.`);
   for (const line of held) print(line);
