@@ -97,7 +97,8 @@ function userAgent(raw: string): string | null {
   return value;
 }
 
-const SUPPORTED_FORMS = ['8-K', '10-Q', '10-K'];
+// 6-K and 20-F are where foreign private issuers report incidents; opt-in, as 6-Ks are numerous.
+const SUPPORTED_FORMS = ['8-K', '10-Q', '10-K', '6-K', '20-F'];
 
 function formList(raw: string): string[] {
   const forms = raw.split(',').map((f) => f.trim().toUpperCase()).filter(Boolean);
@@ -146,7 +147,7 @@ export const SETTINGS = [
   { key: 'pollOffHoursIntervalSeconds', env: 'POLL_OFF_HOURS_INTERVAL_SECONDS', default: '900', parse: number(1, 86_400),
     doc: 'Seconds between feed reads outside EDGAR filing hours (06:00-22:00 US Eastern on weekdays).' },
   { key: 'pollForms', env: 'POLL_FORMS', default: '8-K,10-Q,10-K', parse: formList,
-    doc: 'Form types read from the feed; each also brings its amendments (8-K/A, 10-Q/A, 10-K/A).' },
+    doc: 'Form types read from the feed (8-K, 10-Q, 10-K, 6-K, 20-F); each also brings its amendments (8-K/A, …).' },
   { key: 'edgarRateLimitPauseSeconds', env: 'EDGAR_RATE_LIMIT_PAUSE_SECONDS', default: '600', parse: integer(60, 86_400),
     doc: "How long SEC's 403 rate-limit page pauses all EDGAR fetching, in every instance." },
   { key: 'workerConcurrency', env: 'WORKER_CONCURRENCY', default: '2', parse: integer(1, 32),

@@ -90,7 +90,6 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
         filings,
         analyzeSubmission,
         log,
-        rateLimitPauseMs: config.edgarRateLimitPauseSeconds * 1000,
         onAnalyzed: (filing, result) => {
           metrics.analyzed.inc({ form: filing.form, incident: String(result.analysis.incident) });
           const accepted = Date.parse(result.header?.acceptedAt ?? filing.acceptedAt.toISOString());

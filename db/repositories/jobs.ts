@@ -102,11 +102,18 @@ export function createJobRepository({ db }: { db: Db }) {
       return dead ? 'dead' : 'queued';
     },
 
-    /** Gives a claimed job back untouched (graceful shutdown): the attempt does not count. */
-    async release(id: number, workerId: string): Promise<void> {
+    /** Gives a claimed job back (shutdown, or a pause), to run again after `delayMs`: the attempt does not count. */
+    async release(id: number, workerId: string, delayMs = 0): Promise<void> {
       await db
         .update(jobs)
-        .set({ state: 'queued', lockedBy: null, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)`, updatedAt: sql`now()` })
+        .set({
+          state: 'queued',
+          lockedBy: null,
+          lockedUntil: null,
+          attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+          runAt: delayMs > 0 ? secondsFromNow(delayMs) : sql`now()`,
+          updatedAt: sql`now()`,
+        })
         .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, 'running')));
     },
 

@@ -128,10 +128,6 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
   /** One request through the bucket and the breaker, with retries of transient failures. */
   async function get(url: string, reqOptions: EdgarRequestOptions = {}): Promise<EdgarResponse> {
     for (let attempt = 0; ; attempt++) {
-      const paused = breaker.remainingMs();
-      if (paused > 0) {
-        throw new EdgarError('edgar.paused', `EDGAR fetching is paused for ${Math.ceil(paused / 1000)} s after SEC's rate-limit answer`, { url });
-      }
       try {
         return await once(url, reqOptions);
       } catch (err) {
@@ -158,6 +154,11 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
 
   async function once(url: string, reqOptions: EdgarRequestOptions): Promise<EdgarResponse> {
     await bucket.take(reqOptions.signal);
+    // The pause may have begun while this request waited for its token.
+    const paused = breaker.remainingMs();
+    if (paused > 0) {
+      throw new EdgarError('edgar.paused', `EDGAR fetching is paused for ${Math.ceil(paused / 1000)} s after SEC's rate-limit answer`, { url });
+    }
     const started = performance.now();
     const report = (status: number | null, bytes: number, error: EdgarErrorCode | null) =>
       options.onRequest?.({ url, status, bytes, durationMs: performance.now() - started, error });

@@ -15,8 +15,6 @@ export interface AnalyzeFilingJobOptions {
   filings: FilingRepository;
   analyzeSubmission: AnalyzeSubmission;
   log: Logger;
-  /** How long to hold off when SEC's rate limit answered. */
-  rateLimitPauseMs?: number;
   onAnalyzed?: (filing: FilingRow, result: AnalysisResult) => void;
 }
 
@@ -33,8 +31,9 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
     try {
       fetched = await fetchFiling(edgar, filing, signal);
     } catch (err) {
-      if (err instanceof EdgarError && err.code === 'edgar.rate_limited') {
-        throw new DeferJobError(err.message, options.rateLimitPauseMs ?? 600_000);
+      // SEC's pause is not this filing's fault: try again when it ends, without spending an attempt.
+      if (err instanceof EdgarError && (err.code === 'edgar.rate_limited' || err.code === 'edgar.paused')) {
+        throw new DeferJobError(err.message, Math.max(1000, edgar.breaker.remainingMs()));
       }
       throw err;
     }

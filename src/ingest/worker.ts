@@ -83,7 +83,7 @@ export function createWorker(options: WorkerOptions): Worker {
         return;
       }
       if (err instanceof DeferJobError) {
-        await jobs.release(job.id, id);
+        await jobs.release(job.id, id, err.delayMs);
         return;
       }
       const message = errorMessage(err);
