@@ -94,6 +94,35 @@ program
   });
 
 program
+  .command('backfill')
+  .description('discover and analyze history from the EDGAR daily index, with progress; resumable after an interruption')
+  .requiredOption('--from <date>', 'first filing date, YYYY-MM-DD (Item 1.05 took effect on 2023-12-18)')
+  .option('--to <date>', 'last filing date, YYYY-MM-DD (default: yesterday)')
+  .option('--no-analyze', 'only discover: queue the filings for a running monitor to analyze')
+  .action(async (opts: { from: string; to?: string; analyze: boolean }) => {
+    for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${name} must be a date, YYYY-MM-DD (got "${value}")`);
+    }
+    const cfg = config();
+    if (!cfg.edgarUserAgent) throw new UsageError('backfill reads EDGAR, which requires a declared User-Agent: set EDGAR_USER_AGENT="Your Company you@your-company.com"');
+    const log = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
+    const { runBackfillCommand } = await import('./ingest/backfill-command.ts');
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    process.exitCode = await runBackfillCommand({
+      config: cfg,
+      log,
+      userAgent: cfg.edgarUserAgent,
+      from: opts.from,
+      to: opts.to,
+      analyze: opts.analyze,
+      signal: controller.signal,
+    });
+  });
+
+program
   .command('jobs')
   .description('show the ingestion queue: counts by kind and state, and dead jobs with their errors')
   .option('--state <state>', 'list the jobs in this state (queued, running, done, dead)', 'dead')

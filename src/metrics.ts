@@ -119,6 +119,7 @@ export function createMonitorMetrics(registry: MetricsRegistry = createMetricsRe
   return {
     registry,
     discovered: registry.counter('cyber8k_filings_discovered_total', 'Filings discovered by this instance, by source.'),
+    reconciledMissing: registry.counter('cyber8k_reconcile_missing_total', 'Filings found in the daily index that discovery had missed (now queued).'),
     analyzed: registry.counter('cyber8k_filings_analyzed_total', 'Filings analyzed by this instance, by form and incident.'),
     analysisLag: registry.histogram(
       'cyber8k_analysis_lag_seconds',

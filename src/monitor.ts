@@ -2,20 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.ts';
 import type { RuntimeStatus } from '../api/routes/operations.ts';
 import { openDatabase, type Database } from '../db/client.ts';
-import { createFilingRepository } from '../db/repositories/filings.ts';
-import { createJobRepository } from '../db/repositories/jobs.ts';
-import { createPollStateRepository } from '../db/repositories/poll-state.ts';
 import type { Config } from './config.ts';
-import { createEdgarClient, type EdgarClient } from './edgar/client.ts';
-import { createSharedRateLimit } from './edgar/shared-rate-limit.ts';
+import type { EdgarClient } from './edgar/client.ts';
 import { errorMessage } from './errors.ts';
-import { ANALYZE_FILING, createAnalyzeFilingHandler, filingFailureRecorder } from './ingest/analyze-filing-job.ts';
-import { analyzeSubmission } from './ingest/analyze-submission.ts';
 import { createFeedPoller } from './ingest/feed-poller.ts';
 import { startLeaderElection, type LeaderElector } from './ingest/leader.ts';
 import { startPollLoop, type PollLoop } from './ingest/poll-loop.ts';
 import { pollIntervalMs } from './ingest/schedule.ts';
-import { createWorker, type Worker } from './ingest/worker.ts';
+import { nextReconcileAt, reconcilePending } from './ingest/reconcile.ts';
+import { createIngestionServices, formsWithAmendments } from './ingest/services.ts';
+import type { Worker } from './ingest/worker.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { createMonitorMetrics, type MonitorMetrics } from './metrics.ts';
 
@@ -55,67 +51,26 @@ interface Ingestion {
 }
 
 /**
- * Discovery runs on one instance at a time (the leader); every instance works the job queue. All
- * of them share one EDGAR rate limit through the database.
+ * Discovery (the feeds, and the nightly reconciliation against the daily index) runs on one
+ * instance at a time, the leader; every instance works the job queue. All of them share one
+ * EDGAR rate limit through the database.
  */
 function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string): Ingestion {
-  const shared = createSharedRateLimit({
-    db: database.db,
-    ratePerSecond: config.edgarRequestsPerSecond,
-    pauseMs: config.edgarRateLimitPauseSeconds * 1000,
-    onTrip: (until, reason) => log.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
-  });
-  const edgar = createEdgarClient({
-    userAgent,
-    baseUrls: { www: config.edgarWwwUrl, data: config.edgarDataUrl, efts: config.edgarEftsUrl },
-    requestsPerSecond: config.edgarRequestsPerSecond,
-    timeoutMs: config.edgarTimeoutMs,
-    bucket: shared.bucket,
-    breaker: shared.breaker,
-    log,
-    onRequest: (event) => {
-      metrics.edgarRequests.inc({ status: event.status === null ? (event.error ?? 'error') : String(event.status) });
-      metrics.edgarBytes.inc({}, event.bytes);
-    },
-  });
-  const filings = createFilingRepository({ db: database.db });
-  const jobs = createJobRepository({ db: database.db });
-  const pollState = createPollStateRepository({ db: database.db });
-
-  const worker = createWorker({
-    jobs,
-    handlers: {
-      [ANALYZE_FILING]: createAnalyzeFilingHandler({
-        edgar,
-        filings,
-        analyzeSubmission,
-        log,
-        onAnalyzed: (filing, result) => {
-          metrics.analyzed.inc({ form: filing.form, incident: String(result.analysis.incident) });
-          const accepted = Date.parse(result.header?.acceptedAt ?? filing.acceptedAt.toISOString());
-          if (!Number.isNaN(accepted)) metrics.analysisLag.observe(Math.max(0, (Date.now() - accepted) / 1000));
-        },
-      }),
-    },
-    onFailure: filingFailureRecorder(filings),
-    log,
-    concurrency: config.workerConcurrency,
-    leaseMs: config.jobLeaseSeconds * 1000,
-    idleMs: Math.min(1000, config.pollIntervalSeconds * 1000),
-  });
+  const { edgar, filings, pollState, createAnalysisWorker } = createIngestionServices({ database, config, log, userAgent, metrics });
+  const worker = createAnalysisWorker();
   worker.start();
 
   const feeds = config.pollForms.map((feedType) =>
     createFeedPoller({ edgar, filings, pollState, log, feedType, maxPages: config.pollMaxPages }),
   );
   const intervals = { filingHoursMs: config.pollIntervalSeconds * 1000, offHoursMs: config.pollOffHoursIntervalSeconds * 1000 };
-  let poller: PollLoop | null = null;
+  let loops: PollLoop[] = [];
 
   const leader = startLeaderElection({
     databaseUrl: config.databaseUrl,
     log,
     onElected: () => {
-      poller = startPollLoop({
+      const feedLoop = startPollLoop({
         name: 'reading the EDGAR feed',
         intervalMs: () => pollIntervalMs(new Date(), intervals),
         log,
@@ -133,12 +88,24 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
           }
         },
       });
+      // At start-up (catching up on nights missed while down), then each night at 02:00 Eastern.
+      const reconcileLoop = startPollLoop({
+        name: 'reconciling with the daily index',
+        intervalMs: () => Math.max(60_000, nextReconcileAt(new Date()).getTime() - Date.now()),
+        log,
+        cycle: async (signal) => {
+          if (edgar.breaker.remainingMs() > 0) return;
+          const results = await reconcilePending({ database, edgar, log, signal, forms: formsWithAmendments(config.pollForms) });
+          for (const r of results) metrics.reconciledMissing.inc({}, r.missing.length);
+        },
+      });
+      loops = [feedLoop, reconcileLoop];
       log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s in filing hours`);
     },
     onDemoted: async () => {
-      const running = poller;
-      poller = null;
-      await running?.stop();
+      const running = loops;
+      loops = [];
+      await Promise.all(running.map((l) => l.stop()));
     },
   });
 

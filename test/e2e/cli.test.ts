@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.ts';
+import { spawnMonitor } from '../helpers/processes.ts';
+import { createReplayServer } from '../../src/replay/index.ts';
+import { DEMO_CORPUS } from '../../src/demo.ts';
 
 const BIN = path.resolve('bin/cyber8k.js');
 
@@ -46,6 +49,33 @@ describe('cyber8k command line', () => {
     first = null;
     const again = spawnSync(process.execPath, [BIN, 'migrate'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 60_000 });
     expect(again.status).toBe(0);
+  });
+
+  it('backfills days of history from the daily index and analyzes what it found', async () => {
+    const replay = await createReplayServer({ corpusDir: DEMO_CORPUS, speed: 1e-6, synthetic: { from: '2025-03-03', businessDays: 3, perDay: 8, seed: 3 } });
+    replay.releaseAll();
+    const url = await replay.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-backfill-'));
+    try {
+      const env = { ...baseEnv(dir), EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local', EDGAR_WWW_URL: url, EDGAR_DATA_URL: url, EDGAR_EFTS_URL: url };
+      const run = spawnMonitor('backfill', env, ['--from', '2025-03-03', '--to', '2025-03-05']);
+      expect(await run.exited, run.output()).toBe(0);
+      const listed = replay.synthetic!.accessions.filter((a) => ['8-K', '8-K/A'].includes(replay.filings.find((f) => f.accession === a)!.form));
+      expect(run.output()).toMatch(new RegExp(`3 days read, 0 already done, ${listed.length} filings listed, ${listed.length} new`));
+      expect(run.output()).toMatch(new RegExp(`analyzed ${listed.length} filings`));
+      const again = spawnMonitor('backfill', env, ['--from', '2025-03-03', '--to', '2025-03-05']);
+      expect(await again.exited).toBe(0);
+      expect(again.output()).toMatch(/0 days read, 3 already done/);
+    } finally {
+      await replay.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to backfill without a declared User-Agent, with exit code 2', () => {
+    const res = spawnSync(process.execPath, [BIN, 'backfill', '--from', '2025-03-03'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/EDGAR_USER_AGENT/);
   });
 
   it('answers an unknown command with usage and exit code 2', () => {

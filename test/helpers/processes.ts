@@ -15,8 +15,8 @@ export interface MonitorProcess {
 }
 
 /** Runs `cyber8k <command>` as its own process, collecting its JSON log lines. */
-export function spawnMonitor(command: string, env: NodeJS.ProcessEnv): MonitorProcess {
-  const proc = spawn(process.execPath, [BIN, command], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
+export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: string[] = []): MonitorProcess {
+  const proc = spawn(process.execPath, [BIN, command, ...args], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
   let raw = '';
   const messages: string[] = [];
   const onData = (chunk: Buffer) => {
