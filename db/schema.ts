@@ -131,6 +131,8 @@ export const jobs = pgTable(
     state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
+    /** Higher runs first: live discoveries outrank a backfill's thousands of old filings. */
+    priority: integer('priority').notNull().default(0),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -141,7 +143,7 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_kind_key_uq').on(t.kind, t.key),
-    index('jobs_claim_idx').on(t.state, t.runAt),
+    index('jobs_claim_idx').on(t.state, t.priority.desc(), t.runAt),
   ],
 );
 

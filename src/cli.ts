@@ -213,6 +213,8 @@ try {
     process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
   }
   if (err instanceof UsageError) fail(err.message, EXIT_USAGE);
+  // A date range that cannot be read is the caller's mistake, not a runtime failure.
+  if (isAppError(err) && (err.code === 'backfill.bad_range' || err.code === 'edgar.bad_date')) fail(err.message, EXIT_USAGE);
   if (isAppError(err)) fail(err.message, EXIT_RUNTIME);
   if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     fail(`${errorMessage(err)} — another program is using this port; set PORT to a free one`, EXIT_RUNTIME);

@@ -81,6 +81,7 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
             try {
               const result = await feed.pollOnce(signal);
               metrics.discovered.inc({ source: feed.source }, result.discovered);
+              if (result.discovered > 0) worker.wake();
             } catch (err) {
               if (signal.aborted) return;
               log.error({ err: errorMessage(err), source: feed.source }, `reading the EDGAR feed failed (${feed.source}); retrying at the next interval`);

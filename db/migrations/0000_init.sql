@@ -62,6 +62,7 @@ CREATE TABLE "jobs" (
 	"state" text DEFAULT 'queued' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"max_attempts" integer DEFAULT 8 NOT NULL,
+	"priority" integer DEFAULT 0 NOT NULL,
 	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"locked_by" text,
 	"locked_until" timestamp with time zone,
@@ -96,4 +97,4 @@ CREATE INDEX "filings_cik_idx" ON "filings" USING btree ("cik");--> statement-br
 CREATE INDEX "filings_items_gin" ON "filings" USING gin ("items");--> statement-breakpoint
 CREATE INDEX "filings_status_idx" ON "filings" USING btree ("status");--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","key");--> statement-breakpoint
-CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("state","run_at");
+CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("state","priority" DESC NULLS LAST,"run_at");

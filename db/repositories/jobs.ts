@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { jobs, type JobState } from '../schema.ts';
 
@@ -10,6 +10,8 @@ export interface NewJob {
   payload?: Record<string, unknown>;
   /** Delay before the first run, in milliseconds. */
   delayMs?: number;
+  /** Higher runs first (default 0). */
+  priority?: number;
   maxAttempts?: number;
 }
 
@@ -31,6 +33,7 @@ export function createJobRepository({ db }: { db: Db }) {
           payload: job.payload ?? {},
           runAt: job.delayMs ? secondsFromNow(job.delayMs) : sql`now()`,
           ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+          ...(job.priority ? { priority: job.priority } : {}),
         })
         .onConflictDoNothing({ target: [jobs.kind, jobs.key] })
         .returning({ id: jobs.id });
@@ -51,7 +54,7 @@ export function createJobRepository({ db }: { db: Db }) {
         .select({ id: jobs.id })
         .from(jobs)
         .where(options.kinds ? and(runnable, inArray(jobs.kind, options.kinds)) : runnable)
-        .orderBy(asc(jobs.runAt), asc(jobs.id))
+        .orderBy(desc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
         .limit(options.limit)
         .for('update', { skipLocked: true });
       return db

@@ -10,6 +10,9 @@ import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
 
 export const ANALYZE_FILING = 'analyze-filing';
 
+/** Job priorities: what is new (live feed, the nightly reconciliation) outranks history (backfill). */
+export const PRIORITY = { live: 10, history: 0 } as const;
+
 export interface AnalyzeFilingJobOptions {
   edgar: EdgarClient;
   filings: FilingRepository;

@@ -19,7 +19,7 @@ import { filingUrls } from '../edgar/urls.ts';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { sleepUntilAborted } from '../sleep.ts';
-import { ANALYZE_FILING } from './analyze-filing-job.ts';
+import { ANALYZE_FILING, PRIORITY } from './analyze-filing-job.ts';
 
 export const BACKFILL_SOURCE = 'backfill:daily-index';
 /** Current reports and periodic reports, with their amendments. */
@@ -113,6 +113,7 @@ export async function recordIndexedFilings(
   wwwBase: string,
   entries: readonly DailyIndexEntry[],
   forms: readonly string[],
+  priority: number = PRIORITY.history,
 ): Promise<RecordedDay> {
   const wanted = entries.filter((e) => forms.includes(e.form));
   const known = new Set<string>();
@@ -136,7 +137,7 @@ export async function recordIndexedFilings(
         indexUrl: urls.index,
         submissionUrl: urls.submission,
       },
-      { kind: ANALYZE_FILING },
+      { kind: ANALYZE_FILING, priority },
     );
     // False when the feed poller stored it in the meantime.
     if (isNew) recorded.push(entry.accessionNumber);

@@ -5,7 +5,7 @@ import { parseCurrentFeed, type FeedFiling } from '../edgar/feed.ts';
 import { currentFeedUrl, filingUrls } from '../edgar/urls.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
-import { ANALYZE_FILING } from './analyze-filing-job.ts';
+import { ANALYZE_FILING, PRIORITY } from './analyze-filing-job.ts';
 
 export interface FeedCursor {
   /** Acceptance time (UTC ISO) of the newest filing seen. */
@@ -101,7 +101,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         acceptedAt: filing.acceptedAt,
         indexUrl: filing.indexUrl || urls.index,
         submissionUrl: urls.submission,
-      }, { kind: ANALYZE_FILING });
+      }, { kind: ANALYZE_FILING, priority: PRIORITY.live });
       if (isNew) {
         discovered += 1;
         log.info({ accession: filing.accessionNumber, form: filing.form, items: filing.items }, `discovered ${filing.form} of ${filing.companyName}`);

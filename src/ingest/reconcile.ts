@@ -14,6 +14,7 @@ import type { EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternWallTime, fetchDailyIndex, previousWeekday, weekdaysBetween } from '../edgar/daily-index.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_FORMS, recordIndexedFilings } from './backfill.ts';
+import { PRIORITY } from './analyze-filing-job.ts';
 
 export const RECONCILE_SOURCE = 'reconcile:daily-index';
 /** When the nightly run starts, US Eastern: hours after the index is built, before the next day opens at 06:00. */
@@ -55,7 +56,7 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
   const index = await fetchDailyIndex(edgar, date, { signal: options.signal });
   for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
   const filings = createFilingRepository({ db: database.db });
-  const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, options.forms ?? DEFAULT_FORMS);
+  const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, options.forms ?? DEFAULT_FORMS, PRIORITY.live);
   const result: ReconcileResult = { date, listed: recorded.listed, missing: recorded.recorded, indexFound: index.exists };
 
   if (!index.exists) {

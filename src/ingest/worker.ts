@@ -46,6 +46,8 @@ export interface Worker {
   stop(graceMs?: number): Promise<void>;
   /** Works until nothing is runnable (tests, one-shot commands). Returns the number of jobs run. */
   drain(): Promise<number>;
+  /** New work was just enqueued in this process: claim now instead of at the end of the idle pause. */
+  wake(): void;
 }
 
 const defaultRetryDelay = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
@@ -152,6 +154,9 @@ export function createWorker(options: WorkerOptions): Worker {
         for (const r of running.values()) r.controller.abort();
         await Promise.all([...running.values()].map((r) => r.promise));
       }
+    },
+    wake() {
+      wake?.();
     },
     async drain() {
       let total = 0;

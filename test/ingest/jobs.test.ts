@@ -54,6 +54,14 @@ describeEachDatabase('durable jobs', (getDb) => {
     expect(await jobs.list({ state: 'queued' })).toHaveLength(1);
   });
 
+  it('claims live work before a backlog of history, whatever was queued first', async () => {
+    const jobs = repo();
+    for (let i = 0; i < 5; i++) await jobs.enqueue({ kind: 'k', key: `old-${i}`, priority: 0 });
+    await jobs.enqueue({ kind: 'k', key: 'live', priority: 10 });
+    const [first] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
+    expect(first?.key).toBe('live');
+  });
+
   it('does not run a retry before its time', async () => {
     const jobs = repo();
     await jobs.enqueue({ kind: 'k', key: 'x' });
