@@ -15,9 +15,14 @@ import { startMonitor } from '../src/monitor.ts';
 import { createReplayServer } from '../src/replay/index.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
-const FILINGS = Number(args.get('filings') ?? 60);
-const WINDOW_S = Number(args.get('window') ?? 60);
+// One filing every 3 s or so: about EDGAR's pace around 16:00-16:30 Eastern, its busiest stretch.
+const FILINGS = Number(args.get('filings') ?? 40);
+const WINDOW_S = Number(args.get('window') ?? 120);
 const INTERVALS = (args.get('intervals') ?? '1,10').split(',').map(Number);
+
+// The replay corpus's 35 real filings are all released at the start; synthetic filings released
+// while that backlog drains measure the backlog, not the steady state, and are left out.
+const WARM_UP_MS = 20_000;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -43,11 +48,11 @@ async function run(intervalSeconds: number) {
     edgarRequestsPerSecond: 5,
     pollIntervalSeconds: intervalSeconds,
     pollOffHoursIntervalSeconds: intervalSeconds,
-    pollForms: ['8-K', '6-K'],
+    pollForms: ['8-K'],
   });
   const monitor = await startMonitor({ config, log: pino({ level: 'silent' }) });
   const served = new Map<string, number>();
-  const synthetic = new Set(replay.synthetic!.accessions);
+  const synthetic = new Set(replay.filings.filter((f) => f.synthetic && f.form.startsWith('8-K')).map((f) => f.accession));
   try {
     // Watch the API the way a client would.
     const deadline = Date.now() + (WINDOW_S + 120) * 1000;
@@ -58,12 +63,14 @@ async function run(intervalSeconds: number) {
       for (const f of body.data) if (f.status === 'analyzed' && synthetic.has(f.accessionNumber) && !served.has(f.accessionNumber)) served.set(f.accessionNumber, now);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const latencies = [...served].map(([a, t]) => t - (released.get(a) ?? t)).sort((a, b) => a - b);
+    const startedAt = Math.min(...released.values());
+    const steady = [...served].filter(([a]) => (released.get(a) ?? 0) - startedAt >= WARM_UP_MS);
+    const latencies = steady.map(([a, t]) => t - (released.get(a) ?? t)).sort((a, b) => a - b);
     const [cost] = await monitor.database.query<{ n: number; requests: number; bytes: number; max_requests: number }>(
       sql`select count(*)::int as n, avg(requests)::float8 as requests, avg(bytes)::float8 as bytes, max(requests)::int as max_requests from filing_sources`,
     );
     const submissionBytes = replay.filings.filter((f) => synthetic.has(f.accession)).reduce((n, f) => n + f.size, 0) / synthetic.size;
-    return { intervalSeconds, count: latencies.length, expected: synthetic.size, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? NaN, cost: cost!, submissionBytes, peak: replay.stats.peakPerSlidingSecond };
+    return { intervalSeconds, count: served.size, measured: latencies.length, expected: synthetic.size, p50: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? NaN, cost: cost!, submissionBytes, peak: replay.stats.peakPerSlidingSecond };
   } finally {
     await monitor.close();
     await replay.close();
@@ -71,11 +78,11 @@ async function run(intervalSeconds: number) {
   }
 }
 
-console.log(`cyber8k ingest bench — ${FILINGS} filings released over ${WINDOW_S} s, client at 5 requests/s, Node ${process.version}`);
+console.log(`cyber8k ingest bench — a replayed day of ${FILINGS} filings released over ${WINDOW_S} s, client at 5 requests/s, Node ${process.version}`);
 for (const interval of INTERVALS) {
   const r = await run(interval);
-  console.log(`\npoll interval ${interval} s: ${r.count}/${r.expected} filings served`);
-  console.log(`  feed appearance → analysis served by the API: p50 ${fmt(r.p50)}, p99 ${fmt(r.p99)}, max ${fmt(r.max)}`);
+  console.log(`\npoll interval ${interval} s: ${r.count}/${r.expected} filings served (${r.measured} after the ${WARM_UP_MS / 1000} s warm-up measured)`);
+  console.log(`  feed appearance → analysis served by the API: p50 ${fmt(r.p50)}, p90 ${fmt(r.p90)}, p99 ${fmt(r.p99)}`);
   console.log(`  per filing: ${r.cost.requests.toFixed(2)} requests (max ${r.cost.max_requests}), ${Math.round(r.cost.bytes / 1024)} KB fetched vs ${Math.round(r.submissionBytes / 1024)} KB for the complete submission`);
   console.log(`  busiest second at the replay server: ${r.peak} requests`);
 }
