@@ -4,7 +4,7 @@
 // lists the served sizes (31103 bytes for the iXBRL primary document, 2711 for the `<XML>`-wrapped
 // instance).
 
-import { isUuencoded, uudecode } from './uudecode.ts';
+import { isUuencoded, uudecode } from '../analysis/uudecode.ts';
 
 export interface SubmissionDocument {
   type: string;
@@ -65,5 +65,5 @@ export function extractDocument(submission: Buffer, doc: SubmissionDocument): Bu
   }
   const body = submission.subarray(start, end);
   const head = body.toString('latin1', 0, 32);
-  return isUuencoded(head) ? uudecode(body.toString('latin1')) : Buffer.from(body);
+  return isUuencoded(head) ? Buffer.from(uudecode(body.toString('latin1')).bytes) : Buffer.from(body);
 }

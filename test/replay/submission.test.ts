@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSubmissionHeader } from '../../src/replay/sgml-header.ts';
 import { extractDocument, listDocuments } from '../../src/replay/submission.ts';
-import { uudecode } from '../../src/replay/uudecode.ts';
+import { uudecode as decode } from '../../src/analysis/uudecode.ts';
+
+const uudecode = (text: string) => Buffer.from(decode(text).bytes);
 import { FIXTURE_CORPUS } from './helpers.ts';
 
 const read = (rel: string): Buffer => readFileSync(path.join(FIXTURE_CORPUS, rel));
