@@ -56,12 +56,12 @@ interface Ingestion {
  * EDGAR rate limit through the database.
  */
 function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string): Ingestion {
-  const { edgar, filings, pollState, createAnalysisWorker } = createIngestionServices({ database, config, log, userAgent, metrics });
+  const { edgar, filings, pollState, httpCache, createAnalysisWorker } = createIngestionServices({ database, config, log, userAgent, metrics });
   const worker = createAnalysisWorker();
   worker.start();
 
   const feeds = config.pollForms.map((feedType) =>
-    createFeedPoller({ edgar, filings, pollState, log, feedType, maxPages: config.pollMaxPages }),
+    createFeedPoller({ edgar, filings, pollState, httpCache, log, feedType, maxPages: config.pollMaxPages }),
   );
   const intervals = { filingHoursMs: config.pollIntervalSeconds * 1000, offHoursMs: config.pollOffHoursIntervalSeconds * 1000 };
   let loops: PollLoop[] = [];

@@ -1,5 +1,7 @@
 import type { FilingRepository } from '../../db/repositories/filings.ts';
 import type { PollStateRepository } from '../../db/repositories/poll-state.ts';
+import type { HttpCacheRepository } from '../../db/repositories/http-cache.ts';
+import { getIfChanged } from '../edgar/conditional-get.ts';
 import type { EdgarClient } from '../edgar/client.ts';
 import { parseCurrentFeed, type FeedFiling } from '../edgar/feed.ts';
 import { currentFeedUrl, filingUrls } from '../edgar/urls.ts';
@@ -30,6 +32,8 @@ export interface FeedPollerOptions {
   feedType: string;
   maxPages: number;
   pageSize?: number;
+  /** Validators of the first page, for a conditional GET (used when EDGAR sends them). */
+  httpCache?: HttpCacheRepository;
 }
 
 export const feedSource = (feedType: string) => `getcurrent:${feedType}`;
@@ -50,12 +54,22 @@ export function createFeedPoller(options: FeedPollerOptions) {
   const pageSize = options.pageSize ?? 100;
   const { edgar, filings, pollState, log } = options;
 
-  async function readPage(start: number, signal?: AbortSignal): Promise<FeedFiling[]> {
+  /** A page of the feed; for the first page, null when it has not changed since the last poll. */
+  async function readPage(start: number, signal?: AbortSignal): Promise<{ entries: FeedFiling[]; remember?: () => Promise<void> } | null> {
     const url = currentFeedUrl(edgar.baseUrls.www, { type: feedType, start, count: pageSize });
-    const res = await edgar.get(url, { signal });
-    const { filings: entries, problems } = parseCurrentFeed(res.body.toString('latin1'));
+    let body: Buffer;
+    let remember: (() => Promise<void>) | undefined;
+    if (start === 0 && options.httpCache) {
+      const result = await getIfChanged(edgar, options.httpCache, url, signal);
+      if (!result.changed) return null;
+      body = result.response.body;
+      remember = result.remember;
+    } else {
+      body = (await edgar.get(url, { signal })).body;
+    }
+    const { filings: entries, problems } = parseCurrentFeed(body.toString('latin1'));
     for (const problem of problems) log.warn({ url }, `skipped a feed entry: ${problem}`);
-    return entries;
+    return { entries, remember };
   }
 
   async function pollOnce(signal?: AbortSignal): Promise<FeedPollResult> {
@@ -66,10 +80,18 @@ export function createFeedPoller(options: FeedPollerOptions) {
     let entries = 0;
     let reachedSeen = false;
     let endOfFeed = false;
+    let rememberFirstPage: (() => Promise<void>) | undefined;
     try {
       while (pages < options.maxPages && !reachedSeen && !endOfFeed) {
-        const page = await readPage(pages * pageSize, signal);
+        const read = await readPage(pages * pageSize, signal);
         pages += 1;
+        if (read === null) {
+          // 304: nothing new since the last fully processed poll.
+          await pollState.recordSuccess(source, null);
+          return { pages, entries: 0, discovered: 0, gap: false };
+        }
+        const page = read.entries;
+        if (pages === 1) rememberFirstPage = read.remember;
         entries += page.length;
         endOfFeed = page.length === 0;
         const wanted = page.filter((f) => forms.has(f.form));
@@ -114,6 +136,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         ? { newestAcceptedAt: newest.acceptedAt, newestAccession: newest.accessionNumber }
         : null;
     await pollState.recordSuccess(source, nextCursor as Record<string, unknown> | null);
+    await rememberFirstPage?.();
 
     const gap = Boolean(cursor) && !reachedSeen && !endOfFeed;
     if (gap) {

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import type { Config } from '../config.ts';
 import { createEdgarClient } from '../edgar/client.ts';
 import { createSharedRateLimit } from '../edgar/shared-rate-limit.ts';
@@ -45,6 +46,7 @@ export function createIngestionServices(options: { database: Database; config: C
   const filings = createFilingRepository({ db: database.db });
   const jobs = createJobRepository({ db: database.db });
   const pollState = createPollStateRepository({ db: database.db });
+  const httpCache = createHttpCacheRepository({ db: database.db });
 
   function createAnalysisWorker(overrides: { idleMs?: number } = {}) {
     return createWorker({
@@ -70,7 +72,7 @@ export function createIngestionServices(options: { database: Database; config: C
     });
   }
 
-  return { edgar, filings, jobs, pollState, metrics, createAnalysisWorker };
+  return { edgar, filings, jobs, pollState, httpCache, metrics, createAnalysisWorker };
 }
 
 export type IngestionServices = ReturnType<typeof createIngestionServices>;

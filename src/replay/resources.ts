@@ -241,7 +241,11 @@ export function createResources(opts: ResourcesOptions): Resources {
         const cik = String(Number(p.cik));
         return { form: f.form, company: p.name, cik, dateFiled: parsed.date, file: `edgar/data/${cik}/${f.accession}.txt` };
       }));
-    return { status: 200, kind: 'daily-index', body: Buffer.from(writeDailyIndex(parsed.kind, parsed.date, rows), 'latin1'), contentType: 'text/plain' };
+    const body = Buffer.from(writeDailyIndex(parsed.kind, parsed.date, rows), 'latin1');
+    // Archives index files carry validators and answer conditional requests with 304 (EDGAR.md §2).
+    const etag = `"${createHash('md5').update(body).digest('hex')}"`;
+    const lastModified = Math.max(0, ...corpus.filings.filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date).map((f) => f.acceptedAt));
+    return { status: 200, kind: 'daily-index', body, contentType: 'text/plain', cache: { etag, lastModified, gzipped: () => gzipSync(body) } };
   }
 
   function answer(path: string, query: URLSearchParams, kind: PathKind): ReplayResponse {

@@ -42,7 +42,7 @@ export interface FaultRequest {
 
 /**
  * What to do instead of (or on top of) the normal answer. `status` replaces the answer with that
- * status, `body` and `headers`; `delayMs` waits first; `truncate` sends only that many body bytes
+ * status, `body` and `headers` (without `status`, `headers` are added to the normal answer); `delayMs` waits first; `truncate` sends only that many body bytes
  * and then drops the connection; `reset` drops it without answering.
  */
 export type FaultAction =
@@ -279,7 +279,8 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
       send(req, res, { status: action.status, kind, body, contentType: type, headers: rest }, action.truncate);
       return;
     }
-    send(req, res, resources.answer(path, url.searchParams, kind), action?.truncate);
+    const answer = resources.answer(path, url.searchParams, kind);
+    send(req, res, action?.headers ? { ...answer, headers: { ...answer.headers, ...action.headers } } : answer, action?.truncate);
   }
 
   function announceReleases(): void {
