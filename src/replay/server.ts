@@ -221,7 +221,8 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
         body = out.cache.gzipped();
         headers['content-encoding'] = 'gzip';
       }
-    } else if (acceptsGzip(req.headers) && body.length > 0) {
+    } else if (acceptsGzip(req.headers) && body.length > 0 && !headers['content-encoding']) {
+      // A body that says it is already encoded (an injected fault) goes out as it is.
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';
     }
