@@ -20,7 +20,7 @@ const FILINGS = Number(args.get('filings') ?? 40);
 const WINDOW_S = Number(args.get('window') ?? 120);
 const INTERVALS = (args.get('intervals') ?? '1,10').split(',').map(Number);
 
-// The replay corpus's 35 real filings are all released at the start; synthetic filings released
+// The replay corpus's real filings (about 35) are all released at the start; synthetic filings released
 // while that backlog drains measure the backlog, not the steady state, and are left out.
 const WARM_UP_MS = 20_000;
 

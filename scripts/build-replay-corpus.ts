@@ -9,6 +9,9 @@
 //   <DOCUMENT>. Such files are named `<accession>.built.txt` and their header carries a
 //   `<CYBER8K-BUILT>` line saying what was built, from which file, and which values are invented or
 //   estimated. The SGML stays parseable: the marker is an ordinary `<TAG>value` header line.
+// - Periodic reports that exist only as their Item 1C `cyd:` facts (SEC data-set rows,
+//   `*-cyd-facts.ndjson`) get a built inline-XBRL 10-K/20-F document holding those real text blocks
+//   under an "Item 1C. Cybersecurity" heading, so the monitor's periodic-report path runs too.
 // - timeline.json releases UnitedHealth's Item 1.05 8-K and Costco's plain Item 8.01 8-K within the
 //   first 12 seconds and the rest in acceptance order over about four minutes.
 //
@@ -75,6 +78,7 @@ function readSources(sourceDir: string): SourceRow[] {
 
 const isIxbrl = (row: SourceRow): boolean => /-ixbrl\.htm$/.test(row.file);
 const isRendering = (row: SourceRow): boolean => /\.txt$/.test(row.file);
+const isCydFacts = (row: SourceRow): boolean => /-cyd-facts\.ndjson$/.test(row.file);
 const readSource = (sourceDir: string, row: SourceRow): Buffer => readFileSync(path.join(sourceDir, row.file));
 
 /** "1.05,7.01 (…)" → ["1.05", "7.01"]; text in parentheses is commentary. */
@@ -121,6 +125,71 @@ function renderingDocument(sourceDir: string, row: SourceRow, company: string, f
 interface Built {
   accession: string;
   text: string;
+}
+
+interface CydFilingRow {
+  cik: string;
+  name: string;
+  form: string;
+  period?: string;
+  filed: string;
+  /** `2025-09-30 21:25:00.0`, US Eastern like the SGML header. */
+  accepted?: string;
+}
+
+/** A periodic report's Item 1C, rebuilt as inline XBRL from the real `cyd:` text blocks of the SEC data sets. */
+function buildPeriodicEnvelope(sourceDir: string, accession: string, row: SourceRow): Built | { skip: string } {
+  const lines = readSource(sourceDir, row).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+  const filing = JSON.parse(lines[0] ?? '{}') as CydFilingRow;
+  const facts = lines.slice(1).map((l) => JSON.parse(l) as { tag?: string; value?: string }).filter((f) => f.tag && f.value);
+  if (!filing.cik || !filing.filed || facts.length === 0) return { skip: 'no filing row or no facts' };
+  const cik = filing.cik.padStart(10, '0');
+  const form = filing.form;
+  const accepted = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(filing.accepted ?? '');
+  const acceptance = accepted ? accepted.slice(1).join('') : `${filing.filed}160000`;
+  // As in real reports: true/false flags in the hidden header, text blocks in the body.
+  const flags = facts.filter((f) => /Flag$/.test(f.tag!)).map((f) => `<ix:nonNumeric contextRef="c-1" name="cyd:${f.tag}">${htmlText(f.value!)}</ix:nonNumeric>`);
+  const blocks = facts
+    .filter((f) => !/Flag$/.test(f.tag!))
+    .map((f) => `<ix:nonNumeric contextRef="c-1" name="cyd:${f.tag}" escape="true">${f.value!.split(/\n+/).map((p) => `<p>${htmlText(p.trim())}</p>`).join('')}</ix:nonNumeric>`);
+  const documentText = [
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:cyd="http://xbrl.sec.gov/cyd/2024">',
+    `<head><title>${htmlText(form)} ${htmlText(filing.name)}</title></head>`,
+    `<!-- cyber8k: built document. Its text is the real cyd: text blocks of this filing (SEC Financial Statement & Notes data sets, ${row.file}); the rest of the report is not included. -->`,
+    '<body>',
+    `<div style="display:none"><ix:header><ix:hidden>${flags.join('')}</ix:hidden></ix:header></div>`,
+    `<p>${htmlText(filing.name)} — Form ${htmlText(form)}</p>`,
+    '<p><b>Item 1C. Cybersecurity</b></p>',
+    ...blocks,
+    '</body>',
+    '</html>',
+  ].join('\n');
+  const marker = `envelope built by cyber8k scripts/build-replay-corpus.ts around ${row.file}, the real cyd: text blocks of this report from SEC data sets; header from its filing row; only Item 1C is included`;
+  const header = [
+    `<SEC-DOCUMENT>${accession}.txt : ${filing.filed}`,
+    `<SEC-HEADER>${accession}.hdr.sgml : ${filing.filed}`,
+    `<ACCEPTANCE-DATETIME>${acceptance}`,
+    `<CYBER8K-BUILT>${marker}`,
+    `ACCESSION NUMBER:\t\t${accession}`,
+    `CONFORMED SUBMISSION TYPE:\t${form}`,
+    'PUBLIC DOCUMENT COUNT:\t\t1',
+    ...(filing.period ? [`CONFORMED PERIOD OF REPORT:\t${filing.period}`] : []),
+    `FILED AS OF DATE:\t\t${filing.filed}`,
+    '',
+    'FILER:',
+    '',
+    '\tCOMPANY DATA:\t',
+    `\t\tCOMPANY CONFORMED NAME:\t\t\t${filing.name}`,
+    `\t\tCENTRAL INDEX KEY:\t\t\t${cik}`,
+    '',
+    '\tFILING VALUES:',
+    `\t\tFORM TYPE:\t\t${form}`,
+    '\t\tSEC ACT:\t\t1934 Act',
+    '</SEC-HEADER>',
+  ];
+  const filename = `${path.basename(row.file).replace(/-cyd-facts\.ndjson$/, '')}.htm`;
+  const document = ['<DOCUMENT>', `<TYPE>${form}`, '<SEQUENCE>1', `<FILENAME>${filename}`, `<DESCRIPTION>${form}`, '<TEXT>', documentText, '</TEXT>', '</DOCUMENT>'];
+  return { accession, text: `${[...header, ...document, '</SEC-DOCUMENT>'].join('\n')}\n` };
 }
 
 function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]): Built | { skip: string } {
@@ -209,6 +278,19 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
       continue;
     }
     const relevant = group.filter((r) => isIxbrl(r) || isRendering(r));
+    const periodic = group.find(isCydFacts);
+    if (relevant.length === 0 && periodic) {
+      const built = buildPeriodicEnvelope(sourceDir, accession, periodic);
+      if ('skip' in built) {
+        log(`skip ${accession}: ${built.skip}`);
+        continue;
+      }
+      const file = `${accession}.built.txt`;
+      writeFileSync(path.join(outDir, file), built.text, 'latin1');
+      readFiling(path.join(outDir, file));
+      written.add(file);
+      continue;
+    }
     if (relevant.length === 0) {
       log(`skip ${accession}: only ${group.map((r) => path.basename(r.file)).join(', ')} (not a filing document)`);
       continue;

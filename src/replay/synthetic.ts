@@ -71,6 +71,7 @@ const OPEN_SECONDS = 6 * 3600;
 const CLOSE_SECONDS = 22 * 3600;
 /** 8-K forms: the ones the feed poller and reconciliation look for, so corruption and hiding matter. */
 const isCurrentReport = (form: string): boolean => form === '8-K' || form === '8-K/A';
+const isPeriodicReport = (form: string): boolean => /^(10-K|10-Q|20-F|40-F)/.test(form);
 
 // ---- seeded randomness -------------------------------------------------------------------------
 
@@ -251,8 +252,11 @@ export function generateSyntheticCorpus(sources: readonly ReplayFiling[], option
   if (sources.length === 0) throw new Error('synthetic filings need at least one real filing in the replay corpus to copy');
   const seed = options.seed ?? 1;
   const random = createRandom(seed);
-  const cyber = sources.filter((f) => f.items.includes('1.05'));
-  const other = sources.filter((f) => !f.items.includes('1.05'));
+  // A synthetic day models the flow of current reports; the corpus's few periodic reports
+  // (built from their Item 1C facts) stay as they are.
+  const current = sources.filter((f) => !isPeriodicReport(f.form));
+  const cyber = current.filter((f) => f.items.includes('1.05'));
+  const other = current.filter((f) => !f.items.includes('1.05'));
   const days = syntheticDays(options.from, businessDays);
   const total = perDay * days.length;
   const companies = Math.max(8, Math.ceil(total / 3));

@@ -114,6 +114,17 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       expect((await filings()).map((f) => f.accessionNumber)).toContain(nvidia.accession);
     });
 
+    it('reads the 10-K feed too and finds an incident told in a periodic report, with no 8-K item', async () => {
+      const unfi10k = '0001020859-25-000054'; // UNFI's 10-K, Item 1C describing its 2025 incident
+      const mgld10k = '0001493152-25-014286'; // Marygold's 10-K, Item 1C with no incident
+      replay.release(unfi10k);
+      replay.release(mgld10k);
+      await waitFor(async () => (await filings('&form=10-K')).filter((f) => f.status === 'analyzed').length === 2, 30_000, 'both 10-Ks analyzed');
+      const periodic = await filings('&form=10-K&incident=true');
+      expect(periodic.map((f) => f.accessionNumber)).toEqual([unfi10k]);
+      expect(periodic[0]).toMatchObject({ incident: true, item: null });
+    });
+
     it('fetches only the index and the documents the analysis reads, and keeps them for reanalysis', async () => {
       const [source] = await monitor!.database.query<{ requests: number; bytes: number; documents: string[] }>(
         sql`select requests, bytes, documents from filing_sources where accession_number = ${UNH}`,
