@@ -7,6 +7,7 @@
 // the number of header lines. A day with no index (weekend, holiday, or not built yet) answers
 // 403 AccessDenied, which the client reports as `edgar.not_found`.
 
+import { easternIsoDate, easternToUtcMs } from '../analysis/eastern-time.ts';
 import { AppError } from '../errors.ts';
 import { EdgarError, type EdgarClient } from './client.ts';
 import { padCik } from './urls.ts';
@@ -69,30 +70,18 @@ export function weekdaysBetween(from: string, to: string): string[] {
   return days;
 }
 
-const EASTERN = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-
-function easternParts(at: Date): { date: string; hour: number } {
-  const p: Record<string, string> = {};
-  for (const part of EASTERN.formatToParts(at)) p[part.type] = part.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
-}
-
 /** The US Eastern calendar date of an instant: EDGAR's days are Eastern days. */
 export function easternDate(at: Date): string {
-  return easternParts(at).date;
+  return easternIsoDate(at.getTime());
 }
 
-/** `hour`:`minute` US Eastern on `date`, as an instant (EST or EDT as the date falls). */
+/**
+ * `hour`:`minute` US Eastern on `date`, as an instant (EST or EDT as the date falls; the hour
+ * skipped when clocks spring forward, 02:xx on one March Sunday, is read as EST).
+ */
 export function easternWallTime(date: string, hour: number, minute = 0): Date {
-  const hh = String(hour).padStart(2, '0');
-  const mm = String(minute).padStart(2, '0');
-  for (const offset of ['-04:00', '-05:00']) {
-    const candidate = new Date(`${date}T${hh}:${mm}:00${offset}`);
-    const p = easternParts(candidate);
-    if (p.date === date && p.hour === hour) return candidate;
-  }
-  // The hour skipped when clocks spring forward (02:xx on one March Sunday): read it as EST.
-  return new Date(`${date}T${hh}:${mm}:00-05:00`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(easternToUtcMs(year, month, day, hour, minute, 0));
 }
 
 /** 00:00 US Eastern on `date`: where a filing whose acceptance time is not known yet is placed. */

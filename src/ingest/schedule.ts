@@ -2,13 +2,11 @@
 // configured interval in that window (a poller that sleeps at 17:30 misses the evening filings)
 // and more slowly outside it.
 
-const EASTERN = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23', weekday: 'short' });
+import { toEastern } from '../analysis/eastern-time.ts';
 
 export function isFilingHours(at: Date): boolean {
-  const parts = EASTERN.formatToParts(at);
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-  const weekday = parts.find((p) => p.type === 'weekday')?.value;
-  if (weekday === 'Sat' || weekday === 'Sun') return false;
+  const { weekday, hour } = toEastern(at.getTime());
+  if (weekday === 0 || weekday === 6) return false;
   return hour >= 6 && hour < 22;
 }
 

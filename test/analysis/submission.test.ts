@@ -67,6 +67,11 @@ describe('easternToUtcIso', () => {
     expect(easternToUtcIso('20241103030000')).toBe('2024-11-03T08:00:00Z');
   });
 
+  it('reads the skipped spring hour as EST and the repeated autumn hour as EDT, like every Eastern conversion', () => {
+    expect(easternToUtcIso('20240310023000')).toBe('2024-03-10T07:30:00Z'); // = 03:30 EDT
+    expect(easternToUtcIso('20241103013000')).toBe('2024-11-03T05:30:00Z'); // the first 01:30
+  });
+
   it('crosses midnight into the next UTC day for evening filings', () => {
     expect(easternToUtcIso('20241231213000')).toBe('2025-01-01T02:30:00Z');
   });

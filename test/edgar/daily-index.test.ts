@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
 import {
   dailyIndexUrl,
+  easternDate,
   easternMidnight,
+  easternWallTime,
   fetchDailyIndex,
   parseFormIndex,
   previousWeekday,
@@ -109,6 +111,8 @@ describe('daily index days and URLs', () => {
     expect(easternMidnight('2024-02-22').toISOString()).toBe('2024-02-22T05:00:00.000Z');
     expect(easternMidnight('2024-07-01').toISOString()).toBe('2024-07-01T04:00:00.000Z');
     expect(easternMidnight('2024-03-10').toISOString()).toBe('2024-03-10T05:00:00.000Z'); // the day clocks spring forward
+    expect(easternWallTime('2024-03-10', 2).toISOString()).toBe('2024-03-10T07:00:00.000Z'); // 02:00 does not exist that day: 03:00 EDT
+    expect(easternDate(new Date('2024-02-23T04:59:59Z'))).toBe('2024-02-22');
   });
 });
 
