@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../src/errors.ts';
 
@@ -9,54 +10,79 @@ export interface DirectoryLock {
 
 const LOCK_FILE = 'cyber8k.lock';
 
+const inUse = (dir: string, pid: number) =>
+  new AppError(
+    'database.data_dir_locked',
+    `the data directory ${path.resolve(dir)} is in use by another cyber8k process (pid ${pid}); ` +
+      'stop it, choose another CYBER8K_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server between instances',
+  );
+
 /**
- * Claims a data directory for this process with an exclusive lock file holding our pid. A lock
- * left by a process that no longer runs (a crash, a SIGKILL) is taken over.
+ * Claims a data directory for this process with a lock file holding our pid. A lock left by a
+ * process that no longer runs (a crash, a SIGKILL) is taken over.
  */
 export function acquireDirectoryLock(dir: string): DirectoryLock {
   const lockPath = path.join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const unique = () => `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written in full under a private name, then linked into place: another process never reads a
+    // lock that exists but has no pid yet.
+    const mine = unique();
+    writeFileSync(mine, String(process.pid));
     try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return {
-        path: lockPath,
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            if (readFileSync(lockPath, 'utf8').trim() === String(process.pid)) unlinkSync(lockPath);
-          } catch {
-            // Already gone: nothing to release.
-          }
-        },
-      };
+      linkSync(mine, lockPath);
+      return ownLock(lockPath);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(readLockHolder(lockPath), 10);
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
-        throw new AppError(
-          'database.data_dir_locked',
-          `the data directory ${path.resolve(dir)} is in use by another cyber8k process (pid ${holder}); ` +
-            'stop it, choose another CYBER8K_DATA_DIR, or set DATABASE_URL to share a PostgreSQL server between instances',
-        );
-      }
-      // Stale lock: its owner is gone.
+    } finally {
+      unlinkSync(mine);
+    }
+
+    const holder = Number.parseInt(readQuietly(lockPath), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) throw inUse(dir, holder);
+    // Stale. Move that very file aside: of several processes taking over at once, one succeeds.
+    const aside = unique();
+    try {
+      renameSync(lockPath, aside);
+    } catch {
+      continue; // someone else moved it first
+    }
+    const moved = readQuietly(aside);
+    if (moved.trim() !== String(holder)) {
+      // Between our read and our move another process took the lock: give it back.
       try {
-        unlinkSync(lockPath);
+        linkSync(aside, lockPath);
       } catch {
-        // Another process took it over first; the next attempt tells.
+        // It took it again already.
       }
     }
+    unlinkSync(aside);
   }
-  throw new AppError('database.data_dir_locked', `could not lock the data directory ${path.resolve(dir)}`);
+  const holder = Number.parseInt(readQuietly(lockPath), 10);
+  throw Number.isInteger(holder) ? inUse(dir, holder) : new AppError('database.data_dir_locked', `could not lock the data directory ${path.resolve(dir)}`);
 }
 
-function readLockHolder(lockPath: string): string {
+function ownLock(lockPath: string): DirectoryLock {
+  let released = false;
+  return {
+    path: lockPath,
+    release() {
+      if (released) return;
+      released = true;
+      if (readQuietly(lockPath).trim() === String(process.pid)) {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      }
+    },
+  };
+}
+
+function readQuietly(file: string): string {
   try {
-    return readFileSync(lockPath, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return '';
   }

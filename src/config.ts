@@ -2,6 +2,8 @@
 // line and a default, and is validated at start-up: a bad value stops the process with one line on
 // stderr (exit code 2) instead of failing later in the middle of a poll.
 
+import { redactUrl } from './logger.ts';
+
 export interface Config {
   databaseUrl: string | null;
   dataDir: string;
@@ -30,6 +32,8 @@ interface Setting<K extends keyof Config> {
   key: K;
   env: string;
   doc: string;
+  /** Its value may hold a password: never echoed back in an error. */
+  secret?: boolean;
   /** Shown in the README table; `null` means "unset". */
   default: string | null;
   parse: (raw: string) => Config[K];
@@ -122,7 +126,7 @@ function text(raw: string): string {
 }
 
 export const SETTINGS = [
-  { key: 'databaseUrl', env: 'DATABASE_URL', default: null, parse: databaseUrl,
+  { key: 'databaseUrl', env: 'DATABASE_URL', default: null, parse: databaseUrl, secret: true,
     doc: 'PostgreSQL server to use. Unset: the embedded database (PGlite) in CYBER8K_DATA_DIR.' },
   { key: 'dataDir', env: 'CYBER8K_DATA_DIR', default: './data', parse: text,
     doc: 'Folder of the embedded database (used when DATABASE_URL is unset). One process at a time.' },
@@ -179,7 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       values[setting.key] = (setting.parse as (raw: string) => unknown)(source);
     } catch (err) {
       if (!(err instanceof ConfigValueError)) throw err;
-      problems.push(`${setting.env} ${err.message} (got "${source}")`);
+      const shown = 'secret' in setting && setting.secret ? redactUrl(source) : source;
+      problems.push(`${setting.env} ${err.message} (got "${shown}")`);
     }
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);

@@ -32,6 +32,7 @@ export function redactUrl(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return '[unparseable url]';
+    // Not a URL: it may still hold a password, so show none of it.
+    return '[not a URL]';
   }
 }

@@ -26,6 +26,8 @@ export interface Counter {
 
 export interface Gauge {
   set(value: number, labels?: Labels): void;
+  /** Forgets every series (before refreshing from a query that omits empty groups). */
+  reset(): void;
 }
 
 export interface Histogram {
@@ -75,6 +77,9 @@ export function createMetricsRegistry(): MetricsRegistry {
       return {
         set(value, labels = {}) {
           values.set(labelKey(labels), { labels, value });
+        },
+        reset() {
+          values.clear();
         },
       };
     },

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
+import { JOB_STATES } from '../../db/schema.ts';
+import { ANALYZE_FILING } from '../../src/ingest/analyze-filing-job.ts';
 import type { BreakerState } from '../../src/edgar/breaker.ts';
 import { errorMessage } from '../../src/errors.ts';
 import type { MonitorMetrics } from '../../src/metrics.ts';
@@ -63,7 +65,14 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
   }
 
   metrics.registry.onCollect(async () => {
-    for (const row of await jobs.counts()) metrics.jobs.set(row.count, { kind: row.kind, state: row.state });
+    // GROUP BY returns no row for an empty state: report zeros instead of the last count seen.
+    const counts = await jobs.counts();
+    metrics.jobs.reset();
+    for (const kind of new Set([ANALYZE_FILING, ...counts.map((c) => c.kind)])) {
+      for (const state of JOB_STATES) metrics.jobs.set(0, { kind, state });
+    }
+    for (const row of counts) metrics.jobs.set(row.count, { kind: row.kind, state: row.state });
+    metrics.lastPollAge.reset();
     for (const source of await pollSources()) {
       if (source.lagSeconds !== null) metrics.lastPollAge.set(source.lagSeconds, { source: source.source });
     }

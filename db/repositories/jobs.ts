@@ -70,6 +70,25 @@ export function createJobRepository({ db }: { db: Db }) {
         .returning();
     },
 
+    /**
+     * Sets aside as dead the running jobs whose lease ran out on their last allowed attempt: a
+     * filing that kills its worker (out of memory, a hang) must not be claimed again forever.
+     */
+    async reapExhausted(): Promise<JobRow[]> {
+      return db
+        .update(jobs)
+        .set({
+          state: 'dead',
+          lastError: sql`coalesce(${jobs.lastError} || '; ', '') || 'the worker stopped answering during attempt ' || ${jobs.attempts} || ' of ' || ${jobs.maxAttempts} || ' (lease expired)'`,
+          lockedBy: null,
+          lockedUntil: null,
+          finishedAt: sql`now()`,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, sql`now()`), sql`${jobs.attempts} >= ${jobs.maxAttempts}`))
+        .returning();
+    },
+
     /** Extends the lease of a job still being worked on. False if the job is no longer ours. */
     async heartbeat(id: number, workerId: string, leaseMs: number): Promise<boolean> {
       const rows = await db

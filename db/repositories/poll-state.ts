@@ -21,6 +21,8 @@ export function createPollStateRepository({ db }: { db: Db }) {
           set: {
             // A cycle that saw nothing new keeps the cursor it had.
             cursor: cursor === null ? sql`${pollState.cursor}` : cursor,
+            // The error is history once a read succeeds (its time stays in last_error_at).
+            lastError: null,
             lastSuccessAt: values.lastSuccessAt,
             updatedAt: values.updatedAt,
           },

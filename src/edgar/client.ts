@@ -57,7 +57,7 @@ export interface EdgarClientOptions {
   rateLimitPauseMs?: number;
   /** Retries of 429/503 answers and network failures (default 3). */
   maxRetries?: number;
-  /** Longest wait before a retry, whatever Retry-After says (default 60 s). */
+  /** Longest wait before a retry inside one request (default 60 s); a longer Retry-After is left to the caller. */
   maxRetryDelayMs?: number;
   dispatcher?: Dispatcher;
   log?: Logger;
@@ -138,6 +138,8 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
         }
         const retryable = err.code === 'edgar.unavailable' || err.code === 'edgar.network' || err.code === 'edgar.timeout';
         if (!retryable || attempt >= maxRetries) throw err;
+        // Asked to come back later than a request should wait: the caller reschedules its work.
+        if (err.retryAfterMs !== null && err.retryAfterMs > maxRetryDelay) throw err;
         const delay = retryDelay(err, attempt);
         log?.warn({ url, status: err.status, attempt: attempt + 1, delayMs: delay }, `EDGAR request failed (${err.code}); retrying`);
         await sleep(delay, reqOptions.signal);

@@ -16,6 +16,8 @@ export interface SharedRateLimitOptions {
   pauseMs: number;
   name?: string;
   onTrip?: (until: Date, reason: string) => void;
+  /** Told when the pause could not be shared with the other instances. */
+  onShareFailed?: (err: unknown) => void;
 }
 
 /**
@@ -99,7 +101,8 @@ export function createSharedRateLimit(options: SharedRateLimitOptions): SharedRa
             })
             .where(eq(t.name, name)),
         )
-        .catch(() => undefined);
+        // This instance pauses anyway; the others may not know, so say so loudly.
+        .catch((err) => options.onShareFailed?.(err));
     },
     state(): BreakerState {
       const open = pausedUntil > Date.now();

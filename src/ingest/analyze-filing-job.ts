@@ -38,6 +38,10 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
       if (err instanceof EdgarError && (err.code === 'edgar.rate_limited' || err.code === 'edgar.paused')) {
         throw new DeferJobError(err.message, Math.max(1000, edgar.breaker.remainingMs()));
       }
+      // EDGAR asked to come back later than a request waits: come back then.
+      if (err instanceof EdgarError && err.retryAfterMs !== null && err.retryAfterMs > 0) {
+        throw new DeferJobError(err.message, err.retryAfterMs);
+      }
       throw err;
     }
     let result;

@@ -105,7 +105,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         if (cursor && oldest && Date.parse(oldest.acceptedAt) < Date.parse(cursor.newestAcceptedAt) - CURSOR_SLACK_MS) reachedSeen = true;
       }
     } catch (err) {
-      await pollState.recordError(source, errorMessage(err));
+      if (!signal?.aborted) await pollState.recordError(source, errorMessage(err));
       throw err;
     }
 

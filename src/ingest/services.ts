@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { createEdgarClient } from '../edgar/client.ts';
 import { createSharedRateLimit } from '../edgar/shared-rate-limit.ts';
 import type { Logger } from '../logger.ts';
+import { errorMessage } from '../errors.ts';
 import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
 import { ANALYZE_FILING, createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
 import { analyzeSubmission } from './analyze-submission.ts';
@@ -29,6 +30,7 @@ export function createIngestionServices(options: { database: Database; config: C
     ratePerSecond: config.edgarRequestsPerSecond,
     pauseMs: config.edgarRateLimitPauseSeconds * 1000,
     onTrip: (until, reason) => log.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
+    onShareFailed: (err) => log.error({ err: errorMessage(err) }, 'could not record the rate-limit pause in the database: other instances may keep calling EDGAR'),
   });
   const edgar = createEdgarClient({
     userAgent: options.userAgent,

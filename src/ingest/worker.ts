@@ -73,7 +73,16 @@ export function createWorker(options: WorkerOptions): Worker {
     const handler = handlers[job.kind];
     // Renew the lease while the handler works, so a slow job is not taken over by another worker.
     const heartbeat = setInterval(() => {
-      jobs.heartbeat(job.id, id, leaseMs).catch((err) => log.warn({ err: errorMessage(err), job: job.id }, 'job heartbeat failed'));
+      jobs
+        .heartbeat(job.id, id, leaseMs)
+        .then((stillOurs) => {
+          // Another worker took it over (this one stalled past its lease): stop duplicating the work.
+          if (!stillOurs) {
+            log.warn({ job: job.id, key: job.key }, `lost the lease on job ${job.kind} ${job.key}; leaving it to the worker that took it over`);
+            controller.abort();
+          }
+        })
+        .catch((err) => log.warn({ err: errorMessage(err), job: job.id }, 'job heartbeat failed'));
     }, Math.max(1000, leaseMs / 3));
     try {
       if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
@@ -101,6 +110,10 @@ export function createWorker(options: WorkerOptions): Worker {
   async function claimAndRun(): Promise<number> {
     const free = concurrency - running.size;
     if (free <= 0 || stopping) return 0;
+    for (const job of await jobs.reapExhausted()) {
+      log.warn({ job: job.id, kind: job.kind, key: job.key }, `job ${job.kind} ${job.key} is dead: ${job.lastError}`);
+      await options.onFailure?.(job, job.lastError ?? 'lease expired', 'dead');
+    }
     const claimed = await jobs.claim(id, { limit: free, leaseMs, kinds });
     for (const job of claimed) {
       const controller = new AbortController();

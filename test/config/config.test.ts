@@ -44,8 +44,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ EDGAR_USER_AGENT: agent })).toThrow(/EDGAR_USER_AGENT/);
   });
 
-  it('refuses a DATABASE_URL that is not PostgreSQL', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL must be a postgres/);
+  it('refuses a DATABASE_URL that is not PostgreSQL, without echoing its password', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://admin:s3cretPW@db/x' });
+    expect(attempt).toThrow(/DATABASE_URL must be a postgres/);
+    expect(attempt).toThrow(/mysql:\/\/admin:\*\*\*@db\/x/);
+    expect(attempt).not.toThrow(/s3cretPW/);
   });
 
   it('is documented in the README, one row per setting', () => {

@@ -44,3 +44,32 @@ describe('data directory lock', () => {
     again.release();
   });
 });
+
+describe('data directory lock under contention', () => {
+  it('lets exactly one of several processes starting at once take the same stale lock', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-lock-race-'));
+    try {
+      const gone = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => gone.on('exit', resolve));
+      writeFileSync(path.join(dir, 'cyber8k.lock'), String(gone.pid));
+      // Each contender takes the lock, reports, and holds it for a while.
+      const script = `
+        const { register } = await import('tsx/esm/api'); register();
+        const { acquireDirectoryLock } = await import(${JSON.stringify(new URL('../../db/dir-lock.ts', import.meta.url).href)});
+        try { acquireDirectoryLock(${JSON.stringify(dir)}); console.log('won'); await new Promise((r) => setTimeout(r, 3000)); }
+        catch (err) { console.log(err.code); }`;
+      const contenders = Array.from({ length: 4 }, () => spawn(process.execPath, ['--input-type=module', '-e', script]));
+      const outcomes = await Promise.all(
+        contenders.map((p) => new Promise<string>((resolve) => {
+          let out = '';
+          p.stdout.on('data', (d) => (out += d));
+          p.on('exit', () => resolve(out.trim()));
+        })),
+      );
+      expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'database.data_dir_locked')).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -153,6 +153,29 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       expect(archiveRequests()).toBe(archiveBefore);
     });
 
+    it('reports its state on /ready and in Prometheus /metrics', async () => {
+      const ready = await monitor!.app!.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(200);
+      const body = ready.json();
+      expect(body).toMatchObject({ ready: true, database: { ok: true }, poller: { enabled: true, leader: true }, rateLimit: { paused: false } });
+      const feed = body.poller.sources.find((s: { source: string }) => s.source === 'getcurrent:8-K');
+      expect(feed.lagSeconds).toBeLessThan(60);
+      const [jobCounts] = await monitor!.database.query<{ done: number }>(sql`select count(*) filter (where state = 'done')::int as done from jobs`);
+      expect(body.jobs.queued + body.jobs.running).toBe(0);
+
+      const metrics = (await monitor!.app!.inject({ method: 'GET', url: '/metrics' })).body;
+      const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"=,.]/g, '\\$&')} (\\S+)$`, 'm').exec(metrics)?.[1]);
+      expect(value('cyber8k_jobs{kind="analyze-filing",state="done"}')).toBe(jobCounts!.done);
+      // Empty states are reported as zero, not left at their last count.
+      expect(value('cyber8k_jobs{kind="analyze-filing",state="queued"}')).toBe(0);
+      expect(value('cyber8k_jobs{kind="analyze-filing",state="dead"}')).toBe(0);
+      expect(value('cyber8k_filings_analyzed_total{form="8-K",incident="true"}')).toBeGreaterThanOrEqual(1);
+      expect(value('cyber8k_edgar_requests_total{status="200"}')).toBeGreaterThan(0);
+      expect(value('cyber8k_analysis_lag_seconds_count')).toBeGreaterThan(0);
+      expect(value('cyber8k_poller_leader')).toBe(1);
+      expect(value('cyber8k_edgar_rate_limit_paused')).toBe(0);
+    });
+
     it('logs a malformed feed page and retries it without stopping', async () => {
       const before = messages.length;
       feedFaults = 3;

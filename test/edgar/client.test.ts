@@ -101,6 +101,14 @@ describe('EDGAR client policy, against the replay server', () => {
     await edgar.close();
   });
 
+  it('leaves a Retry-After longer than it would wait to the caller, carrying it', async () => {
+    const { edgar, sleeps } = client({ maxRetryDelayMs: 60_000 });
+    fault = () => ({ status: 503, body: 'maintenance', headers: { 'retry-after': '900' } });
+    await expect(edgar.get(urls().indexHeaders)).rejects.toMatchObject({ code: 'edgar.unavailable', retryAfterMs: 900_000 });
+    expect(sleeps).toEqual([]);
+    await edgar.close();
+  });
+
   it('retries a response cut off mid-body', async () => {
     const { edgar } = client();
     let truncated = 1;

@@ -41,6 +41,21 @@ describeEachDatabase('durable jobs', (getDb) => {
     expect((await jobs.list({ state: 'running' }))).toHaveLength(1);
   });
 
+  it('sets aside as dead a job whose worker died on its last attempt, instead of claiming it forever', async () => {
+    const jobs = repo();
+    await jobs.enqueue({ kind: 'k', key: 'killer', maxAttempts: 2 });
+    await jobs.claim('w1', { limit: 1, leaseMs: 100 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await jobs.reapExhausted()).toEqual([]);
+    const [second] = await jobs.claim('w2', { limit: 1, leaseMs: 100 });
+    expect(second?.attempts).toBe(2);
+    await new Promise((r) => setTimeout(r, 200));
+    const reaped = await jobs.reapExhausted();
+    expect(reaped.map((j) => j.key)).toEqual(['killer']);
+    expect(reaped[0]!.lastError).toMatch(/stopped answering during attempt 2 of 2/);
+    expect(await jobs.claim('w3', { limit: 1, leaseMs: 100 })).toEqual([]);
+  });
+
   it('retries a failed job later and sets it aside as dead, with its error, after the last attempt', async () => {
     const jobs = repo();
     await jobs.enqueue({ kind: 'k', key: 'x', maxAttempts: 2 });
