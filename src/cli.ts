@@ -51,8 +51,12 @@ async function runUntilSignal(close: () => Promise<void>): Promise<void> {
   await close();
 }
 
-async function runMonitor(parts: { api: boolean; poll: boolean }): Promise<void> {
+async function runMonitor(parts: { api: boolean; poll: boolean; discover?: boolean }): Promise<void> {
   const cfg = config();
+  // Without the API, a monitor that may not poll would do nothing at all.
+  if (!parts.api && !cfg.edgarUserAgent) {
+    throw new UsageError('this command reads EDGAR, which requires a declared User-Agent: set EDGAR_USER_AGENT="Your Company you@your-company.com"');
+  }
   const log = createLogger(cfg.logLevel);
   const { startMonitor } = await import('./monitor.ts');
   const monitor = await startMonitor({ config: cfg, log, ...parts });
@@ -81,6 +85,11 @@ program
   .command('poll')
   .description('run the EDGAR poller and analysis only, without the API')
   .action(() => runMonitor({ api: false, poll: true }));
+
+program
+  .command('work')
+  .description('work the analysis queue only (no discovery, no API): extra workers beside a `start` on one PostgreSQL')
+  .action(() => runMonitor({ api: false, poll: true, discover: false }));
 
 program
   .command('migrate')
@@ -178,13 +187,14 @@ program
 program
   .command('replay')
   .description('run the EDGAR replay server: real filings over sec.gov URL shapes, on loopback')
-  .option('--corpus <dir>', 'folder of filings to serve', 'test/fixtures/replay')
+  .option('--corpus <dir>', 'folder of filings to serve (default: the committed corpus of real filings)')
   .option('--port <port>', 'port to listen on', port, 8510)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('--speed <factor>', 'compress the release timeline by this factor', positiveNumber, 1)
-  .action(async (opts: { corpus: string; port: number; host: string; speed: number }) => {
+  .action(async (opts: { corpus?: string; port: number; host: string; speed: number }) => {
     const { runReplayCommand } = await import('./replay/index.ts');
-    await runReplayCommand(opts);
+    const { DEMO_CORPUS } = await import('./demo.ts');
+    await runReplayCommand({ ...opts, corpus: opts.corpus ?? DEMO_CORPUS });
   });
 
 program

@@ -33,6 +33,8 @@ export interface StartMonitorOptions {
   api?: boolean;
   /** Discover and analyze filings (default true; needs EDGAR_USER_AGENT). */
   poll?: boolean;
+  /** Take part in the leader election for discovery (default true); false only works the queue. */
+  discover?: boolean;
   /** Grace period for running jobs at shutdown before they are given back to the queue. */
   shutdownGraceMs?: number;
 }
@@ -55,7 +57,7 @@ interface Ingestion {
  * instance at a time, the leader; every instance works the job queue. All of them share one
  * EDGAR rate limit through the database.
  */
-function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string): Ingestion {
+function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
   const { edgar, filings, pollState, httpCache, createAnalysisWorker } = createIngestionServices({ database, config, log, userAgent, metrics });
   const worker = createAnalysisWorker();
   worker.start();
@@ -68,6 +70,7 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
 
   const leader = startLeaderElection({
     databaseUrl: config.databaseUrl,
+    campaign: discover,
     log,
     onElected: () => {
       const feedLoop = startPollLoop({
@@ -89,10 +92,12 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
           }
         },
       });
-      // At start-up (catching up on nights missed while down), then each night at 02:00 Eastern.
+      // At start-up (catching up on nights missed while down), then each night at 02:00 Eastern;
+      // a failed run is tried again within the hour, not a day late.
       const reconcileLoop = startPollLoop({
         name: 'reconciling with the daily index',
         intervalMs: () => Math.max(60_000, nextReconcileAt(new Date()).getTime() - Date.now()),
+        retryMs: 15 * 60_000,
         log,
         cycle: async (signal) => {
           if (edgar.breaker.remainingMs() > 0) return;
@@ -138,7 +143,7 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   let url: string | null = null;
   try {
     if (options.poll ?? true) {
-      if (config.edgarUserAgent) ingestion = startIngestion(database, config, log, metrics, config.edgarUserAgent);
+      if (config.edgarUserAgent) ingestion = startIngestion(database, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {

@@ -11,6 +11,8 @@ export interface EdgarResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** HTTP requests this answer took, retries included. */
+  requests: number;
 }
 
 export interface EdgarRequestOptions {
@@ -129,7 +131,7 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
   async function get(url: string, reqOptions: EdgarRequestOptions = {}): Promise<EdgarResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once(url, reqOptions);
+        return { ...(await once(url, reqOptions)), requests: attempt + 1 };
       } catch (err) {
         if (!(err instanceof EdgarError)) throw err;
         if (err.code === 'edgar.rate_limited') {
@@ -154,7 +156,7 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
     return Math.min(maxRetryDelay, Math.round(base * (1 + random() * 0.25)));
   }
 
-  async function once(url: string, reqOptions: EdgarRequestOptions): Promise<EdgarResponse> {
+  async function once(url: string, reqOptions: EdgarRequestOptions): Promise<Omit<EdgarResponse, 'requests'>> {
     await bucket.take(reqOptions.signal);
     // The pause may have begun while this request waited for its token.
     const paused = breaker.remainingMs();

@@ -10,6 +10,8 @@
 import { easternIsoDate, easternToUtcMs } from '../analysis/eastern-time.ts';
 import { AppError } from '../errors.ts';
 import { EdgarError, type EdgarClient } from './client.ts';
+import type { HttpCacheRepository } from '../../db/repositories/http-cache.ts';
+import { getIfChanged } from './conditional-get.ts';
 import { padCik } from './urls.ts';
 
 export interface DailyIndexEntry {
@@ -159,21 +161,40 @@ export interface DailyIndex extends ParsedDailyIndex {
   url: string;
   /** False when EDGAR has no index for the day (weekend, holiday, not built yet): no filings. */
   exists: boolean;
+  /** True when the index answered 304: read and processed before, nothing new (no entries given). */
+  unchanged?: boolean;
+  /** Keeps the index's validators; call it once its filings are stored. */
+  remember?: () => Promise<void>;
 }
 
-/** Fetches and parses one day's form index; a missing day is an empty index, not an error. */
-export async function fetchDailyIndex(edgar: EdgarClient, date: string, options: { signal?: AbortSignal } = {}): Promise<DailyIndex> {
+/**
+ * Fetches and parses one day's form index; a missing day is an empty index, not an error. With a
+ * cache of validators, a day read and processed before costs a 304 and no work.
+ */
+export async function fetchDailyIndex(
+  edgar: EdgarClient,
+  date: string,
+  options: { signal?: AbortSignal; cache?: HttpCacheRepository } = {},
+): Promise<DailyIndex> {
   const url = dailyIndexUrl(edgar.baseUrls.www, date);
   let body: Buffer;
+  let remember: (() => Promise<void>) | undefined;
   try {
-    body = (await edgar.get(url, { signal: options.signal })).body;
+    if (options.cache) {
+      const result = await getIfChanged(edgar, options.cache, url, options.signal);
+      if (!result.changed) return { date, url, exists: true, unchanged: true, entries: [], problems: [] };
+      body = result.response.body;
+      remember = result.remember;
+    } else {
+      body = (await edgar.get(url, { signal: options.signal })).body;
+    }
   } catch (err) {
     if (err instanceof EdgarError && err.code === 'edgar.not_found') return { date, url, exists: false, entries: [], problems: [] };
     throw err;
   }
   try {
     // Company names are Latin-1, like every EDGAR index.
-    return { date, url, exists: true, ...parseFormIndex(body.toString('latin1')) };
+    return { date, url, exists: true, remember, ...parseFormIndex(body.toString('latin1')) };
   } catch (err) {
     if (err instanceof DailyIndexError) throw new DailyIndexError(`${err.message}: ${url}`);
     throw err;

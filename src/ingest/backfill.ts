@@ -13,6 +13,7 @@
 import type { Database } from '../../db/client.ts';
 import { createFilingRepository, type FilingRepository } from '../../db/repositories/filings.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
 import { filingUrls } from '../edgar/urls.ts';
@@ -173,6 +174,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   if (clamped) log.warn(`--to ${options.to} is not complete yet on EDGAR; backfilling through ${to}`);
   const filings = createFilingRepository({ db: options.database.db });
   const pollState = createPollStateRepository({ db: options.database.db });
+  const httpCache = createHttpCacheRepository({ db: options.database.db });
 
   const stored = (await pollState.get(BACKFILL_SOURCE))?.cursor as Partial<BackfillCursor> | null | undefined;
   const earlier: BackfillCursor | null = stored?.from && stored.through ? { from: stored.from, through: stored.through } : null;
@@ -203,7 +205,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   // Settled, so a fetch running ahead never surfaces as an unhandled rejection.
   type Fetched = { ok: true; index: DailyIndex } | { ok: false; err: unknown };
   const fetchDay = (day: string): Promise<Fetched> =>
-    fetchDailyIndex(edgar, day, { signal }).then((index) => ({ ok: true as const, index }), (err: unknown) => ({ ok: false as const, err }));
+    fetchDailyIndex(edgar, day, { signal, cache: httpCache }).then((index) => ({ ok: true as const, index }), (err: unknown) => ({ ok: false as const, err }));
   // The next day's index is fetched while this day's filings are stored, so the rate-limited
   // requests and the database writes overlap instead of adding up.
   let ahead: { day: string; fetched: Promise<Fetched> } | undefined;
@@ -234,6 +236,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     if (following !== undefined && !signal?.aborted) ahead = { day: following, fetched: fetchDay(following) };
     for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
     const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, forms);
+    await index.remember?.();
 
     cursor = extendRange(cursor, day, earlier);
     await pollState.recordSuccess(BACKFILL_SOURCE, { ...cursor });

@@ -7,6 +7,7 @@ export interface FetchedFiling {
   /** A complete-submission SGML text holding the header and the documents the analysis reads. */
   submission: Buffer;
   documents: string[];
+  /** HTTP requests spent on this filing, retries included. */
   requests: number;
   bytes: number;
   /** True when the index was missing and the whole `.txt` submission was fetched instead. */
@@ -44,8 +45,8 @@ export async function fetchFiling(edgar: EdgarClient, filing: FilingRef, signal?
   let requests = 0;
   let bytes = 0;
   const get = async (url: string) => {
-    requests += 1;
     const res = await edgar.get(url, { signal });
+    requests += res.requests;
     bytes += res.body.length;
     return res.body;
   };

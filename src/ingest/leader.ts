@@ -15,6 +15,8 @@ export interface LeaderElector {
 export interface LeaderOptions {
   /** null: the embedded database, where this process is the only one and always leads. */
   databaseUrl: string | null;
+  /** False: never lead (a process that only works the queue). */
+  campaign?: boolean;
   log: Logger;
   key?: number;
   /** How often a standby tries to take over, and the leader checks its connection. */
@@ -34,6 +36,10 @@ export function startLeaderElection(options: LeaderOptions): LeaderElector {
   const checkEveryMs = options.checkEveryMs ?? 5000;
   const controller = new AbortController();
   let leader = false;
+
+  if (options.campaign === false) {
+    return { isLeader: () => false, stop: async () => {} };
+  }
 
   if (options.databaseUrl === null) {
     leader = true;

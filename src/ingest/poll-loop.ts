@@ -16,6 +16,8 @@ export function startPollLoop(options: {
   name: string;
   cycle: (signal: AbortSignal) => Promise<unknown>;
   intervalMs: number | (() => number);
+  /** Wait after a failed cycle, when it should come sooner than the next interval. */
+  retryMs?: number;
   log: Logger;
 }): PollLoop {
   const controller = new AbortController();
@@ -26,13 +28,15 @@ export function startPollLoop(options: {
 
   const done = (async () => {
     while (!signal.aborted) {
+      let wait = interval();
       try {
         await options.cycle(signal);
       } catch (err) {
-        if (!signal.aborted) options.log.error({ err: errorMessage(err) }, `${options.name} failed; retrying in ${formatSeconds(interval())}`);
+        wait = Math.min(wait, options.retryMs ?? wait);
+        if (!signal.aborted) options.log.error({ err: errorMessage(err) }, `${options.name} failed; retrying in ${formatSeconds(wait)}`);
       }
       resolveFirst();
-      await sleepUntilAborted(interval(), signal);
+      await sleepUntilAborted(Math.min(wait, interval()), signal);
     }
   })();
 

@@ -14,6 +14,7 @@ import type { EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternWallTime, fetchDailyIndex, previousWeekday, weekdaysBetween } from '../edgar/daily-index.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_FORMS, recordIndexedFilings } from './backfill.ts';
+import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { PRIORITY } from './analyze-filing-job.ts';
 
 export const RECONCILE_SOURCE = 'reconcile:daily-index';
@@ -53,10 +54,15 @@ interface ReconcileCursor {
 export async function reconcileDay(options: ReconcileDayOptions): Promise<ReconcileResult> {
   const { database, edgar, log, date } = options;
   assertIsoDate(date);
-  const index = await fetchDailyIndex(edgar, date, { signal: options.signal });
+  const index = await fetchDailyIndex(edgar, date, { signal: options.signal, cache: createHttpCacheRepository({ db: database.db }) });
+  if (index.unchanged) {
+    log.info({ date }, `reconciliation of ${date}: the daily index has not changed since it was last reconciled`);
+    return { date, listed: 0, missing: [], indexFound: true };
+  }
   for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
   const filings = createFilingRepository({ db: database.db });
   const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, options.forms ?? DEFAULT_FORMS, PRIORITY.live);
+  await index.remember?.();
   const result: ReconcileResult = { date, listed: recorded.listed, missing: recorded.recorded, indexFound: index.exists };
 
   if (!index.exists) {

@@ -88,6 +88,7 @@ describe('EDGAR client policy, against the replay server', () => {
     fault = () => (failures-- > 0 ? { status: 503, body: 'busy', headers: { 'retry-after': '2' } } : undefined);
     const res = await edgar.get(urls().indexHeaders);
     expect(res.status).toBe(200);
+    expect(res.requests).toBe(3);
     expect(sleeps).toEqual([2250, 2250]); // 2 s × (1 + 0.5 × 0.25)
     await edgar.close();
   });

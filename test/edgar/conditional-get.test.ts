@@ -8,6 +8,7 @@ import { getIfChanged } from '../../src/edgar/conditional-get.ts';
 import { dailyIndexUrl } from '../../src/edgar/daily-index.ts';
 import { DEMO_CORPUS } from '../../src/demo.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
+import { reconcileDay } from '../../src/ingest/reconcile.ts';
 import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
@@ -43,6 +44,16 @@ describeEachDatabase('conditional GET with validators kept in the database', (ge
     // A new repository: the validators come from the database, not from memory.
     const again = await getIfChanged(edgar, createHttpCacheRepository({ db: getDb().database.db }), url);
     expect(again.changed).toBe(false);
+    expect(replay.stats.byKindAndStatus['daily-index 304']).toBe(before + 1);
+  });
+
+  it('reconciles a day whose daily index was already processed with a 304 and no work', async () => {
+    const log = pino({ level: 'silent' });
+    const before = replay.stats.byKindAndStatus['daily-index 304'] ?? 0;
+    const first = await reconcileDay({ database: getDb().database, edgar, log, date: '2025-03-04' });
+    expect(first.listed).toBeGreaterThan(0);
+    const again = await reconcileDay({ database: getDb().database, edgar, log, date: '2025-03-04' });
+    expect(again).toEqual({ date: '2025-03-04', listed: 0, missing: [], indexFound: true });
     expect(replay.stats.byKindAndStatus['daily-index 304']).toBe(before + 1);
   });
 
