@@ -25,7 +25,7 @@ describe('cyber8k command line', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts without EDGAR_USER_AGENT, serving the API and saying once how to enable polling', async () => {
+  it('starts without EDGAR_USER_AGENT, serving the API and saying once how to enable polling', { timeout: 120_000 }, async () => {
     let output = '';
     first = spawn(process.execPath, [BIN, 'start'], { env: baseEnv(dataDir) });
     first.stdout?.on('data', (d) => (output += d));
@@ -35,14 +35,14 @@ describe('cyber8k command line', () => {
     expect(output).toMatch(/EDGAR_USER_AGENT=\\?"Your Company you@your-company.com\\?"/);
   });
 
-  it('refuses a second monitor on the same data directory with a message that says why', () => {
+  it('refuses a second monitor on the same data directory with a message that says why', { timeout: 120_000 }, () => {
     const second = spawnSync(process.execPath, [BIN, 'start'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 60_000 });
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/in use by another cyber8k process \(pid \d+\)/);
     expect(second.stderr).toMatch(/DATABASE_URL/);
   });
 
-  it('shuts down cleanly on SIGTERM and frees the data directory', async () => {
+  it('shuts down cleanly on SIGTERM and frees the data directory', { timeout: 120_000 }, async () => {
     const exited = new Promise<number | null>((resolve) => first!.on('exit', (code) => resolve(code)));
     first!.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -51,7 +51,7 @@ describe('cyber8k command line', () => {
     expect(again.status).toBe(0);
   });
 
-  it('backfills days of history from the daily index and analyzes what it found', async () => {
+  it('backfills days of history from the daily index and analyzes what it found', { timeout: 180_000 }, async () => {
     const replay = await createReplayServer({ corpusDir: DEMO_CORPUS, speed: 1e-6, synthetic: { from: '2025-03-03', businessDays: 3, perDay: 8, seed: 3 } });
     replay.releaseAll();
     const url = await replay.listen({ port: 0, host: '127.0.0.1' });
@@ -74,6 +74,12 @@ describe('cyber8k command line', () => {
 
   it('refuses to backfill without a declared User-Agent, with exit code 2', () => {
     const res = spawnSync(process.execPath, [BIN, 'backfill', '--from', '2025-03-03'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/EDGAR_USER_AGENT/);
+  });
+
+  it('refuses to run the poller alone without a declared User-Agent, with exit code 2', () => {
+    const res = spawnSync(process.execPath, [BIN, 'poll'], { env: baseEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
     expect(res.status).toBe(2);
     expect(res.stderr).toMatch(/EDGAR_USER_AGENT/);
   });

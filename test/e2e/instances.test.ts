@@ -55,7 +55,8 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
 
   const query = <T>(q: ReturnType<typeof sql>) => db.database.query<T>(q);
 
-  it('migrates a new database safely when three instances start at once', async () => {
+  // Child processes on a loaded 2-core machine: generous limits; the waits inside say what was awaited.
+  it('migrates a new database safely when three instances start at once', { timeout: 180_000 }, async () => {
     const empty = await createEmptyPostgresDatabase();
     try {
       const runs = [0, 1, 2].map(() => spawnMonitor('migrate', { DATABASE_URL: empty.url }));
@@ -71,7 +72,7 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
     }
   });
 
-  it('claims again and finishes a job whose worker was killed with SIGKILL mid-job, with no duplicate rows', async () => {
+  it('claims again and finishes a job whose worker was killed with SIGKILL mid-job, with no duplicate rows', { timeout: 300_000 }, async () => {
     await db.reset();
     // The UnitedHealth document answers slowly, so the worker is surely inside the job when killed.
     let slow = true;
@@ -96,7 +97,7 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
     expect(second.output()).toMatch(/analyzed 8-K of UNITEDHEALTH GROUP INC/);
   });
 
-  it('runs three instances over one timeline: each filing analyzed exactly once, one poller at a time, failover when the leader is killed', async () => {
+  it('runs three instances over one timeline: each filing analyzed exactly once, one poller at a time, failover when the leader is killed', { timeout: 400_000 }, async () => {
     await db.reset();
     const instances = [start(), start(), start()];
     const urls = await Promise.all(instances.map((p) => p.url()));
@@ -134,13 +135,11 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
       const i = (await Promise.all(urls.map(isLeader))).indexOf(true);
       return i >= 0 ? i : undefined;
     }, 30_000, 'a leader');
-    const killedAt = Date.now();
     instances[leaderIndex]!.proc.kill('SIGKILL');
     await instances[leaderIndex]!.exited;
     const survivorUrls = urls.filter((_, i) => i !== leaderIndex);
     await waitFor(async () => (await Promise.all(survivorUrls.map(isLeader))).includes(true), 30_000, 'a new leader');
-    const failoverMs = Date.now() - killedAt;
-    expect(failoverMs).toBeLessThan(30_000);
+    // (waitFor above fails the test if no standby took over within 30 s of the kill.)
 
     for (const a of secondHalf) replay.release(a);
     await waitFor(() => analyzed(accessions), 90_000, 'every filing analyzed');
@@ -152,6 +151,7 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
     const jobs = await query<{ key: string; attempts: number; state: string }>(sql`select key, attempts, state from jobs`);
     expect(jobs.map((j) => j.key).sort()).toEqual([...accessions].sort());
     expect(jobs.every((j) => j.state === 'done')).toBe(true);
+    expect(jobs.filter((j) => j.attempts !== 1)).toEqual([]);
     const analyzedLines = instances.flatMap((p) => p.messages.filter((m) => /^analyzed /.test(m)));
     expect(analyzedLines.length).toBe(accessions.length);
     // Together they stayed within SEC's fair-access limit.
