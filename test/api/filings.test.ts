@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
 import { createFilingRepository, type NewFiling } from '../../db/repositories/filings.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
+import type { Analysis } from '../../src/analysis/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
 function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling {
@@ -79,6 +80,28 @@ describeEachDatabase('REST API: filings', (getDb) => {
     expect(byForm.body.data.map((f: { form: string }) => f.form)).toEqual(['8-K/A']);
     const byDates = await get('/v1/filings?since=2024-03-03&until=2024-03-05');
     expect(byDates.body.data.map((f: { filedAt: string }) => f.filedAt)).toEqual(['2024-03-05', '2024-03-04', '2024-03-03']);
+  });
+
+  it('filters by what the analysis found: incidents, and what they say about materiality', async () => {
+    const repo = createFilingRepository({ db: getDb().database.db });
+    const analysis = (incident: boolean, materialImpact: Analysis['materialImpact']): Analysis => ({
+      source: 'test', accessionNumber: null, form: '8-K', cik: null, company: null, filedAt: null, acceptedAt: null, items: [],
+      incident, item: incident ? '1.05' : null, update: false, materialImpact,
+      dates: { began: null, detected: incident ? '2024-03-01' : null, determinedMaterial: null, contained: null },
+      flags: { ransomware: false, dataAccessed: incident, operationalDisruption: false, nationState: false, thirdParty: false, lawEnforcementNotified: false, disclosureDelayed: false },
+      statements: [], evidence: {}, confidence: 0.9, analyzerVersion: 'test',
+    });
+    await repo.markAnalyzed('0000000001-24-000008', { analysis: analysis(true, 'material'), item105Text: null });
+    await repo.markAnalyzed('0000000001-24-000009', { analysis: analysis(true, 'not-determined'), item105Text: null });
+    await repo.markAnalyzed('0000000001-24-000001', { analysis: analysis(false, null), item105Text: null });
+
+    const incidents = await get('/v1/filings?incident=true');
+    expect(incidents.body.data.map((f: { accessionNumber: string }) => f.accessionNumber).sort()).toEqual(['0000000001-24-000008', '0000000001-24-000009']);
+    expect(incidents.body.data[0]).toMatchObject({ status: 'analyzed', incident: true, item: '1.05', dates: { detected: '2024-03-01' }, flags: { dataAccessed: true } });
+    const notIncidents = await get('/v1/filings?incident=false');
+    expect(notIncidents.body.data.map((f: { accessionNumber: string }) => f.accessionNumber)).toEqual(['0000000001-24-000001']);
+    const material = await get('/v1/filings?incident=true&materialImpact=material');
+    expect(material.body.data.map((f: { accessionNumber: string }) => f.accessionNumber)).toEqual(['0000000001-24-000008']);
   });
 
   it('serves one filing by accession number and 404s an unknown one', async () => {
