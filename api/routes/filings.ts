@@ -23,7 +23,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       schema: {
         tags: ['filings'],
         summary: 'List filings, newest first',
-        description: 'Every 8-K and 8-K/A the monitor has seen, with its analysis once analyzed. Cursor-paginated.',
+        description: 'Every filing the monitor has seen (8-K, 10-Q, 10-K and their amendments, as configured), with its analysis once analyzed. Cursor-paginated.',
         querystring: FilingQuerySchema,
         response: { 200: FilingPageSchema, 400: ErrorSchema },
       },

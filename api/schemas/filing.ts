@@ -9,7 +9,7 @@ export const FilingQuerySchema = Type.Object(
   {
     item: Type.Optional(Type.String({ pattern: '^\\d{1,2}\\.\\d{2}$', description: 'Only filings reporting this 8-K item, e.g. `1.05`.' })),
     cik: Type.Optional(Type.String({ pattern: '^\\d{1,10}$', description: 'Only filings of this company (CIK, with or without leading zeros).' })),
-    form: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z /-]{0,19}$', description: 'Only this form type, e.g. `8-K` or `8-K/A`.' })),
+    form: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z /-]{0,19}$', description: 'Only this form type, e.g. `8-K`, `8-K/A`, `10-Q` or `10-K`.' })),
     since: Type.Optional(Type.String({ format: 'date', description: 'Filed on or after this date (`YYYY-MM-DD`).' })),
     until: Type.Optional(Type.String({ format: 'date', description: 'Filed on or before this date (`YYYY-MM-DD`).' })),
     incident: Type.Optional(Type.Boolean({ description: 'Only filings that do (true) or do not (false) disclose a cybersecurity incident.' })),
