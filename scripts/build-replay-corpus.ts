@@ -279,23 +279,11 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
     }
     const relevant = group.filter((r) => isIxbrl(r) || isRendering(r));
     const periodic = group.find(isCydFacts);
-    if (relevant.length === 0 && periodic) {
-      const built = buildPeriodicEnvelope(sourceDir, accession, periodic);
-      if ('skip' in built) {
-        log(`skip ${accession}: ${built.skip}`);
-        continue;
-      }
-      const file = `${accession}.built.txt`;
-      writeFileSync(path.join(outDir, file), built.text, 'latin1');
-      readFiling(path.join(outDir, file));
-      written.add(file);
-      continue;
-    }
-    if (relevant.length === 0) {
+    if (relevant.length === 0 && !periodic) {
       log(`skip ${accession}: only ${group.map((r) => path.basename(r.file)).join(', ')} (not a filing document)`);
       continue;
     }
-    const built = buildEnvelope(sourceDir, accession, relevant);
+    const built = relevant.length > 0 ? buildEnvelope(sourceDir, accession, relevant) : buildPeriodicEnvelope(sourceDir, accession, periodic!);
     if ('skip' in built) {
       log(`skip ${accession}: ${built.skip}`);
       continue;
