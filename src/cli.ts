@@ -30,6 +30,12 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function syntheticOption(value: string): { from: string; businessDays: number; perDay: number } {
+  const m = /^(\d{4}-\d{2}-\d{2}):(\d+):(\d+)$/.exec(value);
+  if (!m || Number(m[2]) < 1) throw new InvalidArgumentError('must be FROM:DAYS:PER_DAY, e.g. 2025-03-03:5:300');
+  return { from: m[1]!, businessDays: Number(m[2]), perDay: Number(m[3]) };
+}
+
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
@@ -191,7 +197,8 @@ program
   .option('--port <port>', 'port to listen on', port, 8510)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('--speed <factor>', 'compress the release timeline by this factor', positiveNumber, 1)
-  .action(async (opts: { corpus?: string; port: number; host: string; speed: number }) => {
+  .option('--synthetic <from:days:perDay>', 'add volume: perDay filings a weekday for days weekdays from a date, re-accessioned from the real ones (e.g. 2025-03-03:5:300)', syntheticOption)
+  .action(async (opts: { corpus?: string; port: number; host: string; speed: number; synthetic?: { from: string; businessDays: number; perDay: number } }) => {
     const { runReplayCommand } = await import('./replay/index.ts');
     const { DEMO_CORPUS } = await import('./demo.ts');
     await runReplayCommand({ ...opts, corpus: opts.corpus ?? DEMO_CORPUS });

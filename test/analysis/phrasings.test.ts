@@ -137,3 +137,20 @@ describe('materiality and update in other words', () => {
     expect(a.update).toBe(true);
   });
 });
+
+describe('incidents at a vendor', () => {
+  it('reads data taken "from systems hosted by a third-party software vendor" as a third-party incident', async () => {
+    const a = await eightK(
+      'On May 2, 2025, the Company learned that an unauthorized party had copied certain customer records from systems hosted by a third-party software vendor that supports our billing operations.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(true);
+    expect(a.flags.dataAccessed).toBe(true);
+  });
+
+  it('does not read "an unauthorized third party" alone as a vendor incident', async () => {
+    const a = await eightK('On May 2, 2025, the Company detected that an unauthorized third party had accessed certain of its internal systems.');
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(false);
+  });
+});
