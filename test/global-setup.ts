@@ -32,8 +32,9 @@ export default async function setup(project: TestProject) {
 
   let problem = '';
   const sql = postgres(TEST_POSTGRES_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  let sharedHadTables = false;
   try {
-    await sql`select 1`;
+    sharedHadTables = await hasCyber8kTables(sql);
   } catch (err) {
     problem = (err as Error).message;
   } finally {
@@ -42,5 +43,25 @@ export default async function setup(project: TestProject) {
   project.provide('postgresAvailable', problem === '');
   project.provide('postgresProblem', problem);
 
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (problem !== '' || sharedHadTables) return;
+    // Suites work in databases of their own; the server's database is only where they create them.
+    // A test that wrote into it would leave state behind for the next run (it happened once).
+    const check = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} });
+    try {
+      if (await hasCyber8kTables(check)) {
+        // vitest reports an error thrown here but still exits 0: fail the run explicitly.
+        process.exitCode = 1;
+        console.error(`FAIL: a test wrote cyber8k tables into the shared database ${TEST_POSTGRES_URL}; tests must use their own database (see test/helpers/databases.ts)`);
+      }
+    } finally {
+      await check.end({ timeout: 1 }).catch(() => {});
+    }
+  };
+}
+
+async function hasCyber8kTables(sql: postgres.Sql): Promise<boolean> {
+  const [row] = await sql`select to_regclass('public.filings') is not null as present`;
+  return Boolean(row?.present);
 }

@@ -10,6 +10,7 @@ import { DEMO_CORPUS } from '../../src/demo.ts';
 
 const BIN = path.resolve('bin/cyber8k.js');
 
+/** The embedded database in `dataDir`, whatever server the test run may have configured. */
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CYBER8K_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
@@ -57,7 +58,7 @@ describe('cyber8k command line', () => {
     const url = await replay.listen({ port: 0, host: '127.0.0.1' });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-backfill-'));
     try {
-      const env = { ...baseEnv(dir), EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local', EDGAR_WWW_URL: url, EDGAR_DATA_URL: url, EDGAR_EFTS_URL: url };
+      const env = { ...baseEnv(dir), DATABASE_URL: undefined, EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local', EDGAR_WWW_URL: url, EDGAR_DATA_URL: url, EDGAR_EFTS_URL: url };
       const run = spawnMonitor('backfill', env, ['--from', '2025-03-03', '--to', '2025-03-05']);
       expect(await run.exited, run.output()).toBe(0);
       const listed = replay.synthetic!.accessions.filter((a) => ['8-K', '8-K/A'].includes(replay.filings.find((f) => f.accession === a)!.form));

@@ -14,9 +14,15 @@ export interface MonitorProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `cyber8k <command>` as its own process, collecting its JSON log lines. */
+/**
+ * Runs `cyber8k <command>` as its own process, collecting its JSON log lines. `env` is laid over
+ * this process's environment; a key set to undefined is removed (e.g. DATABASE_URL, to run on PGlite
+ * even when the test run has a server configured).
+ */
 export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: string[] = []): MonitorProcess {
-  const proc = spawn(process.execPath, [BIN, command, ...args], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
+  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete merged[key];
+  const proc = spawn(process.execPath, [BIN, command, ...args], { env: merged });
   let raw = '';
   const messages: string[] = [];
   const onData = (chunk: Buffer) => {
