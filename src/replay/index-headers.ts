@@ -4,8 +4,8 @@
 // document. Written from the parsed submission header; test/replay/index-headers.test.ts checks the
 // writer against the two real pages in the corpus.
 
+import { itemNumberForTitle } from '../analysis/item-titles.ts';
 import { escapeXml } from './feed.ts';
-import { itemCodeForTitle } from './items.ts';
 import type { HeaderField, SubmissionHeader } from './sgml-header.ts';
 import type { SubmissionDocument } from './submission.ts';
 
@@ -50,7 +50,7 @@ function topTag(field: HeaderField): string {
   let value = field.value;
   if (tag === 'ITEMS') {
     // The tagged form carries item numbers where the human header carries titles.
-    value = /^<ITEMS>\s*(\S+)/.exec(value)?.[1] ?? itemCodeForTitle(value) ?? value;
+    value = /^<ITEMS>\s*(\S+)/.exec(value)?.[1] ?? itemNumberForTitle(value) ?? value;
   }
   return `<${tag}>${value}`;
 }

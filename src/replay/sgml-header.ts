@@ -8,10 +8,13 @@
 // number of tabs between label and value varies, and item lines may carry `<ITEMS>1.05` instead of
 // a title, so labels are split at the first colon and values trimmed.
 //
-// The analyzer has its own full parser (src/analysis); this one stays minimal and self-contained so
-// the replay server does not depend on analysis code it is meant to test.
+// The analyzer's parseHeader (src/analysis/submission.ts) reads the same header into a flat summary
+// (first filer's company, SIC, state). The replay server needs what that summary drops: every party
+// with its feed role, the section tree and field order, the `<TAG>` lines and the verbatim lines, to
+// write the -index-headers page and submissions JSON; so it keeps this parser. Item titles map to
+// numbers through the analyzer's itemNumberForTitle.
 
-import { itemCodeForTitle } from './items.ts';
+import { itemNumberForTitle } from '../analysis/item-titles.ts';
 
 export type PartyBlock = 'FILER' | 'SUBJECT COMPANY' | 'FILED BY' | 'REPORTING-OWNER' | 'ISSUER';
 export type FeedRole = 'Filer' | 'Subject' | 'Filed by' | 'Reporting' | 'Issuer';
@@ -130,7 +133,7 @@ export function parseSubmissionHeader(text: string): SubmissionHeader {
   for (const f of fields) {
     if (f.label !== 'ITEM INFORMATION' || f.value === '') continue;
     const numeric = /^<ITEMS>\s*(\S+)/.exec(f.value);
-    const code = numeric ? numeric[1] : itemCodeForTitle(f.value);
+    const code = numeric ? numeric[1] : itemNumberForTitle(f.value);
     if (code) items.push(code);
     else unknownItems.push(f.value);
   }
