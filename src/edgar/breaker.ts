@@ -6,6 +6,8 @@ export interface RateLimitBreaker {
   /** Milliseconds left in the current pause, 0 when fetching is allowed. */
   remainingMs(): number;
   trip(reason: string): void;
+  /** Takes on a pause started elsewhere (another instance, through the database), without tripping again. */
+  adopt(untilMs: number, reason: string | null, trips: number): void;
   state(): BreakerState;
 }
 
@@ -14,6 +16,11 @@ export interface BreakerState {
   pausedUntil: string | null;
   trips: number;
   lastReason: string | null;
+}
+
+/** The line every instance logs when the pause starts. */
+export function describeTrip(until: Date, reason: string): string {
+  return `SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`;
 }
 
 export function createRateLimitBreaker(options: { pauseMs: number; now?: () => number; onTrip?: (until: Date, reason: string) => void }): RateLimitBreaker {
@@ -28,6 +35,11 @@ export function createRateLimitBreaker(options: { pauseMs: number; now?: () => n
       trips += 1;
       lastReason = reason;
       options.onTrip?.(new Date(pausedUntil), reason);
+    },
+    adopt(untilMs, reason, seenTrips) {
+      pausedUntil = Math.max(pausedUntil, untilMs);
+      trips = Math.max(trips, seenTrips);
+      lastReason = reason ?? lastReason;
     },
     state() {
       const open = pausedUntil > now();

@@ -3,7 +3,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { abortableSleep } from '../sleep.ts';
-import { createRateLimitBreaker, type RateLimitBreaker } from './breaker.ts';
+import { createRateLimitBreaker, describeTrip, type RateLimitBreaker } from './breaker.ts';
 import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 
 export interface EdgarResponse {
@@ -93,9 +93,9 @@ export class EdgarError extends AppError {
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 
-  /** Worth trying again later (as opposed to a filing that does not exist). */
-  get transient(): boolean {
-    return this.code !== 'edgar.not_found' && this.code !== 'edgar.too_large';
+  /** SEC's rate-limit answer, or the pause it started: nobody's fault, try again when it ends. */
+  get isPause(): boolean {
+    return this.code === 'edgar.rate_limited' || this.code === 'edgar.paused';
   }
 }
 
@@ -124,7 +124,7 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
     options.breaker ??
     createRateLimitBreaker({
       pauseMs: options.rateLimitPauseMs ?? 600_000,
-      onTrip: (until, reason) => log?.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
+      onTrip: (until, reason) => log?.error(describeTrip(until, reason)),
     });
 
   /** One request through the bucket and the breaker, with retries of transient failures. */
@@ -175,15 +175,23 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
 
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = reqOptions.signal ? AbortSignal.any([reqOptions.signal, timeout]) : timeout;
+    // A connection that fails, before the answer or during its body: our timeout, or the network.
+    const transportFailure = (err: unknown, status: number | null): EdgarError => {
+      const failure =
+        err instanceof EdgarError
+          ? err
+          : timeout.aborted
+            ? new EdgarError('edgar.timeout', `EDGAR did not answer within ${options.timeoutMs} ms: ${url}`, { url, cause: err })
+            : new EdgarError('edgar.network', `${status === null ? 'could not reach EDGAR' : 'EDGAR response was cut off'} (${errorMessage(err)}): ${url}`, { url, cause: err });
+      report(status, 0, failure.code as EdgarErrorCode);
+      return failure;
+    };
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, { method: 'GET', headers, dispatcher, signal });
     } catch (err) {
       if (reqOptions.signal?.aborted) throw err;
-      const code = timeout.aborted ? 'edgar.timeout' : 'edgar.network';
-      report(null, 0, code);
-      if (timeout.aborted) throw new EdgarError('edgar.timeout', `EDGAR did not answer within ${options.timeoutMs} ms: ${url}`, { url, cause: err });
-      throw new EdgarError('edgar.network', `could not reach EDGAR (${errorMessage(err)}): ${url}`, { url, cause: err });
+      throw transportFailure(err, null);
     }
 
     const responseHeaders = flattenHeaders(res.headers);
@@ -192,10 +200,7 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
       body = await readBody(res, responseHeaders, maxBody, url);
     } catch (err) {
       if (reqOptions.signal?.aborted) throw err;
-      report(res.statusCode, 0, err instanceof EdgarError ? (err.code as EdgarErrorCode) : timeout.aborted ? 'edgar.timeout' : 'edgar.network');
-      if (err instanceof EdgarError) throw err;
-      if (timeout.aborted) throw new EdgarError('edgar.timeout', `EDGAR response timed out after ${options.timeoutMs} ms: ${url}`, { url, cause: err });
-      throw new EdgarError('edgar.network', `EDGAR response was cut off (${errorMessage(err)}): ${url}`, { url, cause: err });
+      throw transportFailure(err, res.statusCode);
     }
     log?.debug({ url, status: res.statusCode, bytes: body.length }, 'edgar request');
 

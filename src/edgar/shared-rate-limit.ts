@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rateLimits } from '../../db/schema.ts';
 import { abortableSleep } from '../sleep.ts';
-import type { BreakerState, RateLimitBreaker } from './breaker.ts';
-import type { TokenBucket } from './token-bucket.ts';
+import { createRateLimitBreaker, type RateLimitBreaker } from './breaker.ts';
+import { oneAtATime, type TokenBucket } from './token-bucket.ts';
 
 export interface SharedRateLimit {
   bucket: TokenBucket;
@@ -29,11 +29,8 @@ export function createSharedRateLimit(options: SharedRateLimitOptions): SharedRa
   const { db, ratePerSecond } = options;
   const name = options.name ?? 'sec.gov';
   const t = rateLimits;
-  // One waiter at a time per process: the rest queue here instead of hammering the row.
-  let queue: Promise<void> = Promise.resolve();
-  let pausedUntil = 0;
-  let trips = 0;
-  let lastReason: string | null = null;
+  // This process's view of the pause; the database row is the one all instances share.
+  const local = createRateLimitBreaker({ pauseMs: options.pauseMs, onTrip: options.onTrip });
   let ensured = false;
 
   async function ensureRow() {
@@ -63,9 +60,7 @@ export function createSharedRateLimit(options: SharedRateLimitOptions): SharedRa
         .from(t)
         .where(eq(t.name, name));
       if (state && state.pausedMs > 0) {
-        pausedUntil = Date.now() + state.pausedMs;
-        trips = state.trips;
-        lastReason = state.reason;
+        local.adopt(Date.now() + state.pausedMs, state.reason, state.trips);
         // The client turns this into its "paused" error without sending anything.
         return;
       }
@@ -74,22 +69,13 @@ export function createSharedRateLimit(options: SharedRateLimitOptions): SharedRa
     }
   }
 
-  const bucket: TokenBucket = {
-    ratePerSecond,
-    take(signal) {
-      const turn = queue.then(() => acquire(signal));
-      queue = turn.catch(() => undefined);
-      return turn;
-    },
-  };
+  // One waiter at a time per process: the rest queue here instead of hammering the row.
+  const bucket: TokenBucket = { ratePerSecond, take: oneAtATime(acquire) };
 
   const breaker: RateLimitBreaker = {
-    remainingMs: () => Math.max(0, pausedUntil - Date.now()),
+    ...local,
     trip(reason) {
-      pausedUntil = Date.now() + options.pauseMs;
-      trips += 1;
-      lastReason = reason;
-      options.onTrip?.(new Date(pausedUntil), reason);
+      local.trip(reason);
       void ensureRow()
         .then(() =>
           db
@@ -103,10 +89,6 @@ export function createSharedRateLimit(options: SharedRateLimitOptions): SharedRa
         )
         // This instance pauses anyway; the others may not know, so say so loudly.
         .catch((err) => options.onShareFailed?.(err));
-    },
-    state(): BreakerState {
-      const open = pausedUntil > Date.now();
-      return { open, pausedUntil: open ? new Date(pausedUntil).toISOString() : null, trips, lastReason };
     },
   };
 

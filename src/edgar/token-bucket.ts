@@ -17,6 +17,19 @@ export interface TokenBucketOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/**
+ * Runs `acquire` for one caller at a time, in call order, so a burst of callers is spread evenly
+ * over time; a caller that gives up (abort) does not block the ones behind it.
+ */
+export function oneAtATime(acquire: (signal?: AbortSignal) => Promise<void>): (signal?: AbortSignal) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  return (signal) => {
+    const turn = queue.then(() => acquire(signal));
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+}
+
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const { ratePerSecond } = options;
   if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
@@ -26,8 +39,6 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const interval = 1000 / ratePerSecond;
   let tokens = burst;
   let last = now();
-  // Waiters are served in order, so a burst of callers is spread evenly over time.
-  let queue: Promise<void> = Promise.resolve();
 
   function refill(): void {
     const t = now();
@@ -47,12 +58,5 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
     }
   }
 
-  return {
-    ratePerSecond,
-    take(signal) {
-      const turn = queue.then(() => acquire(signal));
-      queue = turn.catch(() => undefined);
-      return turn;
-    },
-  };
+  return { ratePerSecond, take: oneAtATime(acquire) };
 }

@@ -35,7 +35,7 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
       fetched = await fetchFiling(edgar, filing, signal);
     } catch (err) {
       // SEC's pause is not this filing's fault: try again when it ends, without spending an attempt.
-      if (err instanceof EdgarError && (err.code === 'edgar.rate_limited' || err.code === 'edgar.paused')) {
+      if (err instanceof EdgarError && err.isPause) {
         throw new DeferJobError(err.message, Math.max(1000, edgar.breaker.remainingMs()));
       }
       // EDGAR asked to come back later than a request waits: come back then.

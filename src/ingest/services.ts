@@ -6,6 +6,7 @@ import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import type { Config } from '../config.ts';
 import { createEdgarClient } from '../edgar/client.ts';
 import { createSharedRateLimit } from '../edgar/shared-rate-limit.ts';
+import { describeTrip } from '../edgar/breaker.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
 import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
@@ -29,7 +30,7 @@ export function createIngestionServices(options: { database: Database; config: C
     db: database.db,
     ratePerSecond: config.edgarRequestsPerSecond,
     pauseMs: config.edgarRateLimitPauseSeconds * 1000,
-    onTrip: (until, reason) => log.error(`SEC rate limit hit (${reason}): all EDGAR fetching paused until ${until.toISOString()}`),
+    onTrip: (until, reason) => log.error(describeTrip(until, reason)),
     onShareFailed: (err) => log.error({ err: errorMessage(err) }, 'could not record the rate-limit pause in the database: other instances may keep calling EDGAR'),
   });
   const edgar = createEdgarClient({
