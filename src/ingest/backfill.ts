@@ -16,11 +16,11 @@ import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
 import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
-import { filingUrls } from '../edgar/urls.ts';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { sleepUntilAborted } from '../sleep.ts';
-import { ANALYZE_FILING, PRIORITY } from './analyze-filing-job.ts';
+import { PRIORITY } from './analyze-filing-job.ts';
+import { recordDiscovery } from './discover.ts';
 
 export const BACKFILL_SOURCE = 'backfill:daily-index';
 /** Current reports and periodic reports, with their amendments. */
@@ -125,8 +125,9 @@ export async function recordIndexedFilings(
   const recorded: string[] = [];
   for (const entry of wanted) {
     if (known.has(entry.accessionNumber)) continue;
-    const urls = filingUrls(wwwBase, entry.cik, entry.accessionNumber);
-    const isNew = await filings.recordDiscovered(
+    const isNew = await recordDiscovery(
+      filings,
+      wwwBase,
       {
         accessionNumber: entry.accessionNumber,
         cik: entry.cik,
@@ -135,19 +136,14 @@ export async function recordIndexedFilings(
         items: [],
         filedAt: entry.filedAt,
         acceptedAt: easternMidnight(entry.filedAt).toISOString(),
-        indexUrl: urls.index,
-        submissionUrl: urls.submission,
       },
-      { kind: ANALYZE_FILING, priority },
+      priority,
     );
     // False when the feed poller stored it in the meantime.
     if (isNew) recorded.push(entry.accessionNumber);
   }
   return { listed: wanted.length, recorded, alreadyKnown: wanted.length - recorded.length };
 }
-
-const isRateLimitPause = (err: unknown): err is EdgarError =>
-  err instanceof EdgarError && (err.code === 'edgar.rate_limited' || err.code === 'edgar.paused');
 
 /** Checks the range and settles `to`: not after yesterday, whose index is the newest complete one. */
 export function backfillRange(from: string, to: string | undefined, now: Date): { from: string; to: string; clamped: boolean } {
@@ -217,7 +213,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
     if (!fetched.ok) {
       const err = fetched.err;
       if (signal?.aborted) break;
-      if (isRateLimitPause(err)) {
+      if (err instanceof EdgarError && err.isPause) {
         // The breaker already paused every request; wait it out instead of giving up the run.
         const waitMs = Math.max(1000, edgar.breaker.remainingMs());
         log.warn(`backfill waits ${Math.ceil(waitMs / 1000)} s for SEC's rate-limit pause before ${day}`);

@@ -4,10 +4,11 @@ import type { HttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { getIfChanged } from '../edgar/conditional-get.ts';
 import type { EdgarClient } from '../edgar/client.ts';
 import { parseCurrentFeed, type FeedFiling } from '../edgar/feed.ts';
-import { currentFeedUrl, filingUrls } from '../edgar/urls.ts';
+import { currentFeedUrl } from '../edgar/urls.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
-import { ANALYZE_FILING, PRIORITY } from './analyze-filing-job.ts';
+import { PRIORITY } from './analyze-filing-job.ts';
+import { recordDiscovery } from './discover.ts';
 
 export interface FeedCursor {
   /** Acceptance time (UTC ISO) of the newest filing seen. */
@@ -75,7 +76,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
   async function pollOnce(signal?: AbortSignal): Promise<FeedPollResult> {
     const state = await pollState.get(source);
     const cursor = (state?.cursor ?? null) as FeedCursor | null;
-    const fresh: FeedFiling[] = [];
+    // Unknown filings in feed order (newest first), once each.
+    const fresh = new Map<string, FeedFiling>();
     let pages = 0;
     let entries = 0;
     let reachedSeen = false;
@@ -98,7 +100,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         const known = await filings.knownAccessions(wanted.map((f) => f.accessionNumber));
         for (const filing of wanted) {
           if (known.has(filing.accessionNumber)) reachedSeen = true;
-          else if (!fresh.some((f) => f.accessionNumber === filing.accessionNumber)) fresh.push(filing);
+          else if (!fresh.has(filing.accessionNumber)) fresh.set(filing.accessionNumber, filing);
         }
         // Other forms never become "known"; the cursor's time tells when the page is behind us.
         const oldest = page[page.length - 1];
@@ -111,26 +113,21 @@ export function createFeedPoller(options: FeedPollerOptions) {
 
     // Oldest first, so the stored order follows EDGAR's.
     let discovered = 0;
-    for (const filing of [...fresh].reverse()) {
-      const urls = filingUrls(edgar.baseUrls.www, filing.cik, filing.accessionNumber);
-      const isNew = await filings.recordDiscovered({
-        accessionNumber: filing.accessionNumber,
-        cik: filing.cik,
-        companyName: filing.companyName,
-        form: filing.form,
-        items: filing.items,
-        filedAt: filing.filedAt,
-        acceptedAt: filing.acceptedAt,
-        indexUrl: filing.indexUrl || urls.index,
-        submissionUrl: urls.submission,
-      }, { kind: ANALYZE_FILING, priority: PRIORITY.live });
+    for (const filing of [...fresh.values()].reverse()) {
+      const { accessionNumber, cik, companyName, form, items, filedAt, acceptedAt, indexUrl } = filing;
+      const isNew = await recordDiscovery(
+        filings,
+        edgar.baseUrls.www,
+        { accessionNumber, cik, companyName, form, items, filedAt, acceptedAt, indexUrl },
+        PRIORITY.live,
+      );
       if (isNew) {
         discovered += 1;
         log.info({ accession: filing.accessionNumber, form: filing.form, items: filing.items }, `discovered ${filing.form} of ${filing.companyName}`);
       }
     }
 
-    const newest = fresh[0];
+    const newest = fresh.values().next().value;
     const nextCursor: FeedCursor | null =
       newest && (!cursor || newest.acceptedAt >= cursor.newestAcceptedAt)
         ? { newestAcceptedAt: newest.acceptedAt, newestAccession: newest.accessionNumber }
