@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Analysis } from '../src/analysis/types.ts';
+import { JOB_STATES, type JobState } from './job-states.ts';
 
 /** Registrants, keyed by the 10-digit CIK. */
 export const companies = pgTable('companies', {
@@ -112,8 +113,7 @@ export const pollState = pgTable('poll_state', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export { JOB_STATES, type JobState };
 
 /**
  * Durable work, claimed with FOR UPDATE SKIP LOCKED so any number of workers in any number of

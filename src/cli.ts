@@ -1,4 +1,6 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Database } from '../db/client.ts';
+import { JOB_STATES, type JobState } from '../db/job-states.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { errorMessage, isAppError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -57,12 +59,29 @@ async function runUntilSignal(close: () => Promise<void>): Promise<void> {
   await close();
 }
 
+/** Commands that only read EDGAR cannot do anything without a declared User-Agent. */
+function requireUserAgent(cfg: Config): string {
+  if (!cfg.edgarUserAgent) {
+    throw new UsageError('this command reads EDGAR, which requires a declared User-Agent: set EDGAR_USER_AGENT="Your Company you@your-company.com"');
+  }
+  return cfg.edgarUserAgent;
+}
+
+/** Opens the configured database (migrating it), runs `fn`, and always closes it. */
+async function withDatabase<T>(cfg: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../db/client.ts');
+  const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
 async function runMonitor(parts: { api: boolean; poll: boolean; discover?: boolean }): Promise<void> {
   const cfg = config();
   // Without the API, a monitor that may not poll would do nothing at all.
-  if (!parts.api && !cfg.edgarUserAgent) {
-    throw new UsageError('this command reads EDGAR, which requires a declared User-Agent: set EDGAR_USER_AGENT="Your Company you@your-company.com"');
-  }
+  if (!parts.api) requireUserAgent(cfg);
   const log = createLogger(cfg.logLevel);
   const { startMonitor } = await import('./monitor.ts');
   const monitor = await startMonitor({ config: cfg, log, ...parts });
@@ -101,10 +120,7 @@ program
   .command('migrate')
   .description('apply database migrations and exit')
   .action(async () => {
-    const cfg = config();
-    const { openDatabase } = await import('../db/client.ts');
-    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-    await database.close();
+    await withDatabase(config(), async () => {});
     process.stdout.write('migrations applied\n');
   });
 
@@ -115,11 +131,10 @@ program
   .option('--to <date>', 'last filing date, YYYY-MM-DD (default: yesterday)')
   .option('--no-analyze', 'only discover: queue the filings for a running monitor to analyze')
   .action(async (opts: { from: string; to?: string; analyze: boolean }) => {
-    for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${name} must be a date, YYYY-MM-DD (got "${value}")`);
-    }
+    const { backfillRange } = await import('./ingest/backfill.ts');
+    backfillRange(opts.from, opts.to, new Date()); // bad dates stop here, before anything opens
     const cfg = config();
-    if (!cfg.edgarUserAgent) throw new UsageError('backfill reads EDGAR, which requires a declared User-Agent: set EDGAR_USER_AGENT="Your Company you@your-company.com"');
+    const userAgent = requireUserAgent(cfg);
     const log = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
     const { runBackfillCommand } = await import('./ingest/backfill-command.ts');
     const controller = new AbortController();
@@ -129,7 +144,7 @@ program
     process.exitCode = await runBackfillCommand({
       config: cfg,
       log,
-      userAgent: cfg.edgarUserAgent,
+      userAgent,
       from: opts.from,
       to: opts.to,
       analyze: opts.analyze,
@@ -140,29 +155,22 @@ program
 program
   .command('jobs')
   .description('show the ingestion queue: counts by kind and state, and dead jobs with their errors')
-  .option('--state <state>', 'list the jobs in this state (queued, running, done, dead)', 'dead')
+  .addOption(new Option('--state <state>', 'list the jobs in this state').choices(JOB_STATES).default('dead'))
   .option('--limit <n>', 'how many jobs to list', (v) => Math.max(1, Math.floor(positiveNumber(v))), 50)
   .option('--retry-dead', 'put dead jobs back in the queue with fresh attempts', false)
-  .action(async (opts: { state: string; limit: number; retryDead: boolean }) => {
-    const states = ['queued', 'running', 'done', 'dead'] as const;
-    if (!states.includes(opts.state as (typeof states)[number])) throw new UsageError(`--state must be one of ${states.join(', ')}`);
-    const cfg = config();
-    const { openDatabase } = await import('../db/client.ts');
+  .action(async (opts: { state: JobState; limit: number; retryDead: boolean }) => {
     const { createJobRepository } = await import('../db/repositories/jobs.ts');
-    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-    try {
+    await withDatabase(config(), async (database) => {
       const jobs = createJobRepository({ db: database.db });
       if (opts.retryDead) process.stdout.write(`requeued ${await jobs.retryDead()} dead jobs\n`);
       const counts = await jobs.counts();
       process.stdout.write(counts.length === 0 ? 'no jobs\n' : `${counts.map((c) => `${c.kind} ${c.state}: ${c.count}`).join('\n')}\n`);
-      const listed = await jobs.list({ state: opts.state as (typeof states)[number], limit: opts.limit });
+      const listed = await jobs.list({ state: opts.state, limit: opts.limit });
       if (listed.length > 0) process.stdout.write(`\n${opts.state} jobs:\n`);
       for (const job of listed) {
         process.stdout.write(`  #${job.id} ${job.kind} ${job.key} attempts ${job.attempts}/${job.maxAttempts}${job.lastError ? ` — ${job.lastError}` : ''}\n`);
       }
-    } finally {
-      await database.close();
-    }
+    });
   });
 
 program
@@ -170,12 +178,9 @@ program
   .description('re-run the current analyzer over stored filings analyzed by an older version (no EDGAR requests)')
   .option('--all', 're-analyze every stored filing, whatever its analyzer version', false)
   .action(async (opts: { all: boolean }) => {
-    const cfg = config();
-    const { openDatabase } = await import('../db/client.ts');
     const { reanalyzeStored } = await import('./ingest/reanalyze.ts');
     const { ANALYZER_VERSION } = await import('./analysis/index.ts');
-    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-    try {
+    await withDatabase(config(), async (database) => {
       const progress = (n: number) => process.stderr.isTTY && process.stderr.write(`\rre-analyzed ${n} filings…`);
       const result = await reanalyzeStored({ database, all: opts.all, onProgress: progress });
       if (process.stderr.isTTY) process.stderr.write('\n');
@@ -185,9 +190,7 @@ program
         `re-analyzed ${result.reanalyzed} filings with analyzer ${ANALYZER_VERSION}: ${result.changed.length} changed, ${result.failed.length} failed\n`,
       );
       if (result.failed.length > 0) process.exitCode = EXIT_RUNTIME;
-    } finally {
-      await database.close();
-    }
+    });
   });
 
 program
