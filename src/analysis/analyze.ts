@@ -10,7 +10,7 @@ import { emptyFlags, extractFlags } from './flags.ts';
 import { htmlToText, normalizeText } from './html-text.ts';
 import { impactStatements, materiality } from './impacts.ts';
 import { decodeBytes, detectKind } from './input.ts';
-import { cutBoilerplate, findItemSections } from './items.ts';
+import { cutBoilerplate, findItemSections, type ItemSection } from './items.ts';
 import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { looksLikeSubmission, parseSubmission } from './submission.ts';
@@ -64,7 +64,31 @@ const INCIDENT_TALK =
 
 const sortItems = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => Number(a) - Number(b));
 
+/** What the filing's own header states beyond the analysis: empty when the input has no header. */
+export interface FiledHeader {
+  /** The header's numeric 8-K items, as filed (the analysis's `items` may come from the context). */
+  items: string[];
+  /** UTC, `YYYY-MM-DDTHH:MM:SSZ` */
+  acceptedAt: string | null;
+  /** Four-digit SIC code of the registrant. */
+  sic: string | null;
+  /** State of incorporation of the registrant. */
+  state: string | null;
+}
+
+/** One analysis pass and what it read on the way, for callers that keep more than the analysis. */
+export interface FilingAnalysis {
+  analysis: Analysis;
+  header: FiledHeader;
+  /** The Item 1.05 section of the primary document as text, trimmed; null when there is none. */
+  item105Text: string | null;
+}
+
 export async function analyze(input: Uint8Array | string, context: AnalysisContext = {}, timer?: StageTimer): Promise<Analysis> {
+  return (await analyzeFiling(input, context, timer)).analysis;
+}
+
+export async function analyzeFiling(input: Uint8Array | string, context: AnalysisContext = {}, timer?: StageTimer): Promise<FilingAnalysis> {
   let t0 = performance.now();
   const lap = (stage: Stage): void => {
     if (!timer) return;
@@ -90,6 +114,7 @@ export async function analyze(input: Uint8Array | string, context: AnalysisConte
     acceptedAt: null,
     items: [...(context.items ?? [])],
   };
+  let filed: FiledHeader = { items: [], acceptedAt: null, sic: null, state: null };
   let docs: TextDocument[] = [];
   let cyd: CydFact[] = [];
 
@@ -104,6 +129,7 @@ export async function analyze(input: Uint8Array | string, context: AnalysisConte
     header.filedAt = h.filedAt ?? header.filedAt;
     header.acceptedAt = h.acceptedAt;
     if (h.items.length > 0) header.items = h.items;
+    filed = { items: h.items, acceptedAt: h.acceptedAt, sic: h.sic, state: h.state };
     lap('parse');
     docs = readableDocuments(sub.documents, header.form);
   } else if (kind === 'cyd-ndjson') {
@@ -114,6 +140,7 @@ export async function analyze(input: Uint8Array | string, context: AnalysisConte
     header.company = nd.company ?? header.company;
     header.filedAt = nd.filedAt ?? header.filedAt;
     header.acceptedAt = nd.acceptedAt;
+    filed = { items: [], acceptedAt: nd.acceptedAt, sic: nd.sic, state: null };
     cyd = nd.facts;
     lap('parse');
   } else {
@@ -135,20 +162,26 @@ export async function analyze(input: Uint8Array | string, context: AnalysisConte
   }
   lap('text');
 
-  const result = classifyAndExtract(header, docs, cyd, lap);
-  return { source: context.source ?? '', ...result };
+  const primary = docs.find((d) => d.primary);
+  const primarySections = primary ? findItemSections(primary.text) : [];
+  const result = classifyAndExtract(header, docs, primary, primarySections, cyd, lap);
+  return {
+    analysis: { source: context.source ?? '', ...result },
+    header: filed,
+    item105Text: primarySections.find((s) => s.item === '1.05')?.text.trim() || null,
+  };
 }
 
 function classifyAndExtract(
   header: FilingHeader,
   docs: TextDocument[],
+  primary: TextDocument | undefined,
+  primarySections: ItemSection[],
   cyd: CydFact[],
   lap: (stage: Stage) => void,
 ): Omit<Analysis, 'source'> {
   const form = header.form;
   const periodic = form !== null && PERIODIC_FORM.test(form);
-  const primary = docs.find((d) => d.primary);
-  const primarySections = primary ? findItemSections(primary.text) : [];
 
   // Items: the header's numeric list when there is one, else the 8-K item headings.
   let items = sortItems(header.items);

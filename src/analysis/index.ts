@@ -1,6 +1,6 @@
 // Public API of the analysis core.
 
-export { analyze, type AnalysisContext, type Stage, type StageTimer } from './analyze.ts';
+export { analyze, analyzeFiling, type AnalysisContext, type FiledHeader, type FilingAnalysis, type Stage, type StageTimer } from './analyze.ts';
 export { ANALYZER_VERSION } from './version.ts';
 export { parseSubmission, type Submission, type SubmissionHeader, type SubmissionDocument, type Filer } from './submission.ts';
 export { htmlToText } from './html-text.ts';

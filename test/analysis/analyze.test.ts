@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, ANALYZER_VERSION } from '../../src/analysis/index.ts';
+import { analyze, analyzeFiling, ANALYZER_VERSION } from '../../src/analysis/index.ts';
 import { fixture } from './corpus.ts';
 
 describe('analyze: UnitedHealth’s complete Item 1.05 submission', async () => {
@@ -30,6 +30,24 @@ describe('analyze: UnitedHealth’s complete Item 1.05 submission', async () => 
     expect(a.flags.nationState).toBe(true);
     expect(a.flags.operationalDisruption).toBe(true);
     expect(a.evidence['flags.nationState']).toContain('nation-state');
+  });
+});
+
+describe('analyzeFiling: the analysis and what one pass read beside it', () => {
+  it('returns the analysis of analyze, the header’s own facts and the Item 1.05 section text', async () => {
+    const bytes = fixture('raw/item105/unh-8-k-2024-02-22-0000731766-24-000045.txt');
+    const filing = await analyzeFiling(bytes, { source: 'unh.txt' });
+    expect(filing.analysis).toEqual(await analyze(bytes, { source: 'unh.txt' }));
+    expect(filing.header).toEqual({ items: ['1.05'], acceptedAt: '2024-02-22T21:08:47Z', sic: '6324', state: 'DE' });
+    expect(filing.item105Text).toMatch(/^On February 21, 2024, UnitedHealth Group \(the “Company”\) identified/);
+  });
+
+  it('gives null for a filing without an Item 1.05 section, and an empty header for an input without one', async () => {
+    const cost = await analyzeFiling(fixture('raw/negatives/cost-8-k-2025-10-15-0000909832-25-000105.txt'));
+    expect(cost.item105Text).toBeNull();
+    expect(cost.header).toMatchObject({ items: ['8.01', '9.01'], sic: '5331', state: 'WA' });
+    const text = await analyzeFiling('Item 8.01 Other Events\nThe Company held its annual meeting.', { items: ['8.01'] });
+    expect(text.header).toEqual({ items: [], acceptedAt: null, sic: null, state: null });
   });
 });
 
