@@ -20,8 +20,6 @@ export interface FilingParty {
 
 export interface ReplayFiling {
   accession: string;
-  /** The accession without dashes, as in Archives paths. */
-  folder: string;
   form: string;
   /** One per header block, in header order; the feed writes one entry for each. */
   parties: FilingParty[];
@@ -84,7 +82,6 @@ export function describeFiling(
   if (!first) throw new Error(`${source}: the header names no party with a CIK`);
   return {
     accession: header.accession,
-    folder: header.accession.replace(/-/g, ''),
     form: header.form,
     parties,
     cik: first.cik,

@@ -4,6 +4,7 @@
 //
 // Pure functions: the server decides which entries to show; this module only formats them.
 
+import { filingUrls } from '../edgar/urls.ts';
 import { toEasternIso, toFeedTitleDate } from './eastern-time.ts';
 
 export interface FeedItem {
@@ -57,15 +58,6 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** `000149315225027595` */
-export function accessionFolder(accession: string): string {
-  return accession.replace(/-/g, '');
-}
-
-export function indexPageUrl(base: string, cik: string, accession: string): string {
-  return `${base}/Archives/edgar/data/${Number.parseInt(cik, 10)}/${accessionFolder(accession)}/${accession}-index.htm`;
-}
-
 /** One `<entry>…</entry>` block, without a trailing newline. */
 export function writeFeedEntry(entry: FeedEntryData, base: string = SEC_WWW): string {
   // The summary is an HTML fragment carried as escaped text: build the HTML, then escape it.
@@ -74,7 +66,7 @@ export function writeFeedEntry(entry: FeedEntryData, base: string = SEC_WWW): st
   return [
     '<entry>',
     `<title>${escapeXml(entry.form)} - ${escapeXml(entry.name)} (${entry.cik}) (${entry.role})</title>`,
-    `<link rel="alternate" type="text/html" href="${escapeXml(indexPageUrl(base, entry.cik, entry.accession))}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(filingUrls(base, entry.cik, entry.accession).index)}"/>`,
     '<summary type="html">',
     `${escapeXml(html)}</summary>`,
     `<updated>${toEasternIso(entry.acceptedAt)}</updated>`,

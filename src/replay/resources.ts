@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { filingFolderUrl, filingUrls } from '../edgar/urls.ts';
 import type { LoadedCorpus, ReplayFiling } from './corpus.ts';
 import { parseDailyIndexPath, writeDailyIndex, type DailyIndexRow } from './daily-index.ts';
 import { toEastern } from './eastern-time.ts';
@@ -128,18 +129,18 @@ export function createResources(opts: ResourcesOptions): Resources {
     }
     const all = feedOrder().filter((f) => matchesType(f.form, q.type)).flatMap(feedEntries);
     const page = all.slice(q.start, q.start + q.count);
-    const base = opts.baseUrl() ?? 'https://www.sec.gov';
     if (q.atom) {
       return {
         status: 200,
         kind: 'feed',
-        body: encodeLatin1Xml(writeFeed(now(), page, base)),
+        // Links point at the replay server once it listens, else at www.sec.gov (writeFeed's default).
+        body: encodeLatin1Xml(writeFeed(now(), page, opts.baseUrl())),
         contentType: 'application/atom+xml',
         headers: { 'cache-control': 'no-cache' },
       };
     }
     // Without output=atom EDGAR answers an HTML page; a plain listing of the same entries will do.
-    const rows = page.map((e) => `<tr><td>${escapeXml(e.form)}</td><td><a href="/Archives/edgar/data/${Number(e.cik)}/${e.accession.replace(/-/g, '')}/${e.accession}-index.htm">${escapeXml(e.name)} (${e.cik}) (${e.role})</a></td><td>${e.accession}</td><td>${e.filedDate}</td></tr>`);
+    const rows = page.map((e) => `<tr><td>${escapeXml(e.form)}</td><td><a href="${filingUrls('', e.cik, e.accession).index}">${escapeXml(e.name)} (${e.cik}) (${e.role})</a></td><td>${e.accession}</td><td>${e.filedDate}</td></tr>`);
     const html = `<!DOCTYPE html>\n<html><head><title>EDGAR Latest Filings</title></head><body>\n<!-- Written by the cyber8k replay server. -->\n<table>\n${rows.join('\n')}\n</table>\n</body></html>\n`;
     return { status: 200, kind: 'feed', body: encodeLatin1Xml(html), contentType: 'text/html', headers: { 'cache-control': 'no-cache' } };
   }
@@ -208,7 +209,7 @@ export function createResources(opts: ResourcesOptions): Resources {
     }
     // An Archives path exists under the CIK of any party to the filing, with or without zeros.
     if (!filing || !name || !released(filing) || !filing.parties.some((p) => Number(p.cik) === Number(cik))) return denied;
-    const folderPath = `/Archives/edgar/data/${Number(cik)}/${filing.folder}`;
+    const folderPath = filingFolderUrl('', cik ?? '', filing.accession);
     const file = archiveFile(filing, name, folderPath);
     if (!file) return denied;
     return { status: 200, kind, body: file.body, contentType: file.type, cache: { etag: file.etag, lastModified: filing.acceptedAt, gzipped: () => (file.gz ??= gzipSync(file.body)) } };

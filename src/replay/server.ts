@@ -18,6 +18,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { filingUrls } from '../edgar/urls.ts';
 import { loadCorpus, type FilingParty, type LoadedCorpus, type ReplayFiling } from './corpus.ts';
 import { NOT_FOUND_PAGE, RATE_EXCEEDED_PAGE, UNDECLARED_TOOL_PAGE } from './pages.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -157,7 +158,7 @@ function filingInfo(f: ReplayFiling, releaseAt: number): ReplayFilingInfo {
     source: f.source,
     releaseAt,
     primaryDocument: primary?.filename,
-    submissionPath: `/Archives/edgar/data/${Number(f.cik)}/${f.folder}/${f.accession}.txt`,
+    submissionPath: filingUrls('', f.cik, f.accession).submission,
   };
 }
 
