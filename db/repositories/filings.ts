@@ -82,9 +82,16 @@ export function createFilingRepository({ db }: { db: Db }) {
 
     async markAnalyzed(accessionNumber: string, result: AnalysisResult): Promise<void> {
       const { analysis } = result;
+      const header = result.header ?? {};
+      // Compressed before the transaction: no CPU work while it holds a connection (PGlite has one).
+      const source = result.source && {
+        content: gzipSync(result.source.submission),
+        documents: result.source.documents,
+        requests: result.source.requests,
+        bytes: result.source.bytes,
+      };
       await db.transaction(async (tx) => {
-        const header = result.header ?? {};
-        await tx
+        const [updated] = await tx
           .update(filings)
           .set({
             status: 'analyzed',
@@ -99,7 +106,8 @@ export function createFilingRepository({ db }: { db: Db }) {
             ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
             ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
           })
-          .where(eq(filings.accessionNumber, accessionNumber));
+          .where(eq(filings.accessionNumber, accessionNumber))
+          .returning({ cik: filings.cik });
         await tx
           .insert(analyses)
           .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
@@ -107,26 +115,17 @@ export function createFilingRepository({ db }: { db: Db }) {
             target: [analyses.accessionNumber, analyses.analyzerVersion],
             set: { analysis: sql`excluded.analysis`, createdAt: sql`now()` },
           });
-        if (result.source) {
-          const values = {
-            content: gzipSync(result.source.submission),
-            documents: result.source.documents,
-            requests: result.source.requests,
-            bytes: result.source.bytes,
-          };
+        if (source) {
           await tx
             .insert(filingSources)
-            .values({ accessionNumber, ...values })
-            .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...values, fetchedAt: sql`now()` } });
+            .values({ accessionNumber, ...source })
+            .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
         }
-        if (header.sic || header.state) {
-          const [row] = await tx.select({ cik: filings.cik }).from(filings).where(eq(filings.accessionNumber, accessionNumber));
-          if (row) {
-            await tx
-              .update(companies)
-              .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
-              .where(eq(companies.cik, row.cik));
-          }
+        if (updated && (header.sic || header.state)) {
+          await tx
+            .update(companies)
+            .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
+            .where(eq(companies.cik, updated.cik));
         }
       });
     },
