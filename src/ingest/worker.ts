@@ -68,6 +68,12 @@ export function createWorker(options: WorkerOptions): Worker {
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  // A wake that comes while the loop is busy (not asleep) is kept for its next sleep.
+  let wakePending = false;
+  const wakeUp = () => {
+    if (wake) wake();
+    else wakePending = true;
+  };
 
   async function run(job: JobRow, controller: AbortController): Promise<void> {
     const handler = handlers[job.kind];
@@ -121,7 +127,7 @@ export function createWorker(options: WorkerOptions): Worker {
         .catch((err) => log.error({ err: errorMessage(err), job: job.id }, 'job bookkeeping failed'))
         .finally(() => {
           running.delete(job.id);
-          wake?.();
+          wakeUp();
         });
       running.set(job.id, { promise, controller });
     }
@@ -137,9 +143,11 @@ export function createWorker(options: WorkerOptions): Worker {
         log.error({ err: errorMessage(err) }, 'claiming jobs failed; retrying');
       }
       if (stopping) break;
-      // Sleep until a slot frees up or the idle pause ends.
+      // Sleep until a slot frees up, new work is announced, or the idle pause ends.
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, claimed > 0 && running.size < concurrency ? 0 : idleMs);
+        const wokenMeanwhile = wakePending;
+        wakePending = false;
+        const timer = setTimeout(resolve, wokenMeanwhile || (claimed > 0 && running.size < concurrency) ? 0 : idleMs);
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -157,7 +165,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     async stop(graceMs = 10_000) {
       stopping = true;
-      wake?.();
+      wakeUp();
       await loop;
       loop = null;
       const inFlight = [...running.values()];
@@ -168,9 +176,7 @@ export function createWorker(options: WorkerOptions): Worker {
         await Promise.all([...running.values()].map((r) => r.promise));
       }
     },
-    wake() {
-      wake?.();
-    },
+    wake: wakeUp,
     async drain() {
       let total = 0;
       for (;;) {
