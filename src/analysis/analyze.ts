@@ -33,15 +33,8 @@ export type Stage = 'parse' | 'text' | 'classify' | 'extract';
 /** Receives the time spent in each stage (for the benchmark). */
 export type StageTimer = (stage: Stage, ms: number) => void;
 
-interface FilingHeader {
-  accessionNumber: string | null;
-  form: string | null;
-  cik: string | null;
-  company: string | null;
-  filedAt: string | null;
-  acceptedAt: string | null;
-  items: string[];
-}
+/** Who filed what and when: from the filing's own header, else from the context. */
+type FilingHeader = Pick<Analysis, 'accessionNumber' | 'form' | 'cik' | 'company' | 'filedAt' | 'acceptedAt' | 'items'>;
 
 /** A stretch of text that may carry the incident: an item section, an exhibit, XBRL text blocks. */
 interface Segment {
@@ -105,7 +98,7 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
   if (text.trim().length === 0) throw new Error('empty input');
   const kind = detectKind(text, bytes);
 
-  const header: FilingHeader = {
+  let header: FilingHeader = {
     accessionNumber: context.accessionNumber ?? null,
     form: context.form ?? null,
     cik: context.cik ?? null,
@@ -122,24 +115,13 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     // EDGAR serves Latin-1; re-read as such so byte offsets and uuencoded lines are exact.
     const sub = parseSubmission(bytes ?? text);
     const h = sub.header;
-    header.accessionNumber = h.accessionNumber ?? header.accessionNumber;
-    header.form = h.form ?? header.form;
-    header.cik = h.cik ?? header.cik;
-    header.company = h.company ?? header.company;
-    header.filedAt = h.filedAt ?? header.filedAt;
-    header.acceptedAt = h.acceptedAt;
-    if (h.items.length > 0) header.items = h.items;
+    header = withOwnHeader(header, h);
     filed = { items: h.items, acceptedAt: h.acceptedAt, sic: h.sic, state: h.state };
     lap('parse');
     docs = readableDocuments(sub.documents, header.form);
   } else if (kind === 'cyd-ndjson') {
     const nd = parseCydNdjson(text);
-    header.accessionNumber = nd.accessionNumber ?? header.accessionNumber;
-    header.form = nd.form ?? header.form;
-    header.cik = nd.cik ?? header.cik;
-    header.company = nd.company ?? header.company;
-    header.filedAt = nd.filedAt ?? header.filedAt;
-    header.acceptedAt = nd.acceptedAt;
+    header = withOwnHeader(header, nd);
     filed = { items: [], acceptedAt: nd.acceptedAt, sic: nd.sic, state: null };
     cyd = nd.facts;
     lap('parse');
@@ -169,6 +151,19 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     analysis: { source: context.source ?? '', ...result },
     header: filed,
     item105Text: primarySections.find((s) => s.item === '1.05')?.text.trim() || null,
+  };
+}
+
+/** What the filing's own header states wins over what the caller knew; its acceptance time always does. */
+function withOwnHeader(known: FilingHeader, own: Omit<FilingHeader, 'items'> & { items?: string[] }): FilingHeader {
+  return {
+    accessionNumber: own.accessionNumber ?? known.accessionNumber,
+    form: own.form ?? known.form,
+    cik: own.cik ?? known.cik,
+    company: own.company ?? known.company,
+    filedAt: own.filedAt ?? known.filedAt,
+    acceptedAt: own.acceptedAt,
+    items: own.items !== undefined && own.items.length > 0 ? own.items : known.items,
   };
 }
 
