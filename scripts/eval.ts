@@ -29,15 +29,10 @@ const SHARED = process.env.CYBER8K_SHARED_CORPUS ?? resolve(REPO, '../shared/cor
 /** Where documents are looked for, in order. */
 const DOC_DIRS = docsArg ? [resolve(docsArg)] : labelsArg ? [LABELS] : [FIXTURES, SHARED];
 
-interface Label {
+/** A label file: what is known of the filing (handed to the analyzer as its context) and what it should find. */
+interface Label extends Pick<AnalysisContext, 'form' | 'filedAt' | 'items' | 'accessionNumber' | 'cik' | 'company'> {
   file: string;
   mayCommit?: boolean;
-  form?: string | null;
-  filedAt?: string | null;
-  items?: string[] | null;
-  accessionNumber?: string | null;
-  cik?: string | null;
-  company?: string | null;
   expected: Record<string, unknown>;
 }
 
@@ -101,15 +96,8 @@ async function main(): Promise<number> {
       unavailable.push(label.file);
       continue;
     }
-    const context: AnalysisContext = {
-      source: label.file,
-      form: label.form ?? null,
-      filedAt: label.filedAt ?? null,
-      items: label.items ?? null,
-      accessionNumber: label.accessionNumber ?? null,
-      cik: label.cik ?? null,
-      company: label.company ?? null,
-    };
+    const { form, filedAt, items, accessionNumber, cik, company } = label;
+    const context: AnalysisContext = { source: label.file, form, filedAt, items, accessionNumber, cik, company };
     let a: Analysis;
     try {
       a = await analyze(readFileSync(path), context);
