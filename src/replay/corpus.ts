@@ -102,6 +102,11 @@ export function describeFiling(
   };
 }
 
+/** The filing's primary document: the one typed as its form, else the first. */
+export function primaryDocument(filing: ReplayFiling): SubmissionDocument | undefined {
+  return filing.documents.find((d) => d.type === filing.form) ?? filing.documents[0];
+}
+
 function walk(target: string, out: string[]): void {
   const st = statSync(target);
   if (st.isFile()) {

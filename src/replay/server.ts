@@ -19,7 +19,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { filingUrls } from '../edgar/urls.ts';
-import { loadCorpus, type FilingParty, type LoadedCorpus, type ReplayFiling } from './corpus.ts';
+import { loadCorpus, primaryDocument, type FilingParty, type LoadedCorpus, type ReplayFiling } from './corpus.ts';
 import { NOT_FOUND_PAGE, RATE_EXCEEDED_PAGE, UNDECLARED_TOOL_PAGE } from './pages.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { classify, createResources, type ReplayResponse } from './resources.ts';
@@ -142,7 +142,6 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 function filingInfo(f: ReplayFiling, releaseAt: number): ReplayFilingInfo {
-  const primary = f.documents.find((d) => d.type === f.form) ?? f.documents[0];
   return {
     accession: f.accession,
     form: f.form,
@@ -157,7 +156,7 @@ function filingInfo(f: ReplayFiling, releaseAt: number): ReplayFilingInfo {
     synthetic: f.header.tags.some((t) => t.label === SYNTHETIC_TAG),
     source: f.source,
     releaseAt,
-    primaryDocument: primary?.filename,
+    primaryDocument: primaryDocument(f)?.filename,
     submissionPath: filingUrls('', f.cik, f.accession).submission,
   };
 }

@@ -4,7 +4,7 @@
 // category, website…) is left empty rather than invented. Good enough for reconciliation and
 // backfill paths to run offline; it is not a captured response.
 
-import type { ReplayFiling } from './corpus.ts';
+import { primaryDocument, type ReplayFiling } from './corpus.ts';
 import type { HeaderParty } from './sgml-header.ts';
 
 function field(party: HeaderParty | undefined, section: string, label: string): string | null {
@@ -22,11 +22,6 @@ function address(party: HeaderParty | undefined, section: string): Record<string
     zipCode: field(party, section, 'ZIP'),
     stateOrCountryDescription: state,
   };
-}
-
-function primaryDocument(filing: ReplayFiling): { name: string; description: string } {
-  const doc = filing.documents.find((d) => d.type === filing.form) ?? filing.documents[0];
-  return { name: doc?.filename ?? '', description: doc?.description ?? doc?.type ?? '' };
 }
 
 /** `cik` is 10 digits; `filings` are this company's released filings. */
@@ -83,8 +78,11 @@ export function writeSubmissionsJson(cik: string, filings: readonly ReplayFiling
         size: col((f) => f.size),
         isXBRL: col((f) => (f.documents.some((d) => d.type.startsWith('EX-101.') || d.xbrl) ? 1 : 0)),
         isInlineXBRL: col((f) => (f.documents.some((d) => d.xbrl && /\.htm$/i.test(d.filename)) ? 1 : 0)),
-        primaryDocument: col((f) => primaryDocument(f).name),
-        primaryDocDescription: col((f) => primaryDocument(f).description),
+        primaryDocument: col((f) => primaryDocument(f)?.filename ?? ''),
+        primaryDocDescription: col((f) => {
+          const doc = primaryDocument(f);
+          return doc?.description ?? doc?.type ?? '';
+        }),
       },
       files: [],
     },

@@ -26,10 +26,10 @@
 // rewritten header and the source body when served, so a month of 300 filings a day costs a few
 // kilobytes of header each.
 
-import { describeFiling, type ReplayFiling } from './corpus.ts';
+import { describeFiling, primaryDocument, type ReplayFiling } from './corpus.ts';
 import { easternToUtcMs, formatAcceptanceDateTime } from './eastern-time.ts';
 import { parseSubmissionHeader } from './sgml-header.ts';
-import { listDocuments, type SubmissionDocument } from './submission.ts';
+import { listDocuments } from './submission.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 export interface SyntheticOptions {
@@ -229,10 +229,6 @@ function garbage(random: () => number): Buffer {
   }
   bytes[bytes.length - 1] = 0x0a;
   return bytes;
-}
-
-function primaryDocument(filing: ReplayFiling): SubmissionDocument | undefined {
-  return filing.documents.find((d) => d.type === filing.form) ?? filing.documents[0];
 }
 
 // ---- the generator -----------------------------------------------------------------------------
