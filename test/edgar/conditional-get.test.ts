@@ -3,13 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
-import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
+import type { EdgarClient } from '../../src/edgar/client.ts';
 import { getIfChanged } from '../../src/edgar/conditional-get.ts';
 import { dailyIndexUrl } from '../../src/edgar/daily-index.ts';
 import { DEMO_CORPUS } from '../../src/demo.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import { reconcileDay } from '../../src/ingest/reconcile.ts';
-import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
+import type { FaultHook, ReplayServer } from '../../src/replay/index.ts';
+import { startReplayWithClient } from '../helpers/replay-client.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
 describeEachDatabase('conditional GET with validators kept in the database', (getDb) => {
@@ -17,21 +18,18 @@ describeEachDatabase('conditional GET with validators kept in the database', (ge
   let edgar: EdgarClient;
   let fault: FaultHook = () => undefined;
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    replay = await createReplayServer({
+    ({ replay, edgar, close } = await startReplayWithClient({
       corpusDir: DEMO_CORPUS,
       speed: 1e-6,
       synthetic: { from: '2025-03-03', businessDays: 2, perDay: 10, seed: 5 },
       faults: (req) => fault(req),
-    });
-    replay.releaseAll();
-    const url = await replay.listen({ port: 0, host: '127.0.0.1' });
-    edgar = createEdgarClient({ userAgent: 'cyber8k tests tests@cyber8k.local', baseUrls: { www: url, data: url, efts: url }, requestsPerSecond: 10, timeoutMs: 5000 });
+      releaseAll: true,
+      client: { requestsPerSecond: 10, timeoutMs: 5000 },
+    }));
   });
-  afterAll(async () => {
-    await edgar?.close();
-    await replay?.close();
-  });
+  afterAll(() => close?.());
 
   it('re-reads an unchanged daily index as a 304 once its content was processed, across a restart', async () => {
     const url = dailyIndexUrl(edgar.baseUrls.www, '2025-03-03');

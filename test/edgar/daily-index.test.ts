@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
+import { startReplayWithClient } from '../helpers/replay-client.ts';
+import type { EdgarClient } from '../../src/edgar/client.ts';
 import {
   dailyIndexUrl,
   easternDate,
@@ -14,8 +15,8 @@ import {
   previousWeekday,
   weekdaysBetween,
 } from '../../src/edgar/daily-index.ts';
-import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
-import { DECLARED_UA, FIXTURE_CORPUS, REPLAY_CORPUS, sharedFile } from '../replay/helpers.ts';
+import type { ReplayServer } from '../../src/replay/index.ts';
+import { FIXTURE_CORPUS, REPLAY_CORPUS, sharedFile } from '../replay/helpers.ts';
 
 const HEADER = [
   'Description:           Daily Index of EDGAR Dissemination Feed by Form Type',
@@ -119,16 +120,11 @@ describe('daily index days and URLs', () => {
 describe('fetching a daily index from the replay server', () => {
   let replay: ReplayServer;
   let edgar: EdgarClient;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    replay = await createReplayServer({ corpusDir: REPLAY_CORPUS, now: () => Date.parse('2026-03-09T15:00:00Z') });
-    const base = await replay.listen({ port: 0 });
-    replay.releaseAll();
-    edgar = createEdgarClient({ userAgent: DECLARED_UA, baseUrls: { www: base, data: base, efts: base }, requestsPerSecond: 8, timeoutMs: 10_000 });
+    ({ replay, edgar, close } = await startReplayWithClient({ corpusDir: REPLAY_CORPUS, now: () => Date.parse('2026-03-09T15:00:00Z'), releaseAll: true }));
   });
-  afterAll(async () => {
-    await edgar?.close();
-    await replay?.close();
-  });
+  afterAll(() => close?.());
 
   it('lists the filings of a day', async () => {
     const index = await fetchDailyIndex(edgar, '2024-02-22');

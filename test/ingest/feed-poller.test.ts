@@ -2,27 +2,29 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
-import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
+import type { EdgarClient } from '../../src/edgar/client.ts';
 import { DEMO_CORPUS } from '../../src/demo.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
-import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
+import type { ReplayServer } from '../../src/replay/index.ts';
+import { startReplayWithClient } from '../helpers/replay-client.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
 describeEachDatabase('feed poller paging', (getDb) => {
   let replay: ReplayServer;
   let edgar: EdgarClient;
+  let close: () => Promise<void>;
   const warnings: string[] = [];
   const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
 
   beforeAll(async () => {
-    replay = await createReplayServer({ corpusDir: DEMO_CORPUS, speed: 1e-6, synthetic: { from: '2025-03-03', businessDays: 1, perDay: 250, seed: 11 } });
-    const url = await replay.listen({ port: 0, host: '127.0.0.1' });
-    edgar = createEdgarClient({ userAgent: 'cyber8k tests tests@cyber8k.local', baseUrls: { www: url, data: url, efts: url }, requestsPerSecond: 10, timeoutMs: 5000 });
+    ({ replay, edgar, close } = await startReplayWithClient({
+      corpusDir: DEMO_CORPUS,
+      speed: 1e-6,
+      synthetic: { from: '2025-03-03', businessDays: 1, perDay: 250, seed: 11 },
+      client: { requestsPerSecond: 10, timeoutMs: 5000 },
+    }));
   });
-  afterAll(async () => {
-    await edgar?.close();
-    await replay?.close();
-  });
+  afterAll(() => close?.());
 
   const poller = (maxPages: number) => {
     const db = getDb().database.db;

@@ -6,13 +6,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
-import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
+import type { EdgarClient } from '../../src/edgar/client.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import { daysToReconcile, nextReconcileAt, reconcileDay, reconcilePending, RECONCILE_SOURCE } from '../../src/ingest/reconcile.ts';
-import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
+import type { FaultHook, ReplayServer } from '../../src/replay/index.ts';
 import { ACCESS_DENIED_XML } from '../../src/replay/pages.ts';
+import { startReplayWithClient } from '../helpers/replay-client.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { DECLARED_UA, REPLAY_CORPUS } from '../replay/helpers.ts';
+import { REPLAY_CORPUS } from '../replay/helpers.ts';
 
 const CURRENT_REPORTS = ['8-K', '8-K/A'];
 const MONTH = { from: '2024-04-01', businessDays: 20, perDay: 15, seed: 11, hiddenFromFeed: 1, corrupt: 1 };
@@ -24,18 +25,13 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
   const log = pino({ level: 'info' }, { write: (line: string) => void messages.push(JSON.parse(line).msg) });
   let replay: ReplayServer;
   let edgar: EdgarClient;
+  let close: () => Promise<void>;
   let fault: FaultHook | undefined;
 
   beforeAll(async () => {
-    replay = await createReplayServer({ corpusDir: REPLAY_CORPUS, synthetic: MONTH, faults: (req) => fault?.(req) });
-    const base = await replay.listen({ port: 0 });
-    replay.releaseAll();
-    edgar = createEdgarClient({ userAgent: DECLARED_UA, baseUrls: { www: base, data: base, efts: base }, requestsPerSecond: 8, timeoutMs: 10_000 });
+    ({ replay, edgar, close } = await startReplayWithClient({ corpusDir: REPLAY_CORPUS, synthetic: MONTH, faults: (req) => fault?.(req), releaseAll: true }));
   });
-  afterAll(async () => {
-    await edgar?.close();
-    await replay?.close();
-  });
+  afterAll(() => close?.());
   beforeEach(() => {
     fault = undefined;
     messages.length = 0;
