@@ -5,9 +5,9 @@ import { ANALYZER_VERSION } from './version.ts';
 import { CYBER_WORDS, deniesAttack, incidentEvidence } from './classify.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
-import { readableDocuments, type TextDocument } from './documents.ts';
+import { htmlDocument, readableDocuments, type TextDocument } from './documents.ts';
 import { emptyFlags, extractFlags } from './flags.ts';
-import { htmlToText, normalizeText } from './html-text.ts';
+import { normalizeText } from './html-text.ts';
 import { impactStatements, materiality } from './impacts.ts';
 import { decodeBytes, detectKind } from './input.ts';
 import { cutBoilerplate, findItemSections, type ItemSection } from './items.ts';
@@ -15,7 +15,7 @@ import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { looksLikeSubmission, parseSubmission } from './submission.ts';
 import type { Analysis, IncidentDates } from './types.ts';
-import { extractCydFacts, INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
+import { INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
 
 /** What the caller already knows about the filing (from an index, a feed or a label file). */
 export interface AnalysisContext {
@@ -130,13 +130,13 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     if (kind === 'pdf') docs = [{ type: header.form ?? 'PDF', filename: null, primary: true, text: '', pdf: bytes }];
     else if (kind === 'html') {
       const html = text.replace(/^\s*<XBRL>/i, '').replace(/<\/XBRL>\s*$/i, '');
-      docs = [{ type: header.form ?? 'HTML', filename: null, primary: true, text: htmlToText(html), html }];
+      docs = [{ type: header.form ?? 'HTML', filename: null, primary: true, ...htmlDocument(html, true) }];
     } else docs = [{ type: header.form ?? 'TEXT', filename: null, primary: true, text: normalizeText(text.replace(/\r\n?/g, '\n')) }];
   }
 
   for (const d of docs) {
     if (d.pdf) d.text = await pdfToText(d.pdf);
-    if (d.primary && d.html) cyd = cyd.concat(extractCydFacts(d.html));
+    if (d.cyd) cyd = cyd.concat(d.cyd);
   }
   if (!header.form) {
     const dei = docs.find((d) => d.primary)?.html?.match(/name="dei:DocumentType"[^>]*>(?:<[^>]+>)*\s*([^<\s][^<]*)</i)?.[1]?.trim();

@@ -1,9 +1,10 @@
 // The readable documents of a filing, whatever form it came in: the primary document and its
 // exhibits as text, with any inline-XBRL `cyd:` facts they carry.
 
-import { htmlToText, normalizeText } from './html-text.ts';
+import { normalizeText, readHtml, textReader } from './html-text.ts';
 import { repairUtf8 } from './input.ts';
 import type { SubmissionDocument } from './submission.ts';
+import { cydReader, hasCydFacts, type CydFact } from './xbrl-cyd.ts';
 
 export interface TextDocument {
   /** EDGAR document type: `8-K`, `EX-99.1`, `10-Q`; `TEXT` for a bare text input. */
@@ -11,8 +12,10 @@ export interface TextDocument {
   filename: string | null;
   primary: boolean;
   text: string;
-  /** Raw HTML when the document was HTML (for XBRL facts). */
+  /** Raw HTML when the document was HTML. */
   html?: string;
+  /** The inline-XBRL `cyd:` facts of a primary HTML document. */
+  cyd?: CydFact[];
   /** Bytes of a PDF document still to be read. */
   pdf?: Uint8Array;
 }
@@ -23,6 +26,17 @@ const NON_PROSE_FILE = /\.(?:xsd|xml|js|css|json|jpe?g|gif|png|xlsx?|zip)$/i;
 
 export function looksLikeHtml(text: string): boolean {
   return /<(?:html|body|p|div|table|font|span|br)[\s>/]/i.test(text.slice(0, 5000));
+}
+
+/**
+ * An HTML document's text and, for the primary document, its `cyd:` facts: one parse for both
+ * (HTML parsing is the largest part of reading a filing).
+ */
+export function htmlDocument(html: string, primary: boolean): Pick<TextDocument, 'text' | 'html' | 'cyd'> {
+  const text = textReader();
+  const cyd = primary && hasCydFacts(html) ? cydReader() : null;
+  readHtml(html, cyd ? [text, cyd] : [text]);
+  return { text: text.text(), html, ...(cyd ? { cyd: cyd.facts() } : {}) };
 }
 
 /** Plain-text documents in a submission may be wrapped in <PRE> and carry <PAGE> markers. */
@@ -67,7 +81,7 @@ export function readableDocuments(docs: readonly SubmissionDocument[], form: str
       throw new UnreadableDocumentError(`the primary document${d.filename ? ` ${d.filename}` : ''} (${d.type}) is binary data, not a readable filing`);
     }
     const raw = repairUtf8(d.text);
-    if (looksLikeHtml(raw)) out.push({ type: d.type, filename: d.filename, primary, text: htmlToText(raw), html: raw });
+    if (looksLikeHtml(raw)) out.push({ type: d.type, filename: d.filename, primary, ...htmlDocument(raw, primary) });
     else out.push({ type: d.type, filename: d.filename, primary, text: plainText(raw) });
   });
   return out;

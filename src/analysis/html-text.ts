@@ -2,7 +2,7 @@
 // heading or table row, so that item headings stay at the start of a line, including headings laid
 // out as table cells ("Item 1.05" | "Material Cybersecurity Incidents").
 
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt',
@@ -18,45 +18,73 @@ const DISPLAY_NONE = /display\s*:\s*none/i;
 /** Every kind of Unicode space (incl. `&#160;`) and zero-width characters. */
 const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\ufeff]+/g;
 
-export function htmlToText(html: string): string {
+/** What a reader of HTML listens to. Several readers can share one parse of a document. */
+export type HtmlReader = Pick<Handler, 'onopentag' | 'ontext' | 'onclosetag'>;
+
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
+
+/** Parses an HTML document once, handing every tag and text to each reader in turn. */
+export function readHtml(html: string, readers: readonly HtmlReader[]): void {
+  const handler: HtmlReader =
+    readers.length === 1
+      ? readers[0]!
+      : {
+          onopentag(name, attribs, implied) {
+            for (const r of readers) r.onopentag(name, attribs, implied);
+          },
+          ontext(text) {
+            for (const r of readers) r.ontext(text);
+          },
+          onclosetag(name, implied) {
+            for (const r of readers) r.onclosetag(name, implied);
+          },
+        };
+  const parser = new Parser(handler, PARSER_OPTIONS);
+  parser.write(html);
+  parser.end();
+}
+
+/** A reader that collects the text of a document; `text()` once the parse has ended. */
+export function textReader(): HtmlReader & { text(): string } {
   const parts: string[] = [];
   let depth = 0;
   let hiddenAt = -1;
   let preDepth = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        depth++;
-        if (hiddenAt >= 0) return;
-        if (HIDDEN.has(name) || (attribs.style !== undefined && DISPLAY_NONE.test(attribs.style))) {
-          hiddenAt = depth;
-          return;
-        }
-        if (name === 'pre') preDepth++;
-        if (BLOCK.has(name)) parts.push('\n');
-        else if (CELL.has(name)) parts.push(' ');
-      },
-      ontext(text) {
-        // In HTML a source line break is a space; only block elements break lines (and <pre>).
-        if (hiddenAt < 0) parts.push(preDepth > 0 ? text : text.replace(/[\r\n]+/g, ' '));
-      },
-      onclosetag(name) {
-        if (hiddenAt >= 0) {
-          if (depth === hiddenAt) hiddenAt = -1;
-          depth--;
-          return;
-        }
-        depth--;
-        if (name === 'pre' && preDepth > 0) preDepth--;
-        if (BLOCK.has(name)) parts.push('\n');
-        else if (CELL.has(name)) parts.push(' ');
-      },
+  return {
+    onopentag(name, attribs) {
+      depth++;
+      if (hiddenAt >= 0) return;
+      if (HIDDEN.has(name) || (attribs.style !== undefined && DISPLAY_NONE.test(attribs.style))) {
+        hiddenAt = depth;
+        return;
+      }
+      if (name === 'pre') preDepth++;
+      if (BLOCK.has(name)) parts.push('\n');
+      else if (CELL.has(name)) parts.push(' ');
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  return normalizeText(parts.join(''));
+    ontext(text) {
+      // In HTML a source line break is a space; only block elements break lines (and <pre>).
+      if (hiddenAt < 0) parts.push(preDepth > 0 ? text : text.replace(/[\r\n]+/g, ' '));
+    },
+    onclosetag(name) {
+      if (hiddenAt >= 0) {
+        if (depth === hiddenAt) hiddenAt = -1;
+        depth--;
+        return;
+      }
+      depth--;
+      if (name === 'pre' && preDepth > 0) preDepth--;
+      if (BLOCK.has(name)) parts.push('\n');
+      else if (CELL.has(name)) parts.push(' ');
+    },
+    text: () => normalizeText(parts.join('')),
+  };
+}
+
+export function htmlToText(html: string): string {
+  const reader = textReader();
+  readHtml(html, [reader]);
+  return reader.text();
 }
 
 /** Collapse runs of spaces within lines, trim every line and drop blank lines. */

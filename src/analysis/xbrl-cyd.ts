@@ -4,8 +4,7 @@
 // incidents separates them by the MaterialCybersecurityIncidentAxis dimension. Any `cyd:` name is
 // kept, known or not, so a new taxonomy year loses nothing.
 
-import { Parser } from 'htmlparser2';
-import { normalizeText } from './html-text.ts';
+import { normalizeText, readHtml, type HtmlReader } from './html-text.ts';
 
 export interface CydFact {
   /** Local name, e.g. `MaterialCybersecurityIncidentNatureTextBlock`. */
@@ -36,6 +35,13 @@ export function hasCydFacts(html: string): boolean {
 
 export function extractCydFacts(html: string): CydFact[] {
   if (!hasCydFacts(html)) return [];
+  const reader = cydReader();
+  readHtml(html, [reader]);
+  return reader.facts();
+}
+
+/** A reader that collects the `cyd:` facts of a document; `facts()` once the parse has ended. */
+export function cydReader(): HtmlReader & { facts(): CydFact[] } {
   const open: Capture[] = [];
   const done: Capture[] = [];
   const contextMember = new Map<string, string>();
@@ -44,52 +50,51 @@ export function extractCydFacts(html: string): CydFact[] {
   let memberText = '';
   let depth = 0;
   let order = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, a) {
-        depth++;
-        if (name === 'xbrli:context') contextId = a.id ?? null;
-        else if (name === 'xbrldi:explicitmember') {
-          memberDim = a.dimension ?? null;
-          memberText = '';
-        } else if (name === 'ix:nonnumeric' && a.name && /^cyd:/i.test(a.name)) {
-          open.push({
-            kind: 'fact',
-            id: a.id ?? null,
-            concept: a.name.replace(/^cyd:/i, ''),
-            contextRef: a.contextref ?? null,
-            continuedAt: a.continuedat ?? null,
-            parts: [],
-            depth,
-            order: order++,
-          });
-        } else if (name === 'ix:continuation') {
-          open.push({ kind: 'continuation', id: a.id ?? null, concept: '', contextRef: null, continuedAt: a.continuedat ?? null, parts: [], depth, order: order++ });
-        }
-        if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
-      },
-      ontext(text) {
-        if (memberDim !== null) memberText += text;
-        if (open.length === 0) return;
-        const t = text.replace(/[\r\n]+/g, ' ');
-        for (const c of open) c.parts.push(t);
-      },
-      onclosetag(name) {
-        if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
-        if (name === 'xbrldi:explicitmember') {
-          if (contextId && memberDim && /MaterialCybersecurityIncidentAxis/i.test(memberDim)) contextMember.set(contextId, memberText.trim());
-          memberDim = null;
-        } else if (name === 'xbrli:context') contextId = null;
-        const top = open[open.length - 1];
-        if (top && top.depth === depth && (name === 'ix:nonnumeric' || name === 'ix:continuation')) done.push(open.pop()!);
-        depth--;
-      },
+  return {
+    onopentag(name, a) {
+      depth++;
+      if (name === 'xbrli:context') contextId = a.id ?? null;
+      else if (name === 'xbrldi:explicitmember') {
+        memberDim = a.dimension ?? null;
+        memberText = '';
+      } else if (name === 'ix:nonnumeric' && a.name && /^cyd:/i.test(a.name)) {
+        open.push({
+          kind: 'fact',
+          id: a.id ?? null,
+          concept: a.name.replace(/^cyd:/i, ''),
+          contextRef: a.contextref ?? null,
+          continuedAt: a.continuedat ?? null,
+          parts: [],
+          depth,
+          order: order++,
+        });
+      } else if (name === 'ix:continuation') {
+        open.push({ kind: 'continuation', id: a.id ?? null, concept: '', contextRef: null, continuedAt: a.continuedat ?? null, parts: [], depth, order: order++ });
+      }
+      if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
+    ontext(text) {
+      if (memberDim !== null) memberText += text;
+      if (open.length === 0) return;
+      const t = text.replace(/[\r\n]+/g, ' ');
+      for (const c of open) c.parts.push(t);
+    },
+    onclosetag(name) {
+      if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
+      if (name === 'xbrldi:explicitmember') {
+        if (contextId && memberDim && /MaterialCybersecurityIncidentAxis/i.test(memberDim)) contextMember.set(contextId, memberText.trim());
+        memberDim = null;
+      } else if (name === 'xbrli:context') contextId = null;
+      const top = open[open.length - 1];
+      if (top && top.depth === depth && (name === 'ix:nonnumeric' || name === 'ix:continuation')) done.push(open.pop()!);
+      depth--;
+    },
+    facts: () => joinContinuations(done, contextMember),
+  };
+}
 
+/** Facts in document order, each with the text of its continuations. */
+function joinContinuations(done: Capture[], contextMember: ReadonlyMap<string, string>): CydFact[] {
   const continuations = new Map<string, Capture>();
   for (const c of done) if (c.kind === 'continuation' && c.id) continuations.set(c.id, c);
   const facts: CydFact[] = [];
