@@ -139,7 +139,7 @@ function resolveDetermined(clause: string): DateRole | null {
 }
 
 /** The role of one date within its sentence, or null when it is not an incident event. */
-export function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextStart: number): DateRole | null {
+function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextStart: number): DateRole | null {
   const before = sentence.slice(0, date.start);
   const leftClauseStart = Math.max(prevEnd, before.lastIndexOf(';') + 1);
   const left = sentence.slice(leftClauseStart, date.start);

@@ -24,7 +24,7 @@ export interface TextDocument {
 const NON_PROSE_TYPE = /^(?:EX-101|XML|ZIP|EXCEL|GRAPHIC|JSON|EX-104|XBRL|EX-FILING FEES|EX-27)/i;
 const NON_PROSE_FILE = /\.(?:xsd|xml|js|css|json|jpe?g|gif|png|xlsx?|zip)$/i;
 
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   return /<(?:html|body|p|div|table|font|span|br)[\s>/]/i.test(text.slice(0, 5000));
 }
 
@@ -44,7 +44,6 @@ function plainText(text: string): string {
   return normalizeText(text.replace(/<\/?(?:PRE|PAGE|S|C|FN|CAPTION|TABLE)>/gi, '\n'));
 }
 
-/** The documents worth reading: the primary document (sequence 1) and exhibits with prose. */
 /** A filing whose main document is not a document: it is set aside with this reason, not read as empty. */
 export class UnreadableDocumentError extends Error {
   override name = 'UnreadableDocumentError';
@@ -54,7 +53,7 @@ export class UnreadableDocumentError extends Error {
  * Text documents (HTML, plain text) hold almost no control characters; a document made of
  * binary data read as Latin-1 holds about one in four (bytes 0-31 and 127-159).
  */
-export function looksBinary(text: string): boolean {
+function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.length === 0) return false;
   let control = 0;
@@ -65,6 +64,7 @@ export function looksBinary(text: string): boolean {
   return control / sample.length > 0.05;
 }
 
+/** The documents worth reading: the primary document (sequence 1) and exhibits with prose. */
 export function readableDocuments(docs: readonly SubmissionDocument[], form: string | null): TextDocument[] {
   const out: TextDocument[] = [];
   docs.forEach((d, i) => {

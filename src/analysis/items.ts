@@ -43,7 +43,7 @@ const SECTION_END: RegExp[] = [
 ];
 
 /** Position where boilerplate (signatures, forward-looking statements) begins, or text.length. */
-export function boilerplateStart(text: string): number {
+function boilerplateStart(text: string): number {
   let end = text.length;
   for (const re of SECTION_END) {
     const m = re.exec(text);
