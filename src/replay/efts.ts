@@ -10,7 +10,7 @@
 // startdt/enddt, items (comma list), from, size (max 100). Totals cap at 10,000 as on EDGAR.
 
 import type { ReplayFiling } from './corpus.ts';
-import type { HeaderParty } from './sgml-header.ts';
+import { partyField } from './sgml-header.ts';
 import { extractDocument, type SubmissionDocument } from './submission.ts';
 
 export interface EftsQuery {
@@ -77,15 +77,11 @@ function occurrences(text: string, phrase: string): number {
   return text.match(new RegExp(`(?<![a-z0-9])${escapeRe(phrase)}(?![a-z0-9])`, 'g'))?.length ?? 0;
 }
 
-function fieldOf(party: HeaderParty | undefined, section: string, label: string): string | undefined {
-  return party?.sections.find((s) => s.label === section)?.fields.find((f) => f.label === label)?.value;
-}
-
 const titleCase = (s: string): string => s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
 function source(filing: ReplayFiling, doc: SubmissionDocument): Record<string, unknown> {
   const parties = filing.header.parties;
-  const values = (section: string, label: string): string[] => [...new Set(parties.map((p) => fieldOf(p, section, label)).filter((v): v is string => !!v))];
+  const values = (section: string, label: string): string[] => [...new Set(parties.map((p) => partyField(p, section, label)).filter((v): v is string => !!v))];
   const fileType = /^EX-\d+/.exec(doc.type)?.[0] ?? doc.type; // EDGAR drops the ".N" of exhibits
   return {
     ciks: filing.parties.map((p) => p.cik),
@@ -102,7 +98,7 @@ function source(filing: ReplayFiling, doc: SubmissionDocument): Record<string, u
     adsh: filing.accession,
     film_num: values('FILING VALUES', 'FILM NUMBER'),
     biz_locations: parties
-      .map((p) => [fieldOf(p, 'BUSINESS ADDRESS', 'CITY'), fieldOf(p, 'BUSINESS ADDRESS', 'STATE')])
+      .map((p) => [partyField(p, 'BUSINESS ADDRESS', 'CITY'), partyField(p, 'BUSINESS ADDRESS', 'STATE')])
       .filter(([c, s]) => c && s)
       .map(([c, s]) => `${titleCase(c ?? '')}, ${s}`),
     file_type: fileType,

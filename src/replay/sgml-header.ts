@@ -71,6 +71,11 @@ export interface SubmissionHeader {
   lines: string[];
 }
 
+/** The value of `label` in the party's first `section` of that name (`BUSINESS ADDRESS` → `CITY`). */
+export function partyField(party: HeaderParty | undefined, section: string, label: string): string | undefined {
+  return party?.sections.find((s) => s.label === section)?.fields.find((f) => f.label === label)?.value;
+}
+
 const PARTY_BLOCKS = new Set<string>(Object.keys(ROLE_BY_BLOCK));
 
 function splitLabel(line: string): HeaderField | undefined {

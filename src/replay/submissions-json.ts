@@ -5,12 +5,9 @@
 // backfill paths to run offline; it is not a captured response.
 
 import { primaryDocument, type ReplayFiling } from './corpus.ts';
-import type { HeaderParty } from './sgml-header.ts';
+import { partyField, type HeaderParty } from './sgml-header.ts';
 
-function field(party: HeaderParty | undefined, section: string, label: string): string | null {
-  const s = party?.sections.find((x) => x.label === section);
-  return s?.fields.find((f) => f.label === label)?.value ?? null;
-}
+const field = (party: HeaderParty | undefined, section: string, label: string): string | null => partyField(party, section, label) ?? null;
 
 function address(party: HeaderParty | undefined, section: string): Record<string, string | number | null> {
   const state = field(party, section, 'STATE');
