@@ -5,7 +5,7 @@ import type { JobState } from '../../db/schema.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { AnalyzeSubmission } from './types.ts';
+import type { AnalyzeSubmission } from './analyze-submission.ts';
 import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
 
 export const ANALYZE_FILING = 'analyze-filing';
