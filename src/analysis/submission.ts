@@ -204,9 +204,16 @@ export function parseHeader(headerText: string): SubmissionHeader {
   return header;
 }
 
-const tagValue = (block: string, tag: string): string | null => {
-  const m = new RegExp(`<${tag}>([^\\r\\n<]*)`, 'i').exec(block);
-  const v = m?.[1]?.trim();
+/** The one-line tags of a document's metadata, compiled once. */
+const DOCUMENT_TAG = {
+  type: /<TYPE>([^\r\n<]*)/i,
+  sequence: /<SEQUENCE>([^\r\n<]*)/i,
+  filename: /<FILENAME>([^\r\n<]*)/i,
+  description: /<DESCRIPTION>([^\r\n<]*)/i,
+};
+
+const tagValue = (block: string, tag: RegExp): string | null => {
+  const v = tag.exec(block)?.[1]?.trim();
   return v ? v : null;
 };
 
@@ -232,12 +239,12 @@ function parseDocuments(text: string, from: number): SubmissionDocument[] {
 function parseDocument(block: string): SubmissionDocument {
   const textStart = block.search(/<TEXT>/i);
   const meta = textStart >= 0 ? block.slice(0, textStart) : block.slice(0, 2000);
-  const seq = tagValue(meta, 'SEQUENCE');
+  const seq = tagValue(meta, DOCUMENT_TAG.sequence);
   const doc: SubmissionDocument = {
-    type: tagValue(meta, 'TYPE') ?? '',
+    type: tagValue(meta, DOCUMENT_TAG.type) ?? '',
     sequence: seq && /^\d+$/.test(seq) ? Number(seq) : null,
-    filename: tagValue(meta, 'FILENAME'),
-    description: tagValue(meta, 'DESCRIPTION'),
+    filename: tagValue(meta, DOCUMENT_TAG.filename),
+    description: tagValue(meta, DOCUMENT_TAG.description),
   };
   if (textStart < 0) return doc;
   let body = block.slice(textStart + 6);
