@@ -5,7 +5,7 @@
 
 import { easternStampToUtcMs, toEastern } from '../analysis/eastern-time.ts';
 
-export { easternToUtcMs, toEastern, type EasternTime } from '../analysis/eastern-time.ts';
+export { easternIsoDate, easternToUtcMs, toEastern, type EasternTime } from '../analysis/eastern-time.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

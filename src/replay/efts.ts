@@ -127,11 +127,11 @@ export interface EftsIndex {
 /** A search index over filings; document texts are extracted once and kept. */
 export function createEftsIndex(): EftsIndex {
   const texts = new Map<string, string>();
-  const textOf = (filing: ReplayFiling, doc: SubmissionDocument): string => {
+  const textOf = (filing: ReplayFiling, doc: SubmissionDocument, bytes: () => Buffer): string => {
     const key = `${filing.accession}:${doc.filename}`;
     let text = texts.get(key);
     if (text === undefined) {
-      text = searchText(extractDocument(filing.bytes, doc).toString('latin1'));
+      text = searchText(extractDocument(bytes(), doc).toString('latin1'));
       texts.set(key, text);
     }
     return text;
@@ -146,9 +146,12 @@ export function createEftsIndex(): EftsIndex {
         if (q.items.length && !filing.items.some((i) => q.items.includes(i))) continue;
         if (q.startdt && filing.filedDate < q.startdt) continue;
         if (q.enddt && filing.filedDate > q.enddt) continue;
+        // A synthetic filing assembles its bytes on every read: once per filing, and only if a text is missing.
+        let submission: Buffer | undefined;
+        const bytes = (): Buffer => (submission ??= filing.bytes);
         for (const doc of filing.documents) {
           if (!searchable(doc, filing.form)) continue;
-          const text = textOf(filing, doc);
+          const text = textOf(filing, doc, bytes);
           const counts = q.phrases.map((p) => occurrences(text, p));
           if (counts.some((n) => n === 0)) continue;
           hits.push({ filing, doc, score: counts.reduce((a, b) => a + b, 0) || 1 });

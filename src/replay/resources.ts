@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { filingFolderUrl, filingUrls } from '../edgar/urls.ts';
 import type { LoadedCorpus, ReplayFiling } from './corpus.ts';
 import { parseDailyIndexPath, writeDailyIndex, type DailyIndexRow } from './daily-index.ts';
-import { toEastern } from './eastern-time.ts';
+import { easternIsoDate } from './eastern-time.ts';
 import { createEftsIndex, parseEftsQuery } from './efts.ts';
 import { encodeLatin1Xml, escapeXml, FEED_MAX_START, matchesType, parseFeedQuery, writeFeed, type FeedEntryData } from './feed.ts';
 import { writeIndexJson, writeIndexPage, type DocumentEntry } from './filing-index.ts';
@@ -146,7 +146,9 @@ export function createResources(opts: ResourcesOptions): Resources {
   }
 
   function documentEntries(filing: ReplayFiling): DocumentEntry[] {
-    return filing.documents.map((doc) => ({ doc, size: extractDocument(filing.bytes, doc).length }));
+    // A synthetic filing assembles its bytes on every read: read them once for all documents.
+    const bytes = filing.bytes;
+    return filing.documents.map((doc) => ({ doc, size: extractDocument(bytes, doc).length }));
   }
 
   function archiveFile(filing: ReplayFiling, name: string, folderPath: string): { body: Buffer; type: string; etag: string; gz?: Buffer } | undefined {
@@ -229,23 +231,23 @@ export function createResources(opts: ResourcesOptions): Resources {
    */
   function serveDailyIndex(path: string): ReplayResponse {
     const parsed = parseDailyIndexPath(path);
-    const today = toEastern(now());
-    const todayKey = `${today.year}${String(today.month).padStart(2, '0')}${String(today.day).padStart(2, '0')}`;
+    const todayKey = easternIsoDate(now()).replace(/-/g, '');
     const weekday = parsed ? new Date(`${parsed.date.slice(0, 4)}-${parsed.date.slice(4, 6)}-${parsed.date.slice(6, 8)}T12:00:00Z`).getUTCDay() : 0;
     const state = parsed ? opts.dailyIndexState?.(parsed.date) : undefined;
     if (!parsed || state === 'incomplete' || (state === undefined && (weekday === 0 || weekday === 6 || parsed.date > todayKey))) {
       return { status: 403, kind: 'daily-index', body: ACCESS_DENIED_XML, contentType: 'application/xml' };
     }
-    const rows: DailyIndexRow[] = corpus.filings
-      .filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date)
-      .flatMap((f) => f.parties.map((p) => {
+    const filings = corpus.filings.filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date);
+    const rows: DailyIndexRow[] = filings.flatMap((f) =>
+      f.parties.map((p) => {
         const cik = String(Number(p.cik));
         return { form: f.form, company: p.name, cik, dateFiled: parsed.date, file: `edgar/data/${cik}/${f.accession}.txt` };
-      }));
+      }),
+    );
     const body = Buffer.from(writeDailyIndex(parsed.kind, parsed.date, rows), 'latin1');
     // Archives index files carry validators and answer conditional requests with 304 (EDGAR.md §2).
     const etag = `"${createHash('md5').update(body).digest('hex')}"`;
-    const lastModified = Math.max(0, ...corpus.filings.filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date).map((f) => f.acceptedAt));
+    const lastModified = Math.max(0, ...filings.map((f) => f.acceptedAt));
     return { status: 200, kind: 'daily-index', body, contentType: 'text/plain', cache: { etag, lastModified, gzipped: () => gzipSync(body) } };
   }
 
