@@ -4,6 +4,7 @@
 // NOT captured pages: they are written here, with the title and gist sec.gov is reported to use.
 
 import { readFileSync } from 'node:fs';
+import { escapeXml } from './feed.ts';
 
 const load = (name: string): Buffer => readFileSync(new URL(`./pages/${name}`, import.meta.url));
 
@@ -17,8 +18,7 @@ const NO_SUCH_KEY_TEMPLATE = load('data-sec-gov-missing-404.xml').toString('utf8
 
 /** The real data.sec.gov body for a missing key (status 404), naming the requested key. */
 export function noSuchKeyXml(key: string): Buffer {
-  const escaped = key.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return Buffer.from(NO_SUCH_KEY_TEMPLATE.replace(/<Key>[^<]*<\/Key>/, `<Key>${escaped}</Key>`), 'utf8');
+  return Buffer.from(NO_SUCH_KEY_TEMPLATE.replace(/<Key>[^<]*<\/Key>/, `<Key>${escapeXml(key)}</Key>`), 'utf8');
 }
 
 // Written by cyber8k, not captured: sec.gov answers a missing or tool-default User-Agent with 403
