@@ -127,6 +127,54 @@ interface Built {
   text: string;
 }
 
+interface Envelope {
+  accession: string;
+  /** YYYYMMDD */
+  filed: string;
+  /** SGML ACCEPTANCE-DATETIME, YYYYMMDDhhmmss Eastern. */
+  acceptance: string;
+  marker: string;
+  form: string;
+  /** As the header writes it, YYYYMMDD. */
+  period: string | undefined;
+  /** ITEM INFORMATION values, in order. */
+  items: readonly string[];
+  company: string;
+  /** 10 digits. */
+  cik: string;
+  filename: string;
+  documentText: string;
+}
+
+/** A one-document complete submission: an SGML header with a `<CYBER8K-BUILT>` line, then the document. */
+function writeEnvelope(e: Envelope): Built {
+  const header = [
+    `<SEC-DOCUMENT>${e.accession}.txt : ${e.filed}`,
+    `<SEC-HEADER>${e.accession}.hdr.sgml : ${e.filed}`,
+    `<ACCEPTANCE-DATETIME>${e.acceptance}`,
+    `<CYBER8K-BUILT>${e.marker}`,
+    `ACCESSION NUMBER:\t\t${e.accession}`,
+    `CONFORMED SUBMISSION TYPE:\t${e.form}`,
+    'PUBLIC DOCUMENT COUNT:\t\t1',
+    ...(e.period ? [`CONFORMED PERIOD OF REPORT:\t${e.period}`] : []),
+    ...e.items.map((item) => `ITEM INFORMATION:\t\t${item}`),
+    `FILED AS OF DATE:\t\t${e.filed}`,
+    '',
+    'FILER:',
+    '',
+    '\tCOMPANY DATA:\t',
+    `\t\tCOMPANY CONFORMED NAME:\t\t\t${e.company}`,
+    `\t\tCENTRAL INDEX KEY:\t\t\t${e.cik}`,
+    '',
+    '\tFILING VALUES:',
+    `\t\tFORM TYPE:\t\t${e.form}`,
+    '\t\tSEC ACT:\t\t1934 Act',
+    '</SEC-HEADER>',
+  ];
+  const document = ['<DOCUMENT>', `<TYPE>${e.form}`, '<SEQUENCE>1', `<FILENAME>${e.filename}`, `<DESCRIPTION>${e.form}`, '<TEXT>', e.documentText, '</TEXT>', '</DOCUMENT>'];
+  return { accession: e.accession, text: `${[...header, ...document, '</SEC-DOCUMENT>'].join('\n')}\n` };
+}
+
 interface CydFilingRow {
   cik: string;
   name: string;
@@ -164,32 +212,19 @@ function buildPeriodicEnvelope(sourceDir: string, accession: string, row: Source
     '</body>',
     '</html>',
   ].join('\n');
-  const marker = `envelope built by cyber8k scripts/build-replay-corpus.ts around ${row.file}, the real cyd: text blocks of this report from SEC data sets; header from its filing row; only Item 1C is included`;
-  const header = [
-    `<SEC-DOCUMENT>${accession}.txt : ${filing.filed}`,
-    `<SEC-HEADER>${accession}.hdr.sgml : ${filing.filed}`,
-    `<ACCEPTANCE-DATETIME>${acceptance}`,
-    `<CYBER8K-BUILT>${marker}`,
-    `ACCESSION NUMBER:\t\t${accession}`,
-    `CONFORMED SUBMISSION TYPE:\t${form}`,
-    'PUBLIC DOCUMENT COUNT:\t\t1',
-    ...(filing.period ? [`CONFORMED PERIOD OF REPORT:\t${filing.period}`] : []),
-    `FILED AS OF DATE:\t\t${filing.filed}`,
-    '',
-    'FILER:',
-    '',
-    '\tCOMPANY DATA:\t',
-    `\t\tCOMPANY CONFORMED NAME:\t\t\t${filing.name}`,
-    `\t\tCENTRAL INDEX KEY:\t\t\t${cik}`,
-    '',
-    '\tFILING VALUES:',
-    `\t\tFORM TYPE:\t\t${form}`,
-    '\t\tSEC ACT:\t\t1934 Act',
-    '</SEC-HEADER>',
-  ];
-  const filename = `${path.basename(row.file).replace(/-cyd-facts\.ndjson$/, '')}.htm`;
-  const document = ['<DOCUMENT>', `<TYPE>${form}`, '<SEQUENCE>1', `<FILENAME>${filename}`, `<DESCRIPTION>${form}`, '<TEXT>', documentText, '</TEXT>', '</DOCUMENT>'];
-  return { accession, text: `${[...header, ...document, '</SEC-DOCUMENT>'].join('\n')}\n` };
+  return writeEnvelope({
+    accession,
+    filed: filing.filed,
+    acceptance,
+    marker: `envelope built by cyber8k scripts/build-replay-corpus.ts around ${row.file}, the real cyd: text blocks of this report from SEC data sets; header from its filing row; only Item 1C is included`,
+    form,
+    period: filing.period,
+    items: [],
+    company: filing.name,
+    cik,
+    filename: `${path.basename(row.file).replace(/-cyd-facts\.ndjson$/, '')}.htm`,
+    documentText,
+  });
 }
 
 function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]): Built | { skip: string } {
@@ -225,32 +260,20 @@ function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]):
     : /\/edgar\/data\/\d+\/\d{18}\/([\w.-]+\.htm)\b/.exec(chosen.note)?.[1] ?? path.basename(chosen.file).replace(/\.txt$/, '.htm');
   const documentText = ixbrl ? html.replace(/\n?$/, '') : renderingDocument(sourceDir, chosen, company, form);
 
-  const header = [
-    `<SEC-DOCUMENT>${accession}.txt : ${compact(filingDate)}`,
-    `<SEC-HEADER>${accession}.hdr.sgml : ${compact(filingDate)}`,
-    `<ACCEPTANCE-DATETIME>${acceptance}`,
-    `<CYBER8K-BUILT>${marker}`,
-    `ACCESSION NUMBER:\t\t${accession}`,
-    `CONFORMED SUBMISSION TYPE:\t${form}`,
-    'PUBLIC DOCUMENT COUNT:\t\t1',
-    ...(period ? [`CONFORMED PERIOD OF REPORT:\t${compact(period)}`] : []),
+  return writeEnvelope({
+    accession,
+    filed: compact(filingDate),
+    acceptance,
+    marker,
+    form,
+    period: period ? compact(period) : undefined,
     // As EDGAR writes them: Item 1.05 as a bare <ITEMS> tag, every other item by its title.
-    ...items.map((code) => `ITEM INFORMATION:\t\t${code === '1.05' ? '<ITEMS>1.05' : itemTitle(code) ?? `<ITEMS>${code}`}`),
-    `FILED AS OF DATE:\t\t${compact(filingDate)}`,
-    '',
-    'FILER:',
-    '',
-    '\tCOMPANY DATA:\t',
-    `\t\tCOMPANY CONFORMED NAME:\t\t\t${company}`,
-    `\t\tCENTRAL INDEX KEY:\t\t\t${cik}`,
-    '',
-    '\tFILING VALUES:',
-    `\t\tFORM TYPE:\t\t${form}`,
-    '\t\tSEC ACT:\t\t1934 Act',
-    '</SEC-HEADER>',
-  ];
-  const document = ['<DOCUMENT>', `<TYPE>${form}`, '<SEQUENCE>1', `<FILENAME>${filename}`, `<DESCRIPTION>${form}`, '<TEXT>', documentText, '</TEXT>', '</DOCUMENT>'];
-  return { accession, text: `${[...header, ...document, '</SEC-DOCUMENT>'].join('\n')}\n` };
+    items: items.map((code) => (code === '1.05' ? '<ITEMS>1.05' : itemTitle(code) ?? `<ITEMS>${code}`)),
+    company,
+    cik,
+    filename,
+    documentText,
+  });
 }
 
 /** Builds the replay corpus from `sourceDir` into `outDir`; returns the timeline it wrote. */
