@@ -20,7 +20,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFiling } from '../src/replay/corpus.ts';
+import { isCompleteSubmission, readFiling } from '../src/replay/corpus.ts';
+import { escapeXml } from '../src/replay/feed.ts';
 import { itemTitle } from '../src/replay/items.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -105,7 +106,7 @@ const compact = (iso: string): string => iso.replace(/-/g, '');
 
 /** Renderings are UTF-8 text; EDGAR documents are ASCII with character references. */
 function htmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[^\x20-\x7e\n]/gu, (ch) => `&#${ch.codePointAt(0)};`);
+  return escapeXml(text).replace(/[^\x20-\x7e\n]/gu, (ch) => `&#${ch.codePointAt(0)};`);
 }
 
 function renderingDocument(sourceDir: string, row: SourceRow, company: string, form: string): string {
@@ -295,7 +296,7 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
   const include: string[] = [];
   const written = new Set<string>();
   for (const [accession, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const original = group.find((r) => r.file.endsWith('.txt') && readSource(sourceDir, r).toString('latin1', 0, 14) === '<SEC-DOCUMENT>');
+    const original = group.find((r) => r.file.endsWith('.txt') && isCompleteSubmission(readSource(sourceDir, r)));
     if (original) {
       include.push(path.relative(outDir, path.join(sourceDir, original.file)).split(path.sep).join('/'));
       continue;
