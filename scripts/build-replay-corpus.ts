@@ -20,7 +20,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isCompleteSubmission, readFiling } from '../src/replay/corpus.ts';
+import { isCompleteSubmission, readFiling, type ReplayFiling } from '../src/replay/corpus.ts';
 import { escapeXml } from '../src/replay/feed.ts';
 import { itemTitle } from '../src/replay/items.ts';
 
@@ -295,6 +295,7 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
   mkdirSync(outDir, { recursive: true });
   const include: string[] = [];
   const written = new Set<string>();
+  const all: ReplayFiling[] = [];
   for (const [accession, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const original = group.find((r) => r.file.endsWith('.txt') && isCompleteSubmission(readSource(sourceDir, r)));
     if (original) {
@@ -314,7 +315,7 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
     }
     const file = `${accession}.built.txt`;
     writeFileSync(path.join(outDir, file), built.text, 'latin1');
-    readFiling(path.join(outDir, file)); // must parse like any submission
+    all.push(readFiling(path.join(outDir, file))); // must parse like any submission
     written.add(file);
   }
   for (const stale of readdirSync(outDir).filter((f) => f.endsWith('.built.txt') && !written.has(f))) rmSync(path.join(outDir, stale));
@@ -322,7 +323,6 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
   writeFileSync(path.join(outDir, 'corpus.json'), `${JSON.stringify({ include }, null, 2)}\n`);
 
   // Timeline: acceptance order for everything not placed explicitly.
-  const all = [...written].map((f) => readFiling(path.join(outDir, f)));
   for (const rel of include) all.push(readFiling(path.resolve(outDir, rel)));
   const placed = new Set([...AT_START, ...EARLY.map(([a]) => a)]);
   for (const acc of placed) if (!all.some((f) => f.accession === acc)) throw new Error(`timeline: ${acc} is not in the replay corpus`);
