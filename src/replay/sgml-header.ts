@@ -78,6 +78,11 @@ export function partyField(party: HeaderParty | undefined, section: string, labe
 
 const PARTY_BLOCKS = new Set<string>(Object.keys(ROLE_BY_BLOCK));
 
+/** A top-level label that opens a party block (`FILER:`, `SUBJECT COMPANY:`, …). */
+export function isPartyBlock(label: string): label is PartyBlock {
+  return PARTY_BLOCKS.has(label);
+}
+
 function splitLabel(line: string): HeaderField | undefined {
   const m = /^([^:<][^:]*):[ \t]*(.*)$/.exec(line);
   if (!m) return undefined;
@@ -113,9 +118,8 @@ export function parseSubmissionHeader(text: string): SubmissionHeader {
     if (!field) continue;
     if (depth === 0) {
       section = undefined;
-      if (PARTY_BLOCKS.has(field.label) && field.value === '') {
-        const block = field.label as PartyBlock;
-        party = { block, role: ROLE_BY_BLOCK[block], cik: '', name: '', sections: [] };
+      if (isPartyBlock(field.label) && field.value === '') {
+        party = { block: field.label, role: ROLE_BY_BLOCK[field.label], cik: '', name: '', sections: [] };
         parties.push(party);
       } else {
         party = undefined;

@@ -28,7 +28,7 @@
 
 import { describeFiling, primaryDocument, type ReplayFiling } from './corpus.ts';
 import { easternToUtcMs, formatAcceptanceDateTime } from './eastern-time.ts';
-import { parseSubmissionHeader } from './sgml-header.ts';
+import { isPartyBlock, parseSubmissionHeader } from './sgml-header.ts';
 import { listDocuments } from './submission.ts';
 import type { TimelineEntry } from './timeline.ts';
 
@@ -191,7 +191,7 @@ export function rewriteHeader(headerText: string, id: Identity): string {
     const company = id.parties[Math.max(0, party)] ?? id.parties[0];
     const set = (v: string): void => void out.push(`${tabs}${label}:${gap}${v}`);
     if (depth === 0) {
-      if (value === '' && ['FILER', 'SUBJECT COMPANY', 'FILED BY', 'REPORTING-OWNER', 'ISSUER'].includes(label)) party++;
+      if (value === '' && isPartyBlock(label)) party++;
       if (label === 'ACCESSION NUMBER') set(id.accession);
       else if (label === 'FILED AS OF DATE' || label === 'DATE AS OF CHANGE' || label === 'CONFORMED PERIOD OF REPORT') set(id.filedDate);
       else out.push(line);
