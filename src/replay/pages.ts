@@ -1,7 +1,9 @@
 // Fixed bodies the replay server answers with. Three are real captures, copied byte for byte from
 // the committable corpus into src/replay/pages/ (rate-exceeded.html, archives-missing-403.xml,
-// data-sec-gov-missing-404.xml). The "Undeclared Automated Tool" and "File Unavailable" pages are
-// NOT captured pages: they are written here, with the title and gist sec.gov is reported to use.
+// data-sec-gov-missing-404.xml); the corpus copies keep their SOURCES.tsv provenance, and the
+// replay tests check the served bodies against them. The "Undeclared Automated Tool" and "File
+// Unavailable" pages are NOT captured pages: they are written here, with the title and gist sec.gov
+// is reported to use.
 
 import { readFileSync } from 'node:fs';
 import { escapeXml } from './feed.ts';
