@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
+import type { Database } from '../../db/client.ts';
 import { createFilingRepository, type NewFiling } from '../../db/repositories/filings.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
@@ -22,16 +23,24 @@ function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling {
   };
 }
 
-describeEachDatabase('REST API: filings', (getDb) => {
-  let app: FastifyInstance;
-
+/** The app on `database`, built before the suite and closed after it. */
+function useApp(database: () => Database): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    app = await buildApp({ database: getDb().database });
+    app = await buildApp({ database: database() });
     await app.ready();
   });
   afterAll(async () => {
     await app?.close();
   });
+  return () => {
+    if (!app) throw new Error('app not built');
+    return app;
+  };
+}
+
+describeEachDatabase('REST API: filings', (getDb) => {
+  const app = useApp(() => getDb().database);
 
   beforeEach(async () => {
     const repo = createFilingRepository({ db: getDb().database.db });
@@ -41,7 +50,7 @@ describeEachDatabase('REST API: filings', (getDb) => {
   });
 
   async function get(url: string) {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app().inject({ method: 'GET', url });
     return { status: res.statusCode, body: res.json() as Record<string, any> };
   }
 
@@ -115,16 +124,8 @@ describeEachDatabase('REST API: filings', (getDb) => {
 });
 
 describe('REST API: request validation', () => {
-  let app: FastifyInstance;
   // Validation happens before any query, so a database that is never opened is enough.
-  beforeAll(async () => {
-    const unreachable = { db: {} as never, kind: 'pglite' as const, query: async () => [], close: async () => {} };
-    app = await buildApp({ database: unreachable });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp(() => ({ db: {} as never, kind: 'pglite' as const, query: async () => [], close: async () => {} }));
 
   it.each([
     ['/v1/filings?limit=0', 'limit'],
@@ -137,7 +138,7 @@ describe('REST API: request validation', () => {
     ['/v1/filings?frobnicate=1', 'frobnicate'],
     ['/v1/filings?cursor=not-a-cursor', 'cursor'],
   ])('answers %s with a 400 that names "%s"', async (url, parameter) => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app().inject({ method: 'GET', url });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('request.invalid_parameter');
@@ -145,42 +146,35 @@ describe('REST API: request validation', () => {
   });
 
   it('rejects a malformed accession number in the path', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/filings/12345' });
+    const res = await app().inject({ method: 'GET', url: '/v1/filings/12345' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.parameter).toBe('accession');
   });
 
   it('answers unknown routes with the same error shape', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v2/nothing' });
+    const res = await app().inject({ method: 'GET', url: '/v2/nothing' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'request.not_found', message: 'no route for GET /v2/nothing' } });
   });
 
   it('reports itself alive on /health', async () => {
-    const res = await app.inject({ method: 'GET', url: '/health' });
+    const res = await app().inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('ok');
   });
 
   it('documents the filings endpoints in OpenAPI at /docs', async () => {
-    const spec = await app.inject({ method: 'GET', url: '/docs/json' });
+    const spec = await app().inject({ method: 'GET', url: '/docs/json' });
     expect(spec.statusCode).toBe(200);
     const paths = spec.json().paths as Record<string, unknown>;
     expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/filings', '/v1/filings/{accession}', '/health']));
-    const ui = await app.inject({ method: 'GET', url: '/docs' });
+    const ui = await app().inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });
 });
 
 describeEachDatabase('REST API: jobs', (getDb) => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildApp({ database: getDb().database });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp(() => getDb().database);
 
   it('lists the queue with counts, and dead jobs with the error that set them aside', async () => {
     const repo = createFilingRepository({ db: getDb().database.db });
@@ -190,7 +184,7 @@ describeEachDatabase('REST API: jobs', (getDb) => {
     const [claimed] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
     await jobs.fail(claimed!, 'w', 'not an 8-K: the primary document is corrupt', 0);
 
-    const res = await app.inject({ method: 'GET', url: '/v1/jobs?state=dead' });
+    const res = await app().inject({ method: 'GET', url: '/v1/jobs?state=dead' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.counts).toEqual(expect.arrayContaining([
@@ -202,7 +196,7 @@ describeEachDatabase('REST API: jobs', (getDb) => {
   });
 
   it('rejects an unknown job state', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/jobs?state=sleeping' });
+    const res = await app().inject({ method: 'GET', url: '/v1/jobs?state=sleeping' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.parameter).toBe('state');
   });
