@@ -1,43 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../api/app.ts';
-import type { Database } from '../../db/client.ts';
-import { createFilingRepository, type NewFiling } from '../../db/repositories/filings.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-
-function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling {
-  const accession = `0000000001-24-${String(n).padStart(6, '0')}`;
-  return {
-    accessionNumber: accession,
-    cik: '0000000001',
-    companyName: 'Example Co',
-    form: '8-K',
-    items: ['8.01', '9.01'],
-    filedAt: `2024-03-${String(n).padStart(2, '0')}`,
-    acceptedAt: `2024-03-${String(n).padStart(2, '0')}T21:00:00Z`,
-    indexUrl: `https://www.sec.gov/Archives/edgar/data/1/${accession.replace(/-/g, '')}/${accession}-index.htm`,
-    submissionUrl: `https://www.sec.gov/Archives/edgar/data/1/${accession.replace(/-/g, '')}/${accession}.txt`,
-    ...overrides,
-  };
-}
-
-/** The app on `database`, built before the suite and closed after it. */
-function useApp(database: () => Database): () => FastifyInstance {
-  let app: FastifyInstance | undefined;
-  beforeAll(async () => {
-    app = await buildApp({ database: database() });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  return () => {
-    if (!app) throw new Error('app not built');
-    return app;
-  };
-}
+import { filing, useApp, usePglite } from './app.ts';
 
 describeEachDatabase('REST API: filings', (getDb) => {
   const app = useApp(() => getDb().database);
@@ -124,8 +90,8 @@ describeEachDatabase('REST API: filings', (getDb) => {
 });
 
 describe('REST API: request validation', () => {
-  // Validation happens before any query, so a database that is never opened is enough.
-  const app = useApp(() => ({ db: {} as never, kind: 'pglite' as const, query: async () => [], close: async () => {} }));
+  const db = usePglite();
+  const app = useApp(() => db().database);
 
   it.each([
     ['/v1/filings?limit=0', 'limit'],
