@@ -10,7 +10,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { DEMO_CORPUS } from '../src/demo.ts';
+import { DEMO_CORPUS } from '../src/replay/index.ts';
 import { startMonitor } from '../src/monitor.ts';
 import { createReplayServer } from '../src/replay/index.ts';
 

@@ -8,5 +8,4 @@ export { UnreadableDocumentError } from './documents.ts';
 export { findItemSections, type ItemSection } from './items.ts';
 export { easternToUtcIso } from './eastern-time.ts';
 export { extractCydFacts, type CydFact } from './xbrl-cyd.ts';
-export { runAnalyzeCommand } from './analyze-command.ts';
 export type * from './types.ts';

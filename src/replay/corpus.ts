@@ -7,9 +7,13 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAcceptanceDateTime } from './eastern-time.ts';
 import { parseSubmissionHeader, type FeedRole, type SubmissionHeader } from './sgml-header.ts';
 import { listDocuments, type SubmissionDocument } from './submission.ts';
+
+/** The committed corpus of real filings the demo (and `cyber8k replay` by default) serves. */
+export const DEMO_CORPUS = fileURLToPath(new URL('../../test/fixtures/replay', import.meta.url));
 
 export interface FilingParty {
   role: FeedRole;

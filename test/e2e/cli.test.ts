@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.ts';
 import { spawnMonitor } from '../helpers/processes.ts';
 import { createReplayServer } from '../../src/replay/index.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 
 const BIN = path.resolve('bin/cyber8k.js');
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import { createReplayServer, type FaultAction, type FaultRequest, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type Backend, type TestDatabase } from '../helpers/databases.ts';

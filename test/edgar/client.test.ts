@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEdgarClient, parseRetryAfter, type EdgarClientOptions } from '../../src/edgar/client.ts';
 import { filingUrls } from '../../src/edgar/urls.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 
 const RATE_PAGE = readFileSync(new URL('../../src/replay/pages/rate-exceeded.html', import.meta.url));

@@ -6,7 +6,7 @@ import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
 import type { EdgarClient } from '../../src/edgar/client.ts';
 import { getIfChanged } from '../../src/edgar/conditional-get.ts';
 import { dailyIndexUrl } from '../../src/edgar/daily-index.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import { reconcileDay } from '../../src/ingest/reconcile.ts';
 import type { FaultHook, ReplayServer } from '../../src/replay/index.ts';

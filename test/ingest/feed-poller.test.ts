@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
 import type { EdgarClient } from '../../src/edgar/client.ts';
-import { DEMO_CORPUS } from '../../src/demo.ts';
+import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import type { ReplayServer } from '../../src/replay/index.ts';
 import { startReplayWithClient } from '../helpers/replay-client.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runReplayCommand } from '../../src/replay/index.ts';
+import { runReplayCommand } from '../../src/commands/replay.ts';
 import { isDeclaredUserAgent } from '../../src/replay/user-agent.ts';
 import { FIXTURE_CORPUS, REPLAY_CORPUS, feedPath, startReplay, type Started } from './helpers.ts';
 

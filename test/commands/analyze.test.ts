@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAnalyzeCommand } from '../../src/analysis/analyze-command.ts';
-import { FIXTURE_CORPUS } from './corpus.ts';
+import { runAnalyzeCommand } from '../../src/commands/analyze.ts';
+import { FIXTURE_CORPUS } from '../analysis/corpus.ts';
 
 function capture() {
   let stdout = '';

@@ -1,9 +1,14 @@
+// `cyber8k backfill --from DATE [--to DATE] [--no-analyze]`: discovers history from the daily index
+// (resumable: an interrupted run continues where it stopped), then analyzes what it queued unless
+// told not to. Ctrl-C stops after the current request and says how to resume.
+
 import { openDatabase } from '../../db/client.ts';
 import type { Config } from '../config.ts';
-import type { Logger } from '../logger.ts';
-import { runBackfill } from './backfill.ts';
-import { createProgressReporter } from './progress.ts';
-import { createIngestionServices, formsWithAmendments } from './services.ts';
+import { backfillRange, runBackfill } from '../ingest/backfill.ts';
+import { createProgressReporter } from '../ingest/progress.ts';
+import { createIngestionServices, formsWithAmendments } from '../ingest/services.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { commandConfig, requireUserAgent } from './context.ts';
 
 export interface BackfillCommandOptions {
   config: Config;
@@ -16,10 +21,21 @@ export interface BackfillCommandOptions {
   out?: NodeJS.WritableStream;
 }
 
-/**
- * `cyber8k backfill`: discovers history from the daily index (resumable: an interrupted run
- * continues where it stopped), then analyzes what it queued unless told not to.
- */
+/** The command as the CLI runs it: checks the range before anything opens, stops on SIGINT/SIGTERM. */
+export async function backfillCommand(opts: { from: string; to?: string; analyze: boolean }): Promise<number> {
+  backfillRange(opts.from, opts.to, new Date()); // bad dates stop here, before anything opens
+  const config = commandConfig();
+  const userAgent = requireUserAgent(config);
+  // The progress bar is the output; info lines would break it up.
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  return runBackfillCommand({ config, log, userAgent, from: opts.from, to: opts.to, analyze: opts.analyze, signal: controller.signal });
+}
+
+/** Backfills, then (unless told not to) analyzes; returns the exit code. */
 export async function runBackfillCommand(options: BackfillCommandOptions): Promise<number> {
   const { config, log, signal } = options;
   const out = options.out ?? process.stdout;

@@ -4,19 +4,10 @@
 // file failed.
 
 import { readFile } from 'node:fs/promises';
-import { analyze } from './analyze.ts';
-import type { Analysis, AnalysisError } from './types.ts';
+import { analyze, type Analysis, type AnalysisError } from '../analysis/index.ts';
+import { processIo, type CommandIo } from './context.ts';
 
-export interface CommandIo {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
-}
-
-export async function runAnalyzeCommand(
-  files: string[],
-  opts: { json: boolean },
-  io: CommandIo = { stdout: process.stdout, stderr: process.stderr },
-): Promise<number> {
+export async function runAnalyzeCommand(files: string[], opts: { json: boolean }, io: CommandIo = processIo): Promise<number> {
   if (files.length === 0) {
     io.stderr.write('cyber8k analyze: no files given. Usage: cyber8k analyze FILE... [--json]\n');
     return 2;

@@ -1,16 +1,18 @@
-import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { startMonitor } from './monitor.ts';
-import { createReplayServer } from './replay/index.ts';
+// `cyber8k demo` (`npm run demo`): the replay server on loopback plus the monitor pointed at it.
 
-export const DEMO_CORPUS = fileURLToPath(new URL('../test/fixtures/replay', import.meta.url));
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startMonitor } from '../monitor.ts';
+import { createReplayServer, DEMO_CORPUS } from '../replay/index.ts';
+import { runUntilSignal as untilSignal } from './context.ts';
+
 const DEMO_USER_AGENT = 'cyber8k-demo demo@cyber8k.local';
 
 export interface DemoOptions {
   speed: number;
-  env: NodeJS.ProcessEnv;
-  runUntilSignal: (close: () => Promise<void>) => Promise<void>;
+  env?: NodeJS.ProcessEnv;
+  /** Holds the demo open and closes it (default: until SIGINT/SIGTERM). */
+  runUntilSignal?: (close: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface DemoOptions {
  * arrive, get analyzed and served, with no internet and no set-up.
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
-  const env = { ...options.env };
+  const env = { ...(options.env ?? process.env) };
   // The demo keeps its own embedded database, apart from a real monitor's data.
   env.CYBER8K_DATA_DIR ||= './data/demo';
   env.POLL_INTERVAL_SECONDS ||= '2';
@@ -51,7 +53,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   }
   const api = monitor.url ?? `http://${config.host}:${config.port}`;
   log.info(`demo running — filings arrive over the next minutes. Try:\n  curl '${api}/v1/filings?item=1.05'\n  curl '${api}/v1/filings'\n  open ${api}/docs`);
-  await options.runUntilSignal(async () => {
+  await (options.runUntilSignal ?? untilSignal)(async () => {
     await monitor.close();
     await replay.close();
   });

@@ -2,11 +2,11 @@
 // server in the foreground, prints its base URL and one line per released filing, and stops on
 // SIGINT/SIGTERM. The CLI parses the flags and calls this.
 
-import { createReplayServer } from './server.ts';
-import type { SyntheticOptions } from './synthetic.ts';
+import { createReplayServer, DEMO_CORPUS, type SyntheticOptions } from '../replay/index.ts';
 
 export interface ReplayCommandOptions {
-  corpus: string;
+  /** Folder of filings to serve (default: the committed corpus of real filings). */
+  corpus?: string;
   port: number;
   host: string;
   speed: number;
@@ -27,7 +27,7 @@ export async function runReplayCommand(opts: ReplayCommandOptions): Promise<void
     if (held) held.push(line);
     else print(line);
   };
-  const server = await createReplayServer({ corpusDir: opts.corpus, speed: opts.speed, log, ...(opts.synthetic ? { synthetic: opts.synthetic } : {}) });
+  const server = await createReplayServer({ corpusDir: opts.corpus ?? DEMO_CORPUS, speed: opts.speed, log, ...(opts.synthetic ? { synthetic: opts.synthetic } : {}) });
   const base = await server.listen({ port: opts.port, host: opts.host });
   print(`EDGAR replay server on ${base} (speed ${opts.speed}); point www.sec.gov, data.sec.gov and efts.sec.gov base URLs at it. Ctrl-C stops.`);
   for (const line of held) print(line);
