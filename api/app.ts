@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
+import { createRouteTable } from './route-table.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { createJobRepository } from '../db/repositories/jobs.ts';
@@ -27,10 +28,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // Unknown query parameters are rejected with a 400 rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    return503OnClosing: true,
+    // Fastify's own answers to these are not in the API's error shape (see errors.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  registerErrorHandling(app);
+  const routes = createRouteTable();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  registerErrorHandling(app, routes);
   app.addSchema(ErrorSchema);
 
   await app.register(swagger, {

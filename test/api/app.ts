@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, type BuildAppOptions } from '../../api/app.ts';
 import type { Database } from '../../db/client.ts';
 import type { NewFiling } from '../../db/repositories/filings.ts';
@@ -52,4 +52,24 @@ export function filing(n: number, overrides: Partial<NewFiling> = {}): NewFiling
     submissionUrl: `https://www.sec.gov/Archives/edgar/data/1/${accession.replace(/-/g, '')}/${accession}.txt`,
     ...overrides,
   };
+}
+
+interface ErrorResponse {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+}
+
+/** Asserts the API's one error shape and returns the error object. */
+export function expectApiError(res: ErrorResponse, status: number): { code: string; message: string; parameter?: string } {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/json/);
+  expect(res.headers['cache-control']).toBe('no-store');
+  const body = JSON.parse(res.body) as { error: { code: string; message: string; parameter?: string } };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).every((k) => ['code', 'message', 'parameter'].includes(k))).toBe(true);
+  expect(body.error.code).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+  expect(typeof body.error.message).toBe('string');
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return body.error;
 }
