@@ -103,6 +103,7 @@ function toFilingDetailDto(row: FilingRow): FilingDetailDto {
     ...toFilingDto(row),
     evidence: row.analysis?.evidence ?? {},
     confidence: row.analysis?.confidence ?? null,
+    review: row.analysis?.review ?? null,
     item105Text: row.item105Text,
   };
 }

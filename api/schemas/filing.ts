@@ -73,6 +73,7 @@ export const FilingDetailSchema = Type.Object(
     ...filingFields,
     evidence: Type.Record(Type.String(), Type.String(), { description: 'Field → the sentence of the filing it came from.' }),
     confidence: Nullable(Type.Number()),
+    review: Nullable(Type.Boolean({ description: 'A borderline analysis a person should check (confidence below 0.9); null for analyses made before it existed.' })),
     item105Text: Nullable(Type.String({ description: 'Text of the Item 1.05 section, when there is one.' })),
   },
   { $id: 'FilingDetail' },

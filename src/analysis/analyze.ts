@@ -286,6 +286,7 @@ function classifyAndExtract(
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
   }
   lap('extract');
+  const confidence = confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0);
 
   return {
     accessionNumber: header.accessionNumber,
@@ -306,7 +307,8 @@ function classifyAndExtract(
     ...(cyd.length > 0
       ? { cyd: { concepts: [...new Set(cyd.map((f) => f.concept))], incidents: [...new Set(cyd.flatMap((f) => (f.incident ? [f.incident] : [])))] } }
       : {}),
-    confidence: confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0),
+    confidence,
+    review: confidence < REVIEW_BELOW,
     analyzerVersion: ANALYZER_VERSION,
   };
 }
@@ -370,6 +372,9 @@ function pickItem(seg: Segment, items: string[], hasItem105: boolean): string | 
   for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (items.includes(it)) return it;
   return items.find((it) => it !== '9.01') ?? null;
 }
+
+/** Below this confidence an analysis is flagged for review. */
+const REVIEW_BELOW = 0.9;
 
 function confidenceOf(incident: boolean, item105: boolean, strength: number, cyberText: boolean, xbrl: boolean): number {
   if (incident) {

@@ -63,7 +63,10 @@ export interface Analysis {
   statements: Statement[];
   /** Field path (`dates.detected`, `flags.nationState`, `incident`, …) → the sentence it came from. */
   evidence: Record<string, string>;
+  /** 0–1: how far this analysis can be trusted (the eval's reliability table says what each band is worth). */
   confidence: number;
+  /** A borderline case a person should check (confidence below 0.9). */
+  review: boolean;
   /**
    * Inline-XBRL Cybersecurity Disclosure (`cyd:`) facts the filing tags, when it tags any: the
    * concepts (local names) and the members of MaterialCybersecurityIncidentAxis, one per incident

@@ -64,7 +64,7 @@ describeEachDatabase('REST API: filings', (getDb) => {
       incident, item: incident ? '1.05' : null, update: false, materialImpact,
       dates: { began: null, detected: incident ? '2024-03-01' : null, determinedMaterial: null, contained: null },
       flags: { ransomware: false, dataAccessed: incident, operationalDisruption: false, nationState: false, thirdParty: false, lawEnforcementNotified: false, disclosureDelayed: false },
-      statements: [], evidence: {}, confidence: 0.9, analyzerVersion: 'test',
+      statements: [], evidence: {}, confidence: 0.9, review: false, analyzerVersion: 'test',
     });
     await repo.markAnalyzed('0000000001-24-000008', { analysis: analysis(true, 'material'), item105Text: null });
     await repo.markAnalyzed('0000000001-24-000009', { analysis: analysis(true, 'not-determined'), item105Text: null });
