@@ -5,10 +5,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { JOB_STATES, type JobState } from '../db/job-states.ts';
 import { EXIT_RUNTIME, EXIT_USAGE, UsageError } from './commands/context.ts';
 import { errorMessage, isAppError } from './errors.ts';
+import { scrubSecrets } from './secrets.ts';
 import { VERSION } from './version.ts';
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`cyber8k: ${message}\n`);
+  // An error from a driver or library may quote a connection URL with its password.
+  process.stderr.write(`cyber8k: ${scrubSecrets(message)}\n`);
   process.exit(code);
 }
 

@@ -2,7 +2,8 @@
 // line and a default, and is validated at start-up: a bad value stops the process with one line on
 // stderr (exit code 2) instead of failing later in the middle of a poll.
 
-import { redactUrl } from './logger.ts';
+import { isIP } from 'node:net';
+import { redactUrl } from './secrets.ts';
 
 export interface Config {
   databaseUrl: string | null;
@@ -77,13 +78,62 @@ function optionalText(raw: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+// libpq reads these from a connection URL's query itself; postgres.js does not, and would send them
+// to the server as settings, which then refuses the connection ("unrecognized configuration parameter").
+const CLIENT_ONLY_PARAMETERS = new Set([
+  'sslpassword', 'sslcert', 'sslkey', 'sslcrl', 'sslcrldir', 'sslcompression', 'sslsni', 'ssl_min_protocol_version',
+  'ssl_max_protocol_version', 'passfile', 'service', 'host', 'hostaddr', 'port', 'dbname', 'requiressl', 'gssencmode',
+  'krbsrvname', 'gsslib', 'channel_binding', 'require_auth', 'load_balance_hosts',
+]);
+const DATABASE_URL_SHAPE = 'postgres://user:password@host:5432/database';
+
 function databaseUrl(raw: string): string | null {
   const value = optionalText(raw);
   if (value === null) return null;
-  if (!/^postgres(ql)?:\/\//.test(value)) {
-    throw new ConfigValueError('must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)');
+  if (!/^postgres(ql)?:\/\//i.test(value)) {
+    throw new ConfigValueError(`must be a postgres:// or postgresql:// URL such as ${DATABASE_URL_SHAPE} (leave it unset to use the embedded database)`);
   }
-  return value;
+  // postgres.js's own reading of the URL: the hosts (comma-separated, each with its port) sit between
+  // the user-info and the first "/" or "?"; the rest is a standard URL.
+  const rest = value.slice(value.indexOf('://') + 3);
+  const authority = rest.split(/[/?#]/)[0]!;
+  const hostList = authority.slice(authority.lastIndexOf('@') + 1);
+  const hosts = hostList.split(',');
+  if (hostList === '' || hosts.some((h) => h === '' || h.startsWith(':'))) {
+    throw new ConfigValueError(`names no host: write it as ${DATABASE_URL_SHAPE}`);
+  }
+  for (const host of hosts) {
+    const m = /^(\[[^\]]*\]|[^:[\]]+)(?::(.*))?$/.exec(host);
+    if (!m) throw new ConfigValueError(`has a host that cannot be read (an IPv6 address goes in brackets: postgres://user@[::1]:5432/database)`);
+    const port = m[2];
+    if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+      throw new ConfigValueError('has a port that is not a number between 1 and 65535');
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(value.replace(hostList, hosts[0]!));
+  } catch {
+    throw new ConfigValueError(`is not a valid URL (percent-encode special characters of the user name and password): write it as ${DATABASE_URL_SHAPE}`);
+  }
+  for (const name of url.searchParams.keys()) {
+    if (CLIENT_ONLY_PARAMETERS.has(name.toLowerCase()) || (name === 'sslrootcert' && url.searchParams.get(name) !== 'system')) {
+      throw new ConfigValueError(`has the query parameter "${name}", which the PostgreSQL driver (postgres.js) does not read: remove it`);
+    }
+  }
+  // libpq also takes the user and password as query parameters; postgres.js reads them only from
+  // the user-info, so they are moved there.
+  const user = url.searchParams.get('user');
+  const password = url.searchParams.get('password');
+  if (user === null && password === null) return value;
+  if ((user !== null && url.username) || (password !== null && url.password)) {
+    throw new ConfigValueError('gives the user or password twice, in the user-info and as a query parameter: keep one');
+  }
+  if (user !== null) url.username = encodeURIComponent(user);
+  if (password !== null) url.password = encodeURIComponent(password);
+  url.searchParams.delete('user');
+  url.searchParams.delete('password');
+  return url.toString().replace(hosts[0]!, hostList);
 }
 
 // Examples copied from SEC's own FAQ are not a declaration of who is calling.
@@ -119,6 +169,15 @@ function logLevel(raw: string): LogLevel {
   return value;
 }
 
+function listenHost(raw: string): string {
+  const value = raw.trim();
+  // An IP literal of an interface (0.0.0.0 and :: for all of them) or "localhost": a name would be
+  // looked up in DNS at start-up and fail there, or listen somewhere unexpected.
+  if (isIP(value.replace(/^\[(.*)\]$/, '$1')) !== 0) return value.replace(/^\[(.*)\]$/, '$1');
+  if (value.toLowerCase() === 'localhost') return 'localhost';
+  throw new ConfigValueError('must be an IP address of this machine to listen on (127.0.0.1, ::1, or 0.0.0.0 / :: for every interface) or localhost');
+}
+
 function text(raw: string): string {
   const value = raw.trim();
   if (value === '') throw new ConfigValueError('must not be empty');
@@ -132,7 +191,7 @@ export const SETTINGS = [
     doc: 'Folder of the embedded database (used when DATABASE_URL is unset). One process at a time.' },
   { key: 'port', env: 'PORT', default: '3000', parse: integer(0, 65535),
     doc: 'Port of the REST API.' },
-  { key: 'host', env: 'HOST', default: '127.0.0.1', parse: text,
+  { key: 'host', env: 'HOST', default: '127.0.0.1', parse: listenHost,
     doc: 'Interface the REST API listens on; 0.0.0.0 to accept connections from other machines.' },
   { key: 'edgarUserAgent', env: 'EDGAR_USER_AGENT', default: null, parse: userAgent,
     doc: 'Who is calling EDGAR, "Company Name contact@company.com" (required by SEC to poll; without it only the API runs).' },

@@ -67,3 +67,63 @@ describe('configuration', () => {
     expect(res.stderr).toMatch(/^cyber8k: invalid configuration: PORT/);
   });
 });
+
+describe('DATABASE_URL and HOST', () => {
+  it.each([
+    ['postgres://u:pw@', /DATABASE_URL names no host/],
+    ['postgres://u:pw@[::1', /DATABASE_URL has a host that cannot be read/],
+    ['postgres://u:pw@db:notaport/db', /DATABASE_URL has a port that is not a number/],
+    ['postgres://u:pw@db:0/db', /DATABASE_URL has a port that is not a number/],
+    ['postgres://u:pw@db:5432,/db', /DATABASE_URL names no host/],
+    ['postgres://u:pw@db/db?sslpassword=pw', /DATABASE_URL has the query parameter "sslpassword"/],
+  ])('refuses %s with a message that names DATABASE_URL and never shows the password', (url, message) => {
+    const attempt = () => loadConfig({ DATABASE_URL: url });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    expect(attempt).not.toThrow(/pw/);
+  });
+
+  it('accepts what postgres.js reads: several hosts with ports, IPv6 in brackets, driver options in the query', () => {
+    for (const url of ['postgres://u:p@db1:5432,db2:5433/cyber8k', 'postgres://u@[::1]:5432/db', 'postgresql://db/x?sslmode=require&application_name=cyber8k']) {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it('moves a password or user given as a query parameter (libpq style) into the user-info, where postgres.js reads it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db:5432/cyber8k?user=ops&password=p%40ss%2Fw&sslmode=require' }).databaseUrl).toBe(
+      'postgres://ops:p%40ss%2Fw@db:5432/cyber8k?sslmode=require',
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://a,b:5433/x?password=s' }).databaseUrl).toBe('postgres://:s@a,b:5433/x');
+  });
+
+  it('never echoes a secret query parameter in an error', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://admin@db/x?password=hunter22&api_key=k3y' });
+    expect(attempt).toThrow(/password=\*\*\*/);
+    expect(attempt).not.toThrow(/hunter22|k3y/);
+  });
+
+  it.each([['127.0.0.1'], ['0.0.0.0'], ['::'], ['::1'], ['localhost']])('listens on HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each([['not-a-host'], ['example.com'], ['256.1.1.1'], ['127.0.0.1:3000']])('refuses HOST=%s', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/HOST must be an IP address of this machine/);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'postgres://u:pw@'],
+    ['DATABASE_URL', 'postgres://u:pw@[::1'],
+    ['DATABASE_URL', 'postgres://u:pw@db:notaport/db'],
+    ['HOST', 'not-a-host'],
+  ])('stops `cyber8k migrate` with one line naming %s and exit code 2 for %s', (name, value) => {
+    const res = spawnSync(process.execPath, ['bin/cyber8k.js', 'migrate'], {
+      env: { ...process.env, DATABASE_URL: '', CYBER8K_DATA_DIR: '/nonexistent/never-created', [name]: value },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(res.status, res.stderr).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(new RegExp(`^cyber8k: invalid configuration: ${name} `));
+    expect(res.stderr).not.toMatch(/:pw@/);
+  });
+});
