@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { createFilingRepository } from '../db/repositories/filings.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { createRouteTable } from './route-table.ts';
+import { strictQuery } from './strict-query.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { createJobRepository } from '../db/repositories/jobs.ts';
@@ -26,8 +27,9 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    // Unknown query parameters are rejected with a 400 rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Unknown query parameters are rejected with a 400 rather than silently dropped; query scalars
+    // are converted by strictQuery, not coerced by ajv (which reads `0x10` as 16).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
     // Fastify's own answers to these are not in the API's error shape (see errors.ts).
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
@@ -35,7 +37,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routes = createRouteTable();
-  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  app.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url);
+    strictQuery(route);
+  });
   registerErrorHandling(app, routes);
   app.addSchema(ErrorSchema);
 

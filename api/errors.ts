@@ -52,7 +52,15 @@ function describeValidation(issues: ValidationIssue[], context: string | undefin
     return { message: `unknown ${where} "${name}"`, parameter: name };
   }
   const name = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(issue.params.missingProperty ?? '');
-  return { message: `${where} "${name}" ${issue.message ?? 'is invalid'}`, parameter: name || undefined };
+  return { message: `${where} "${name}" ${explain(issue)}`, parameter: name || undefined };
+}
+
+/** Ajv's wording, except where it would be obscure to a client. */
+function explain(issue: ValidationIssue): string {
+  if (issue.keyword === 'format' && issue.params.format === 'date') return 'must be a calendar date, YYYY-MM-DD';
+  if (issue.keyword === 'formatMinimum') return `must be on or after ${String(issue.params.limit)}`;
+  if (issue.keyword === 'formatMaximum') return `must be on or before ${String(issue.params.limit)}`;
+  return issue.message ?? 'is invalid';
 }
 
 // Fastify's own errors get a stable code and a message of ours: theirs can echo the URL or a header.

@@ -3,8 +3,10 @@ import type { FilingRepository, FilingRow, PageCursor } from '../../db/repositor
 import { AppError } from '../../src/errors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import { ErrorSchema } from '../schemas/common.ts';
+import { ParameterError } from '../errors.ts';
 import {
   AccessionParamsSchema,
+  FILING_PAGE_DEFAULT,
   FilingDetailSchema,
   FilingPageSchema,
   FilingQuerySchema,
@@ -29,7 +31,10 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const { limit, cursor, cik, ...filters } = request.query;
+      const { limit = FILING_PAGE_DEFAULT, cursor, cik, ...filters } = request.query;
+      if (filters.since && filters.until && filters.since > filters.until) {
+        throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no filing can match`);
+      }
       const page = await filings.list(
         { ...filters, ...(cik ? { cik: padCik(cik) } : {}) },
         { limit, after: cursor ? decodeCursor(cursor) : undefined },
@@ -69,7 +74,7 @@ export function decodeCursor(value: string): PageCursor {
   } catch {
     // Reported below.
   }
-  throw new AppError('request.invalid_parameter', 'query parameter "cursor" is not a cursor this API issued', { statusCode: 400 });
+  throw new ParameterError('cursor', 'query parameter "cursor" is not a cursor this API issued');
 }
 
 export function toFilingDto(row: FilingRow): FilingDto {

@@ -18,11 +18,13 @@ const JobSchema = Type.Object({
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
+const JOB_PAGE_DEFAULT = 100;
+
 const JobQuerySchema = Type.Object(
   {
     state: Type.Optional(StringEnum(JOB_STATES, { description: 'Only jobs in this state.' })),
     kind: Type.Optional(Type.String({ pattern: '^[a-z-]{1,40}$', description: 'Only jobs of this kind.' })),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: JOB_PAGE_DEFAULT, description: 'Jobs listed, newest first.' })),
   },
   { additionalProperties: false },
 );
@@ -61,7 +63,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ jobs: JobRepository }> = asy
       },
     },
     async (request) => {
-      const { state, kind, limit } = request.query;
+      const { state, kind, limit = JOB_PAGE_DEFAULT } = request.query;
       const [counts, rows] = await Promise.all([jobs.counts(), jobs.list({ state, kind, limit })]);
       return { counts, data: rows.map(toJobDto) };
     },

@@ -12,6 +12,19 @@ export const ErrorSchema = Type.Object(
 );
 
 export const DateSchema = Type.String({ format: 'date', description: 'A calendar date, `YYYY-MM-DD`.' });
+
+/** Earliest date a query may name: EDGAR's electronic filings begin in 1993. */
+export const EARLIEST_QUERY_DATE = '1993-01-01';
+
+/** A date a client filters by: a real calendar date (no 2023-02-29) from 1993 to 9999, which the database can hold. */
+export function QueryDateSchema(description: string) {
+  return Type.String({
+    format: 'date',
+    formatMinimum: EARLIEST_QUERY_DATE,
+    formatMaximum: '9999-12-31',
+    description: `${description} A calendar date \`YYYY-MM-DD\` from ${EARLIEST_QUERY_DATE} to 9999-12-31.`,
+  });
+}
 export const PartialDateSchema = Type.Union([Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }), Type.Null()], {
   description: 'A date at the precision the filing states: `2025-08-09`, `2024-12` or `2025`.',
 });

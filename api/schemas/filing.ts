@@ -1,7 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { AccessionSchema, DateSchema, PartialDateSchema, StringEnum } from './common.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, StringEnum } from './common.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const FILING_PAGE_DEFAULT = 20;
 
 export const MATERIAL_IMPACTS = ['material', 'not-material', 'not-determined'] as const;
 
@@ -10,11 +12,11 @@ export const FilingQuerySchema = Type.Object(
     item: Type.Optional(Type.String({ pattern: '^\\d{1,2}\\.\\d{2}$', description: 'Only filings reporting this 8-K item, e.g. `1.05`.' })),
     cik: Type.Optional(Type.String({ pattern: '^\\d{1,10}$', description: 'Only filings of this company (CIK, with or without leading zeros).' })),
     form: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z /-]{0,19}$', description: 'Only this form type, e.g. `8-K`, `8-K/A`, `10-Q` or `10-K`.' })),
-    since: Type.Optional(Type.String({ format: 'date', description: 'Filed on or after this date (`YYYY-MM-DD`).' })),
-    until: Type.Optional(Type.String({ format: 'date', description: 'Filed on or before this date (`YYYY-MM-DD`).' })),
+    since: Type.Optional(QueryDateSchema('Filed on or after this date.')),
+    until: Type.Optional(QueryDateSchema('Filed on or before this date (not before `since`).')),
     incident: Type.Optional(Type.Boolean({ description: 'Only filings that do (true) or do not (false) disclose a cybersecurity incident.' })),
     materialImpact: Type.Optional(StringEnum(MATERIAL_IMPACTS, { description: 'What the filing says about the impact.' })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Filings per page.' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: FILING_PAGE_DEFAULT, description: 'Filings per page.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
   },
   { additionalProperties: false },

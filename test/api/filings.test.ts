@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { filing, useApp, usePglite } from './app.ts';
+import { filing, useApp } from './app.ts';
 
 describeEachDatabase('REST API: filings', (getDb) => {
   const app = useApp(() => getDb().database);
@@ -86,56 +86,6 @@ describeEachDatabase('REST API: filings', (getDb) => {
     const missing = await get('/v1/filings/0000000001-24-999999');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('filings.not_found');
-  });
-});
-
-describe('REST API: request validation', () => {
-  const db = usePglite();
-  const app = useApp(() => db().database);
-
-  it.each([
-    ['/v1/filings?limit=0', 'limit'],
-    ['/v1/filings?limit=101', 'limit'],
-    ['/v1/filings?since=2024-13-99', 'since'],
-    ['/v1/filings?item=1.5', 'item'],
-    ['/v1/filings?cik=abc', 'cik'],
-    ['/v1/filings?materialImpact=maybe', 'materialImpact'],
-    ['/v1/filings?incident=perhaps', 'incident'],
-    ['/v1/filings?frobnicate=1', 'frobnicate'],
-    ['/v1/filings?cursor=not-a-cursor', 'cursor'],
-  ])('answers %s with a 400 that names "%s"', async (url, parameter) => {
-    const res = await app().inject({ method: 'GET', url });
-    expect(res.statusCode).toBe(400);
-    const body = res.json();
-    expect(body.error.code).toBe('request.invalid_parameter');
-    expect(body.error.message).toContain(parameter);
-  });
-
-  it('rejects a malformed accession number in the path', async () => {
-    const res = await app().inject({ method: 'GET', url: '/v1/filings/12345' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.parameter).toBe('accession');
-  });
-
-  it('answers unknown routes with the same error shape', async () => {
-    const res = await app().inject({ method: 'GET', url: '/v2/nothing' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'request.not_found', message: 'no route for GET /v2/nothing' } });
-  });
-
-  it('reports itself alive on /health', async () => {
-    const res = await app().inject({ method: 'GET', url: '/health' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().status).toBe('ok');
-  });
-
-  it('documents the filings endpoints in OpenAPI at /docs', async () => {
-    const spec = await app().inject({ method: 'GET', url: '/docs/json' });
-    expect(spec.statusCode).toBe(200);
-    const paths = spec.json().paths as Record<string, unknown>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/filings', '/v1/filings/{accession}', '/health']));
-    const ui = await app().inject({ method: 'GET', url: '/docs' });
-    expect(ui.statusCode).toBeLessThan(400);
   });
 });
 
