@@ -3,13 +3,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
-import { createFilingRepository } from '../db/repositories/filings.ts';
+import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { jobRoutes } from './routes/jobs.ts';
-import { createJobRepository } from '../db/repositories/jobs.ts';
 import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
 import { VERSION } from '../src/version.ts';
@@ -17,6 +16,8 @@ import { createMonitorMetrics, type MonitorMetrics } from '../src/metrics.ts';
 
 export interface BuildAppOptions {
   database: Database;
+  /** The process's repositories over `database` (built from it when not given). */
+  repositories?: Repositories;
   /** A pino logger to share with the rest of the process, or false for none (tests). */
   logger?: FastifyBaseLogger | false;
   metrics?: MonitorMetrics;
@@ -61,14 +62,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const filings = createFilingRepository({ db: options.database.db });
+  const repositories = options.repositories ?? createRepositories(options.database.db);
   await app.register(operationsRoutes, {
     version: VERSION,
     database: options.database,
+    repositories,
     metrics: options.metrics ?? createMonitorMetrics(),
     runtime: options.runtime ?? { polling: false },
   });
-  await app.register(filingRoutes, { prefix: '/v1', filings });
-  await app.register(jobRoutes, { prefix: '/v1', jobs: createJobRepository({ db: options.database.db }) });
+  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings });
+  await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;
 }

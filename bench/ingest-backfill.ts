@@ -13,6 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pino from 'pino';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../db/client.ts';
+import { createRepositories } from '../db/repositories/index.ts';
 import { createEdgarClient } from '../src/edgar/client.ts';
 import { runBackfill } from '../src/ingest/backfill.ts';
 import { createReplayServer } from '../src/replay/index.ts';
@@ -48,7 +49,7 @@ async function backfillOnce(label: string, database: Database, perDay: number, r
   });
   try {
     const started = performance.now();
-    const result = await runBackfill({ database, edgar, log, from: FROM, to: lastDay });
+    const result = await runBackfill({ repositories: createRepositories(database.db), edgar, log, from: FROM, to: lastDay });
     const seconds = (performance.now() - started) / 1000;
     if (replay.stats.rateLimited > 0) throw new Error(`${label}: the replay server refused ${replay.stats.rateLimited} requests for exceeding 10/s`);
     return { label, seconds, days: result.daysDone, discovered: result.discovered, requests };

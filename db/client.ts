@@ -19,6 +19,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs raw SQL and returns its rows, whichever the driver. */
   query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Throws unless the database answers (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,9 @@ function openPostgres(url: string, max: number): Database {
     async query<T>(query: SQL) {
       return (await db.execute(query)) as unknown as T[];
     },
+    async ping() {
+      await db.execute(sqlTag`select 1`);
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -89,6 +94,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     async query<T>(query: SQL) {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows;
+    },
+    async ping() {
+      await db.execute(sqlTag`select 1`);
     },
     async close() {
       if (owned) await pg.close();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.ts';
 import type { RuntimeStatus } from '../api/routes/operations.ts';
 import { openDatabase, type Database } from '../db/client.ts';
+import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 import type { Config } from './config.ts';
 import type { EdgarClient } from './edgar/client.ts';
 import { errorMessage } from './errors.ts';
@@ -57,8 +58,9 @@ interface Ingestion {
  * instance at a time, the leader; every instance works the job queue. All of them share one
  * EDGAR rate limit through the database.
  */
-function startIngestion(database: Database, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
-  const { edgar, filings, pollState, httpCache, createAnalysisWorker } = createIngestionServices({ database, config, log, userAgent, metrics });
+function startIngestion(repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
+  const { filings, pollState, httpCache } = repositories;
+  const { edgar, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics });
   const worker = createAnalysisWorker();
   worker.start();
 
@@ -101,7 +103,7 @@ function startIngestion(database: Database, config: Config, log: Logger, metrics
         log,
         cycle: async (signal) => {
           if (edgar.breaker.remainingMs() > 0) return;
-          const results = await reconcilePending({ database, edgar, log, signal, forms: formsWithAmendments(config.pollForms) });
+          const results = await reconcilePending({ repositories, edgar, log, signal, forms: formsWithAmendments(config.pollForms) });
           for (const r of results) metrics.reconciledMissing.inc({}, r.missing.length);
         },
       });
@@ -138,16 +140,17 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
       : `database: embedded PGlite in ${config.dataDir}`,
   );
   const metrics = createMonitorMetrics();
+  const repositories = createRepositories(database.db);
   let ingestion: Ingestion | null = null;
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   try {
     if (options.poll ?? true) {
-      if (config.edgarUserAgent) ingestion = startIngestion(database, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
+      if (config.edgarUserAgent) ingestion = startIngestion(repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {
-      app = await buildApp({ database, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false } });
+      app = await buildApp({ database, repositories, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false } });
       url = await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
-import { createJobRepository } from '../../db/repositories/jobs.ts';
+import type { Repositories } from '../../db/repositories/index.ts';
 import { JOB_STATES } from '../../db/schema.ts';
 import { ANALYZE_FILING } from '../../src/ingest/analyze-filing-job.ts';
 import type { BreakerState } from '../../src/edgar/breaker.ts';
@@ -20,6 +19,7 @@ export interface RuntimeStatus {
 export interface OperationsRoutesOptions {
   version: string;
   database: Database;
+  repositories: Repositories;
   metrics: MonitorMetrics;
   runtime: RuntimeStatus;
 }
@@ -49,18 +49,15 @@ const ReadySchema = Type.Object({
 
 export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions> = async (app, options) => {
   const { database, metrics, runtime } = options;
-  const jobs = createJobRepository({ db: database.db });
+  const { jobs, pollState } = options.repositories;
   const started = Date.now();
 
   async function pollSources() {
-    const rows = await database.query<{ source: string; last_success_at: string | Date | null; last_error: string | null; age: number | null }>(
-      sql`select source, last_success_at, last_error, extract(epoch from now() - last_success_at)::float8 as age from poll_state order by source`,
-    );
-    return rows.map((r) => ({
+    return (await pollState.list()).map((r) => ({
       source: r.source,
-      lastSuccessAt: r.last_success_at ? new Date(r.last_success_at).toISOString() : null,
-      lagSeconds: r.age === null ? null : Math.round(Number(r.age)),
-      lastError: r.last_error,
+      lastSuccessAt: r.lastSuccessAt ? r.lastSuccessAt.toISOString() : null,
+      lagSeconds: r.ageSeconds === null ? null : Math.round(r.ageSeconds),
+      lastError: r.lastError,
     }));
   }
 
@@ -109,7 +106,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
       let sources: Awaited<ReturnType<typeof pollSources>> = [];
       const counts = { queued: 0, running: 0, dead: 0 };
       try {
-        await database.query(sql`select 1`);
+        await database.ping();
         sources = await pollSources();
         for (const row of await jobs.counts()) if (row.state in counts) counts[row.state as keyof typeof counts] += row.count;
       } catch (err) {

@@ -1,14 +1,36 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { pollState } from '../schema.ts';
 
 export type PollStateRow = typeof pollState.$inferSelect;
+
+export interface PollSourceStatus {
+  source: string;
+  lastSuccessAt: Date | null;
+  /** Seconds since the last success, on the database clock; null before the first. */
+  ageSeconds: number | null;
+  lastError: string | null;
+}
 
 export function createPollStateRepository({ db }: { db: Db }) {
   return {
     async get(source: string): Promise<PollStateRow | undefined> {
       const [row] = await db.select().from(pollState).where(eq(pollState.source, source));
       return row;
+    },
+
+    /** Every source, by name, with how long ago it last succeeded. */
+    async list(): Promise<PollSourceStatus[]> {
+      const rows = await db
+        .select({
+          source: pollState.source,
+          lastSuccessAt: pollState.lastSuccessAt,
+          ageSeconds: sql<number | null>`extract(epoch from now() - ${pollState.lastSuccessAt})::float8`,
+          lastError: pollState.lastError,
+        })
+        .from(pollState)
+        .orderBy(asc(pollState.source));
+      return rows.map((r) => ({ ...r, ageSeconds: r.ageSeconds === null ? null : Number(r.ageSeconds) }));
     },
 
     async recordSuccess(source: string, cursor: Record<string, unknown> | null): Promise<void> {

@@ -3,6 +3,7 @@
 // told not to. Ctrl-C stops after the current request and says how to resume.
 
 import { openDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import type { Config } from '../config.ts';
 import { backfillRange, runBackfill } from '../ingest/backfill.ts';
 import { createProgressReporter } from '../ingest/progress.ts';
@@ -40,11 +41,12 @@ export async function runBackfillCommand(options: BackfillCommandOptions): Promi
   const { config, log, signal } = options;
   const out = options.out ?? process.stdout;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const services = createIngestionServices({ database, config, log, userAgent: options.userAgent });
+  const repositories = createRepositories(database.db);
+  const services = createIngestionServices({ repositories, config, log, userAgent: options.userAgent });
   const progress = createProgressReporter();
   try {
     const result = await runBackfill({
-      database,
+      repositories,
       edgar: services.edgar,
       log,
       from: options.from,
@@ -70,7 +72,7 @@ export async function runBackfillCommand(options: BackfillCommandOptions): Promi
     signal.addEventListener('abort', stop, { once: true });
     const analyzed = await worker.drain();
     signal.removeEventListener('abort', stop);
-    const counts = await services.jobs.counts();
+    const counts = await repositories.jobs.counts();
     const dead = counts.filter((c) => c.state === 'dead').reduce((n, c) => n + c.count, 0);
     out.write(`analyzed ${analyzed} filings${dead ? `; ${dead} set aside as dead (see \`cyber8k jobs\`)` : ''}\n`);
     return signal.aborted ? 1 : 0;

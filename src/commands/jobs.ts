@@ -2,7 +2,7 @@
 // state, and the jobs in one state (dead by default) with their errors.
 
 import type { JobState } from '../../db/job-states.ts';
-import { createJobRepository } from '../../db/repositories/jobs.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import { commandConfig, processIo, withDatabase, type CommandIo } from './context.ts';
 
 export interface JobsCommandOptions {
@@ -13,7 +13,7 @@ export interface JobsCommandOptions {
 
 export async function jobsCommand(opts: JobsCommandOptions, io: CommandIo = processIo): Promise<void> {
   await withDatabase(commandConfig(), async (database) => {
-    const jobs = createJobRepository({ db: database.db });
+    const { jobs } = createRepositories(database.db);
     if (opts.retryDead) io.stdout.write(`requeued ${await jobs.retryDead()} dead jobs\n`);
     const counts = await jobs.counts();
     io.stdout.write(counts.length === 0 ? 'no jobs\n' : `${counts.map((c) => `${c.kind} ${c.state}: ${c.count}`).join('\n')}\n`);

@@ -10,10 +10,7 @@
 // Weekends are skipped without asking EDGAR (it publishes no index for them); a weekday without an
 // index (a holiday) answers 403 AccessDenied and counts as a day without filings.
 
-import type { Database } from '../../db/client.ts';
-import { createFilingRepository, type FilingRepository } from '../../db/repositories/filings.ts';
-import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
-import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
+import type { FilingRepository, Repositories } from '../../db/repositories/index.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
 import { AppError, errorMessage } from '../errors.ts';
@@ -46,7 +43,7 @@ export interface BackfillProgress {
 }
 
 export interface BackfillOptions {
-  database: Database;
+  repositories: Pick<Repositories, 'filings' | 'pollState' | 'httpCache'>;
   edgar: EdgarClient;
   log: Logger;
   /** First day, YYYY-MM-DD. */
@@ -168,9 +165,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   const forms = options.forms ?? DEFAULT_FORMS;
   const { from, to, clamped } = backfillRange(options.from, options.to, (options.now ?? (() => new Date()))());
   if (clamped) log.warn(`--to ${options.to} is not complete yet on EDGAR; backfilling through ${to}`);
-  const filings = createFilingRepository({ db: options.database.db });
-  const pollState = createPollStateRepository({ db: options.database.db });
-  const httpCache = createHttpCacheRepository({ db: options.database.db });
+  const { filings, pollState, httpCache } = options.repositories;
 
   const stored = (await pollState.get(BACKFILL_SOURCE))?.cursor as Partial<BackfillCursor> | null | undefined;
   const earlier: BackfillCursor | null = stored?.from && stored.through ? { from: stored.from, through: stored.through } : null;

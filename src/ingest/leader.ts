@@ -1,10 +1,7 @@
-import postgres from 'postgres';
+import { ADVISORY_LOCK_KEYS, openLockSession, type LockSession } from '../../db/advisory-lock.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { sleepUntilAborted } from '../sleep.ts';
-
-// Arbitrary but fixed: every cyber8k instance must agree on it.
-export const POLLER_LOCK_KEY = 0x63386b02;
 
 export interface LeaderElector {
   isLeader(): boolean;
@@ -32,7 +29,7 @@ export interface LeaderOptions {
  */
 export function startLeaderElection(options: LeaderOptions): LeaderElector {
   const { log } = options;
-  const key = options.key ?? POLLER_LOCK_KEY;
+  const key = options.key ?? ADVISORY_LOCK_KEYS.poller;
   const checkEveryMs = options.checkEveryMs ?? 5000;
   const controller = new AbortController();
   let leader = false;
@@ -56,7 +53,7 @@ export function startLeaderElection(options: LeaderOptions): LeaderElector {
   }
 
   const url = options.databaseUrl;
-  let client: postgres.Sql | null = null;
+  let session: LockSession | null = null;
 
   async function demote(reason: string) {
     if (!leader) return;
@@ -68,24 +65,22 @@ export function startLeaderElection(options: LeaderOptions): LeaderElector {
   const done = (async () => {
     while (!controller.signal.aborted) {
       try {
-        client ??= postgres(url, { max: 1, idle_timeout: 0, connect_timeout: 10, onnotice: () => {} });
+        session ??= openLockSession(url, { connectTimeoutSeconds: 10 });
         if (!leader) {
-          const [row] = await client`select pg_try_advisory_lock(${key}) as acquired`;
-          if (row?.acquired) {
+          if (await session.tryLock(key)) {
             leader = true;
             log.info('elected poller leader: this instance reads the EDGAR feeds');
             options.onElected();
           }
         } else {
           // Still holding it? A dropped connection loses the lock without telling us.
-          const [row] = await client`select count(*)::int as held from pg_locks where locktype = 'advisory' and objid = ${key} and pid = pg_backend_pid() and granted`;
-          if (!row?.held) await demote('the advisory lock was lost');
+          if (!(await session.holds(key))) await demote('the advisory lock was lost');
         }
       } catch (err) {
         await demote(`database connection failed (${errorMessage(err)})`);
-        const old = client;
-        client = null;
-        await old?.end({ timeout: 1 }).catch(() => {});
+        const old = session;
+        session = null;
+        await old?.close(1).catch(() => {});
       }
       await sleepUntilAborted(checkEveryMs, controller.signal);
     }
@@ -97,8 +92,8 @@ export function startLeaderElection(options: LeaderOptions): LeaderElector {
       controller.abort();
       await done;
       await demote('shutting down');
-      await client?.end({ timeout: 5 }).catch(() => {});
-      client = null;
+      await session?.close(5).catch(() => {});
+      session = null;
     },
   };
 }

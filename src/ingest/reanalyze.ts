@@ -1,5 +1,4 @@
-import type { Database } from '../../db/client.ts';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
+import type { FilingRepository } from '../../db/repositories/index.ts';
 import { ANALYZER_VERSION } from '../analysis/index.ts';
 import { errorMessage } from '../errors.ts';
 import { analyzeSubmission } from './analyze-submission.ts';
@@ -16,11 +15,11 @@ export interface ReanalyzeResult {
  * Earlier analyses stay in the `analyses` history.
  */
 export async function reanalyzeStored(options: {
-  database: Database;
+  filings: FilingRepository;
   all?: boolean;
   onProgress?: (done: number) => void;
 }): Promise<ReanalyzeResult> {
-  const filings = createFilingRepository({ db: options.database.db });
+  const { filings } = options;
   const result: ReanalyzeResult = { reanalyzed: 0, changed: [], failed: [] };
   const summary = (incident: boolean | null, item: string | null, impact: string | null) => `incident=${incident} item=${item} materialImpact=${impact}`;
   let afterId = 0;

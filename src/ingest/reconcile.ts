@@ -7,14 +7,11 @@
 // every weekday since the last reconciled one (kept in poll_state), so a restart or a night off
 // never skips a day.
 
-import type { Database } from '../../db/client.ts';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
-import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import type { Repositories } from '../../db/repositories/index.ts';
 import type { EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternWallTime, fetchDailyIndex, previousWeekday, weekdaysBetween } from '../edgar/daily-index.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_FORMS, recordIndexedFilings } from './backfill.ts';
-import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { PRIORITY } from './analyze-filing-job.ts';
 
 export const RECONCILE_SOURCE = 'reconcile:daily-index';
@@ -35,7 +32,7 @@ export interface ReconcileResult {
 }
 
 export interface ReconcileDayOptions {
-  database: Database;
+  repositories: Pick<Repositories, 'filings' | 'pollState' | 'httpCache'>;
   edgar: EdgarClient;
   log: Logger;
   /** YYYY-MM-DD */
@@ -52,15 +49,15 @@ interface ReconcileCursor {
 
 /** Compares one day's daily index with the filings table and queues what is missing. */
 export async function reconcileDay(options: ReconcileDayOptions): Promise<ReconcileResult> {
-  const { database, edgar, log, date } = options;
+  const { edgar, log, date } = options;
+  const { filings, pollState, httpCache } = options.repositories;
   assertIsoDate(date);
-  const index = await fetchDailyIndex(edgar, date, { signal: options.signal, cache: createHttpCacheRepository({ db: database.db }) });
+  const index = await fetchDailyIndex(edgar, date, { signal: options.signal, cache: httpCache });
   if (index.unchanged) {
     log.info({ date }, `reconciliation of ${date}: the daily index has not changed since it was last reconciled`);
     return { date, listed: 0, missing: [], indexFound: true };
   }
   for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
-  const filings = createFilingRepository({ db: database.db });
   const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, options.forms ?? DEFAULT_FORMS, PRIORITY.live);
   await index.remember?.();
   const result: ReconcileResult = { date, listed: recorded.listed, missing: recorded.recorded, indexFound: index.exists };
@@ -69,7 +66,6 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
     log.info({ date }, `reconciliation of ${date}: EDGAR has no daily index for it (holiday, or not built yet)`);
     return result;
   }
-  const pollState = createPollStateRepository({ db: database.db });
   const last = ((await pollState.get(RECONCILE_SOURCE))?.cursor as Partial<ReconcileCursor> | null | undefined)?.date;
   // A day reconciled again by hand must not move the nightly cursor back.
   await pollState.recordSuccess(RECONCILE_SOURCE, last && last > date ? null : { date });
@@ -113,9 +109,9 @@ export interface ReconcilePendingOptions extends Omit<ReconcileDayOptions, 'date
  * while it is the newest, it is tried again next time, as its index may not be built yet.
  */
 export async function reconcilePending(options: ReconcilePendingOptions): Promise<ReconcileResult[]> {
-  const { database, log } = options;
+  const { log } = options;
+  const { pollState } = options.repositories;
   const now = (options.now ?? (() => new Date()))();
-  const pollState = createPollStateRepository({ db: database.db });
   const last = ((await pollState.get(RECONCILE_SOURCE))?.cursor as Partial<ReconcileCursor> | null | undefined)?.date ?? null;
   let days = daysToReconcile(last, now);
   if (days.length > MAX_CATCH_UP_DAYS) {

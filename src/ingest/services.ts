@@ -1,8 +1,4 @@
-import type { Database } from '../../db/client.ts';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
-import { createJobRepository } from '../../db/repositories/jobs.ts';
-import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
-import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
+import type { Repositories } from '../../db/repositories/index.ts';
 import type { Config } from '../config.ts';
 import { createEdgarClient } from '../edgar/client.ts';
 import { createSharedRateLimit } from '../edgar/shared-rate-limit.ts';
@@ -21,13 +17,14 @@ export function formsWithAmendments(forms: readonly string[]): string[] {
 
 /**
  * What every ingesting command needs, built one way: the EDGAR client behind the rate limit and
- * pause shared through the database, the repositories, and an analysis worker factory.
+ * pause shared through the database, and an analysis worker factory, over the process's repositories.
  */
-export function createIngestionServices(options: { database: Database; config: Config; log: Logger; userAgent: string; metrics?: MonitorMetrics }) {
-  const { database, config, log } = options;
+export function createIngestionServices(options: { repositories: Repositories; config: Config; log: Logger; userAgent: string; metrics?: MonitorMetrics }) {
+  const { repositories, config, log } = options;
+  const { filings, jobs } = repositories;
   const metrics = options.metrics ?? createMonitorMetrics();
   const shared = createSharedRateLimit({
-    db: database.db,
+    rateLimits: repositories.rateLimits,
     ratePerSecond: config.edgarRequestsPerSecond,
     pauseMs: config.edgarRateLimitPauseSeconds * 1000,
     onTrip: (until, reason) => log.error(describeTrip(until, reason)),
@@ -46,11 +43,6 @@ export function createIngestionServices(options: { database: Database; config: C
       metrics.edgarBytes.inc({}, event.bytes);
     },
   });
-  const filings = createFilingRepository({ db: database.db });
-  const jobs = createJobRepository({ db: database.db });
-  const pollState = createPollStateRepository({ db: database.db });
-  const httpCache = createHttpCacheRepository({ db: database.db });
-
   function createAnalysisWorker(overrides: { idleMs?: number } = {}) {
     return createWorker({
       jobs,
@@ -75,7 +67,7 @@ export function createIngestionServices(options: { database: Database; config: C
     });
   }
 
-  return { edgar, filings, jobs, pollState, httpCache, metrics, createAnalysisWorker };
+  return { edgar, metrics, createAnalysisWorker };
 }
 
 export type IngestionServices = ReturnType<typeof createIngestionServices>;

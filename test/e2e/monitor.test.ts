@@ -13,6 +13,7 @@ import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { reanalyzeStored } from '../../src/ingest/reanalyze.ts';
 import { ANALYZER_VERSION } from '../../src/analysis/index.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 
 const UNH = '0000731766-24-000045'; // UnitedHealth, Feb 22 2024, Item 1.05 (Change Healthcare)
 const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025, a routine Item 8.01
@@ -142,7 +143,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       );
       const archiveRequests = () => Object.entries(replay.stats.byKind).filter(([kind]) => kind !== 'feed').reduce((n, [, c]) => n + c, 0);
       const archiveBefore = archiveRequests();
-      const result = await reanalyzeStored({ database: monitor!.database });
+      const result = await reanalyzeStored({ filings: createRepositories(monitor!.database.db).filings });
       expect(result.reanalyzed).toBe(1);
       expect(result.changed).toEqual([{ accessionNumber: UNH, before: expect.stringContaining('incident=null'), after: expect.stringContaining('incident=true') }]);
       const [history] = await monitor!.database.query<{ versions: string[] }>(

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import { createHttpCacheRepository } from '../../db/repositories/http-cache.ts';
 import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
 import type { EdgarClient } from '../../src/edgar/client.ts';
@@ -48,9 +49,9 @@ describeEachDatabase('conditional GET with validators kept in the database', (ge
   it('reconciles a day whose daily index was already processed with a 304 and no work', async () => {
     const log = pino({ level: 'silent' });
     const before = replay.stats.byKindAndStatus['daily-index 304'] ?? 0;
-    const first = await reconcileDay({ database: getDb().database, edgar, log, date: '2025-03-04' });
+    const first = await reconcileDay({ repositories: createRepositories(getDb().database.db), edgar, log, date: '2025-03-04' });
     expect(first.listed).toBeGreaterThan(0);
-    const again = await reconcileDay({ database: getDb().database, edgar, log, date: '2025-03-04' });
+    const again = await reconcileDay({ repositories: createRepositories(getDb().database.db), edgar, log, date: '2025-03-04' });
     expect(again).toEqual({ date: '2025-03-04', listed: 0, missing: [], indexFound: true });
     expect(replay.stats.byKindAndStatus['daily-index 304']).toBe(before + 1);
   });

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
 import { easternMidnight } from '../../src/edgar/daily-index.ts';
 import { filingUrls } from '../../src/edgar/urls.ts';
@@ -27,6 +27,7 @@ function edgarFor(base: string, options: { maxRetries?: number } = {}): EdgarCli
 }
 
 describeEachDatabase('A replayed month of daily indexes', (getDb) => {
+  const repositories = () => createRepositories(getDb().database.db);
   const messages: string[] = [];
   const log = pino({ level: 'info' }, { write: (line: string) => void messages.push(JSON.parse(line).msg) });
   let replay: ReplayServer;
@@ -63,12 +64,10 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
   }
 
   it('backfills, resumes after an interruption, and ends with every filing present exactly once', async () => {
-    const { database } = getDb();
     const all = expected();
     expect(all.length).toBeGreaterThan(200);
     const controller = new AbortController();
-    const first = await runBackfill({
-      database,
+    const first = await runBackfill({ repositories: repositories(),
       edgar,
       log,
       from: FROM,
@@ -83,7 +82,7 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
     expect(afterFirst.accessions).toEqual(expected(FROM, '2024-04-09'));
 
     const before = indexRequests();
-    const second = await runBackfill({ database, edgar, log, from: FROM, to: TO });
+    const second = await runBackfill({ repositories: repositories(), edgar, log, from: FROM, to: TO });
     expect(second).toMatchObject({ interrupted: false, daysSkipped: 7, daysDone: 13, alreadyKnown: 0 });
     expect(indexRequests() - before).toBe(13);
     expect(messages).toContain(`backfill ${FROM} → ${TO}: resuming at 2024-04-10 (7 days done by an earlier run)`);
@@ -96,18 +95,17 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
   });
 
   it('fetches nothing and duplicates nothing over days already done, and extends the done range', async () => {
-    const { database } = getDb();
-    await runBackfill({ database, edgar, log, from: '2024-04-08', to: TO });
+    await runBackfill({ repositories: repositories(), edgar, log, from: '2024-04-08', to: TO });
     const before = indexRequests();
-    const again = await runBackfill({ database, edgar, log, from: '2024-04-08', to: TO });
+    const again = await runBackfill({ repositories: repositories(), edgar, log, from: '2024-04-08', to: TO });
     expect(again).toMatchObject({ daysDone: 0, daysSkipped: 15, discovered: 0 });
     expect(indexRequests()).toBe(before);
 
     // An earlier start reads only the new week, and the remembered range now covers both.
-    const wider = await runBackfill({ database, edgar, log, from: FROM, to: TO });
+    const wider = await runBackfill({ repositories: repositories(), edgar, log, from: FROM, to: TO });
     expect(wider).toMatchObject({ daysDone: 5, daysSkipped: 15 });
     expect(indexRequests() - before).toBe(5);
-    const state = await createPollStateRepository({ db: database.db }).get(BACKFILL_SOURCE);
+    const state = await repositories().pollState.get(BACKFILL_SOURCE);
     expect(state?.cursor).toEqual({ from: FROM, through: TO });
     const end = await stored();
     expect(end.accessions).toEqual(expected());
@@ -116,7 +114,7 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
 
   it('records each filing as discovery does: the index facts, its URLs, a midnight-Eastern placeholder time and an analysis job', async () => {
     const { database } = getDb();
-    await runBackfill({ database, edgar, log, from: '2024-04-02', to: '2024-04-02' });
+    await runBackfill({ repositories: repositories(), edgar, log, from: '2024-04-02', to: '2024-04-02' });
     const [row] = await database.query<{ accession_number: string; cik: string; company_name: string; form: string; items: string[]; filed_at: string; accepted_at: Date; index_url: string; submission_url: string; status: string }>(
       sql`select accession_number, cik, company_name, form, items, filed_at::text, accepted_at, index_url, submission_url, status from filings order by accession_number limit 1`,
     );
@@ -133,27 +131,25 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
   });
 
   it('counts a weekday without an index (a holiday: 403 AccessDenied) as a day without filings', async () => {
-    const { database } = getDb();
     fault = (req) => (req.path === indexPath('2024-04-10') ? { status: 403, body: ACCESS_DENIED_XML, headers: { 'content-type': 'application/xml' } } : undefined);
-    const result = await runBackfill({ database, edgar, log, from: '2024-04-08', to: '2024-04-12' });
+    const result = await runBackfill({ repositories: repositories(), edgar, log, from: '2024-04-08', to: '2024-04-12' });
     expect(result).toMatchObject({ daysDone: 5, daysWithoutIndex: ['2024-04-10'], interrupted: false });
     const ids = (await stored()).accessions;
     expect(ids).toEqual(expected('2024-04-08', '2024-04-12').filter((a) => replay.filings.find((f) => f.accession === a)!.filedDate !== '2024-04-10'));
   });
 
   it('stops with an error naming the day EDGAR failed, and the next run resumes from that day', async () => {
-    const { database } = getDb();
     const impatient = edgarFor(base, { maxRetries: 0 });
     try {
       fault = (req) => (req.path === indexPath('2024-04-03') ? { status: 500, body: 'boom' } : undefined);
-      const failed = runBackfill({ database, edgar: impatient, log, from: FROM, to: '2024-04-05' });
+      const failed = runBackfill({ repositories: repositories(), edgar: impatient, log, from: FROM, to: '2024-04-05' });
       await expect(failed).rejects.toThrow(BackfillError);
       await expect(failed).rejects.toThrow(/backfill stopped at 2024-04-03 after 2 days \(EDGAR is unavailable \(500\).*run the same command again to resume from 2024-04-03/);
-      const state = await createPollStateRepository({ db: database.db }).get(BACKFILL_SOURCE);
+      const state = await repositories().pollState.get(BACKFILL_SOURCE);
       expect(state).toMatchObject({ cursor: { from: FROM, through: '2024-04-02' }, lastError: expect.stringMatching(/^2024-04-03: EDGAR is unavailable/) });
 
       fault = undefined;
-      const resumed = await runBackfill({ database, edgar: impatient, log, from: FROM, to: '2024-04-05' });
+      const resumed = await runBackfill({ repositories: repositories(), edgar: impatient, log, from: FROM, to: '2024-04-05' });
       expect(resumed).toMatchObject({ daysSkipped: 2, daysDone: 3, interrupted: false });
       expect((await stored()).accessions).toEqual(expected(FROM, '2024-04-05'));
     } finally {

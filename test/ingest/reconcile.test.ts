@@ -4,8 +4,7 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
-import { createPollStateRepository } from '../../db/repositories/poll-state.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import type { EdgarClient } from '../../src/edgar/client.ts';
 import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import { daysToReconcile, nextReconcileAt, reconcileDay, reconcilePending, RECONCILE_SOURCE } from '../../src/ingest/reconcile.ts';
@@ -37,12 +36,13 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
     messages.length = 0;
   });
 
-  const lastReconciled = async () => (await createPollStateRepository({ db: getDb().database.db }).get(RECONCILE_SOURCE))?.cursor;
+  const repositories = () => createRepositories(getDb().database.db);
+  const lastReconciled = async () => (await repositories().pollState.get(RECONCILE_SOURCE))?.cursor;
 
   it('finds the filing left out of the feed on purpose, and nothing else', async () => {
     const { database } = getDb();
-    const filings = createFilingRepository({ db: database.db });
-    const poller = createFeedPoller({ edgar, filings, pollState: createPollStateRepository({ db: database.db }), log, feedType: '8-K', maxPages: 20 });
+    const { filings, pollState } = repositories();
+    const poller = createFeedPoller({ edgar, filings, pollState, log, feedType: '8-K', maxPages: 20 });
     const polled = await poller.pollOnce();
     expect(polled.gap).toBe(false);
     const [hidden] = replay.synthetic!.hiddenFromFeed;
@@ -50,7 +50,7 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
 
     const missing: string[] = [];
     for (const date of replay.synthetic!.days) {
-      const result = await reconcileDay({ database, edgar, log, date, forms: CURRENT_REPORTS });
+      const result = await reconcileDay({ repositories: repositories(), edgar, log, date, forms: CURRENT_REPORTS });
       const listed = replay.filings.filter((f) => f.filedDate === date && CURRENT_REPORTS.includes(f.form)).length;
       expect(result).toMatchObject({ date, listed, indexFound: true });
       missing.push(...result.missing);
@@ -67,35 +67,32 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
   });
 
   it('remembers the last night reconciled, so a restart catches up every weekday it missed', async () => {
-    const { database } = getDb();
-    await reconcileDay({ database, edgar, log, date: '2024-04-02', forms: CURRENT_REPORTS });
+    await reconcileDay({ repositories: repositories(), edgar, log, date: '2024-04-02', forms: CURRENT_REPORTS });
     // Down from Wednesday to Tuesday morning: the weekdays since are reconciled in order.
-    const caughtUp = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
+    const caughtUp = await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
     expect(caughtUp.map((r) => r.date)).toEqual(['2024-04-03', '2024-04-04', '2024-04-05', '2024-04-08']);
     expect(await lastReconciled()).toEqual({ date: '2024-04-08' });
-    expect(await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') })).toEqual([]);
+    expect(await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') })).toEqual([]);
     // Reconciling an older day by hand does not move the nightly cursor back.
-    await reconcileDay({ database, edgar, log, date: '2024-04-01', forms: CURRENT_REPORTS });
+    await reconcileDay({ repositories: repositories(), edgar, log, date: '2024-04-01', forms: CURRENT_REPORTS });
     expect(await lastReconciled()).toEqual({ date: '2024-04-08' });
   });
 
   it('checks only the newest day on a first run, and at most ten weekdays after a long outage', async () => {
-    const { database } = getDb();
-    expect((await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') })).map((r) => r.date)).toEqual(['2024-04-09']);
-    await createPollStateRepository({ db: database.db }).recordSuccess(RECONCILE_SOURCE, { date: '2024-03-01' });
-    const results = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-27') });
+    expect((await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') })).map((r) => r.date)).toEqual(['2024-04-09']);
+    await repositories().pollState.recordSuccess(RECONCILE_SOURCE, { date: '2024-03-01' });
+    const results = await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-27') });
     expect(results.map((r) => r.date)).toEqual(['2024-04-15', '2024-04-16', '2024-04-17', '2024-04-18', '2024-04-19', '2024-04-22', '2024-04-23', '2024-04-24', '2024-04-25', '2024-04-26']);
     expect(messages).toContain('reconciliation is 40 weekdays behind (last reconciled 2024-03-01); checking the newest 10 — run `cyber8k backfill --from 2024-03-04 --to 2024-04-12` for the rest');
   });
 
   it('tries a day without an index again while it is the newest, and passes over it once a later day has one', async () => {
-    const { database } = getDb();
     fault = (req) => (req.path.endsWith('form.20240408.idx') ? { status: 403, body: ACCESS_DENIED_XML, headers: { 'content-type': 'application/xml' } } : undefined);
-    await reconcileDay({ database, edgar, log, date: '2024-04-05', forms: CURRENT_REPORTS });
-    const monday = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
+    await reconcileDay({ repositories: repositories(), edgar, log, date: '2024-04-05', forms: CURRENT_REPORTS });
+    const monday = await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-09') });
     expect(monday).toEqual([{ date: '2024-04-08', listed: 0, missing: [], indexFound: false }]);
     expect(await lastReconciled()).toEqual({ date: '2024-04-05' });
-    const tuesday = await reconcilePending({ database, edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') });
+    const tuesday = await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-10') });
     expect(tuesday.map((r) => [r.date, r.indexFound])).toEqual([['2024-04-08', false], ['2024-04-09', true]]);
     expect(await lastReconciled()).toEqual({ date: '2024-04-09' });
   });

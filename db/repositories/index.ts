@@ -1,0 +1,27 @@
+// Every repository over one database, built once per process and handed to what needs them
+// (ingestion, backfill, reconciliation, re-analysis, the API routes).
+
+import type { Db } from '../client.ts';
+import { createFilingRepository } from './filings.ts';
+import { createHttpCacheRepository } from './http-cache.ts';
+import { createJobRepository } from './jobs.ts';
+import { createPollStateRepository } from './poll-state.ts';
+import { createRateLimitRepository } from './rate-limits.ts';
+
+export function createRepositories(db: Db) {
+  return {
+    filings: createFilingRepository({ db }),
+    jobs: createJobRepository({ db }),
+    pollState: createPollStateRepository({ db }),
+    httpCache: createHttpCacheRepository({ db }),
+    rateLimits: createRateLimitRepository({ db }),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export type { FilingRepository, FilingRow } from './filings.ts';
+export type { HttpCacheRepository } from './http-cache.ts';
+export type { JobRepository, JobRow } from './jobs.ts';
+export type { PollStateRepository } from './poll-state.ts';
+export type { RateLimitRepository } from './rate-limits.ts';
