@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../api/app.ts';
+import { startApiServer, type ApiServer } from '../api/server.ts';
 import type { RuntimeStatus } from '../api/routes/operations.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
@@ -142,20 +142,17 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   const metrics = createMonitorMetrics();
   const repositories = createRepositories(database.db);
   let ingestion: Ingestion | null = null;
-  let app: FastifyInstance | null = null;
-  let url: string | null = null;
+  let api: ApiServer | null = null;
   try {
     if (options.poll ?? true) {
       if (config.edgarUserAgent) ingestion = startIngestion(repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {
-      app = await buildApp({ database, repositories, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false } });
-      url = await app.listen({ port: config.port, host: config.host });
+      api = await startApiServer({ database, repositories, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false }, port: config.port, host: config.host });
     }
   } catch (err) {
     await ingestion?.stop(0);
-    await app?.close();
     await database.close();
     throw err;
   }
@@ -163,16 +160,16 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   let closing: Promise<void> | null = null;
   return {
     database,
-    app,
+    app: api?.app ?? null,
     worker: ingestion?.worker ?? null,
     leader: ingestion?.leader ?? null,
     metrics,
-    url,
+    url: api?.url ?? null,
     close() {
       closing ??= (async () => {
         // Stop taking work first, then let running jobs finish (or hand them back), then the API.
         await ingestion?.stop(options.shutdownGraceMs ?? 10_000);
-        await app?.close();
+        await api?.close();
         await database.close();
       })();
       return closing;
