@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
+import { createCursorCodec } from './cursor.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
@@ -70,7 +72,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics: options.metrics ?? createMonitorMetrics(),
     runtime: options.runtime ?? { polling: false },
   });
-  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings });
+  const { serverKeys } = repositories;
+  const cursors = createCursorCodec(() => serverKeys.getOrCreate('api.cursor', () => randomBytes(32)));
+  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;
 }

@@ -167,3 +167,14 @@ export const httpCache = pgTable('http_cache', {
   lastModified: text('last_modified'),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Secrets the server generates for itself, one row per purpose (e.g. `api.cursor`, the key that
+ * signs page cursors). Kept in the database so every instance sharing it signs and verifies alike
+ * and a restart does not invalidate what clients hold.
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  secret: bytea('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

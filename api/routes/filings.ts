@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FilingRepository, FilingRow, PageCursor } from '../../db/repositories/filings.ts';
+import type { FilingRepository, FilingRow } from '../../db/repositories/filings.ts';
+import type { CursorCodec } from '../cursor.ts';
 import { AppError } from '../../src/errors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import { ErrorSchema } from '../schemas/common.ts';
@@ -16,9 +17,10 @@ import {
 
 export interface FilingRoutesOptions {
   filings: FilingRepository;
+  cursors: CursorCodec;
 }
 
-export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings }) => {
+export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings, cursors }) => {
   app.get(
     '/filings',
     {
@@ -37,9 +39,9 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       }
       const page = await filings.list(
         { ...filters, ...(cik ? { cik: padCik(cik) } : {}) },
-        { limit, after: cursor ? decodeCursor(cursor) : undefined },
+        { limit, after: cursor ? await cursors.decode(cursor) : undefined },
       );
-      return { data: page.rows.map(toFilingDto), nextCursor: page.next ? encodeCursor(page.next) : null };
+      return { data: page.rows.map(toFilingDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
     },
   );
 
@@ -60,22 +62,6 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
     },
   );
 };
-
-export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ a: cursor.acceptedAt, i: cursor.id })).toString('base64url');
-}
-
-export function decodeCursor(value: string): PageCursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { a?: unknown; i?: unknown };
-    if (typeof parsed.a === 'string' && !Number.isNaN(Date.parse(parsed.a)) && Number.isSafeInteger(parsed.i)) {
-      return { acceptedAt: parsed.a, id: parsed.i as number };
-    }
-  } catch {
-    // Reported below.
-  }
-  throw new ParameterError('cursor', 'query parameter "cursor" is not a cursor this API issued');
-}
 
 export function toFilingDto(row: FilingRow): FilingDto {
   const analysis = row.analysis;

@@ -7,6 +7,7 @@ import { createHttpCacheRepository } from './http-cache.ts';
 import { createJobRepository } from './jobs.ts';
 import { createPollStateRepository } from './poll-state.ts';
 import { createRateLimitRepository } from './rate-limits.ts';
+import { createServerKeyRepository } from './server-keys.ts';
 
 export function createRepositories(db: Db) {
   return {
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     pollState: createPollStateRepository({ db }),
     httpCache: createHttpCacheRepository({ db }),
     rateLimits: createRateLimitRepository({ db }),
+    serverKeys: createServerKeyRepository({ db }),
   };
 }
 
@@ -25,3 +27,4 @@ export type { HttpCacheRepository } from './http-cache.ts';
 export type { JobRepository, JobRow } from './jobs.ts';
 export type { PollStateRepository } from './poll-state.ts';
 export type { RateLimitRepository } from './rate-limits.ts';
+export type { ServerKeyRepository } from './server-keys.ts';
