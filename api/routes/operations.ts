@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/client.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import { JOB_STATES } from '../../db/schema.ts';
-import { ANALYZE_FILING } from '../../src/ingest/analyze-filing-job.ts';
+import { JOB_KINDS } from '../../src/jobs/catalogue.ts';
 import type { BreakerState } from '../../src/edgar/breaker.ts';
 import { errorMessage } from '../../src/errors.ts';
 import type { MonitorMetrics } from '../../src/metrics.ts';
@@ -65,7 +65,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
     // GROUP BY returns no row for an empty state: report zeros instead of the last count seen.
     const counts = await jobs.counts();
     metrics.jobs.reset();
-    for (const kind of new Set([ANALYZE_FILING, ...counts.map((c) => c.kind)])) {
+    for (const kind of new Set<string>([...JOB_KINDS, ...counts.map((c) => c.kind)])) {
       for (const state of JOB_STATES) metrics.jobs.set(0, { kind, state });
     }
     for (const row of counts) metrics.jobs.set(row.count, { kind: row.kind, state: row.state });

@@ -6,12 +6,8 @@ import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AnalyzeSubmission } from './analyze-submission.ts';
+import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
-
-export const ANALYZE_FILING = 'analyze-filing';
-
-/** Job priorities: what is new (live feed, the nightly reconciliation) outranks history (backfill). */
-export const PRIORITY = { live: 10, history: 0 } as const;
 
 export interface AnalyzeFilingJobOptions {
   edgar: EdgarClient;

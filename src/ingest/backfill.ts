@@ -16,7 +16,7 @@ import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, 
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { sleepUntilAborted } from '../sleep.ts';
-import { PRIORITY } from './analyze-filing-job.ts';
+import { PRIORITY } from '../jobs/catalogue.ts';
 import { recordDiscovery } from './discover.ts';
 
 export const BACKFILL_SOURCE = 'backfill:daily-index';

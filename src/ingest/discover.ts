@@ -1,6 +1,6 @@
 import type { FilingRepository, NewFiling } from '../../db/repositories/filings.ts';
 import { filingUrls } from '../edgar/urls.ts';
-import { ANALYZE_FILING } from './analyze-filing-job.ts';
+import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 
 export type DiscoveredFiling = Omit<NewFiling, 'indexUrl' | 'submissionUrl'> & { indexUrl?: string };
 

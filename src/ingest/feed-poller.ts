@@ -7,7 +7,7 @@ import { parseCurrentFeed, type FeedFiling } from '../edgar/feed.ts';
 import { currentFeedUrl } from '../edgar/urls.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
-import { PRIORITY } from './analyze-filing-job.ts';
+import { PRIORITY } from '../jobs/catalogue.ts';
 import { recordDiscovery } from './discover.ts';
 
 export interface FeedCursor {

@@ -12,7 +12,7 @@ import type { EdgarClient } from '../edgar/client.ts';
 import { addDays, assertIsoDate, easternDate, easternWallTime, fetchDailyIndex, previousWeekday, weekdaysBetween } from '../edgar/daily-index.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_FORMS, recordIndexedFilings } from './backfill.ts';
-import { PRIORITY } from './analyze-filing-job.ts';
+import { PRIORITY } from '../jobs/catalogue.ts';
 
 export const RECONCILE_SOURCE = 'reconcile:daily-index';
 /** When the nightly run starts, US Eastern: hours after the index is built, before the next day opens at 06:00. */

@@ -6,7 +6,8 @@ import { describeTrip } from '../edgar/breaker.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
 import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
-import { ANALYZE_FILING, createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
+import { ANALYZE_FILING } from '../jobs/catalogue.ts';
+import { createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
 import { analyzeSubmission } from './analyze-submission.ts';
 import { createWorker } from './worker.ts';
 
