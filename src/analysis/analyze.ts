@@ -212,7 +212,7 @@ function classifyAndExtract(
   // Classification.
   // Tagged Item 1.05 blocks alone do not make an incident: some filers tag program descriptions.
   const hasItem105 = items.includes('1.05');
-  const scored = segments.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences) }));
+  const scored = segments.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences, periodic) }));
   const allSentences = segments.flatMap((s) => s.sentences);
   const denial = deniesAttack(allSentences);
   const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));

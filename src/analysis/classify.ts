@@ -11,7 +11,7 @@ const INCIDENT_NOUN =
 
 /** A reported event: an experience or discovery verb governing an incident noun. */
 const EVENT_VERB_THEN_NOUN = new RegExp(
-  `\\b(?:experienced|experiences|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  `\\b(?:experienced|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
   'i',
 );
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
@@ -37,15 +37,25 @@ const PRIOR_REPORT =
   /\b(?:filed|furnished)\s+(?:a\s+|its\s+|our\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning|describing|reporting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
 /** A definite, dated or "recent" incident: "the recent cyberattack on…", "our previously disclosed August 2023 cyberattack". */
 const DEFINITE_INCIDENT =
-  /\b(?:(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)|(?:our|its|the\s+Company['’]s)\s+(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+breach|security\s+incident))\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?))/i;
+  /\b(?:(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+(?:incident|matter)|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)|(?:our|its|the\s+Company['’]s)\s+(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+breach|security\s+incident))\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?))/i;
 
 /** Where the incident was disclosed before: a Current Report, or an announcement on a given day. */
 const POINTS_TO_DISCLOSURE =
   /\b(?:disclosed|reported|described|announced)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K)|\b(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})/i;
 
+/**
+ * An incident named as a defined term or by its vendor or date: "the Cybersecurity Incident", "the
+ * January 2025 Cyber Incident", "the CDK cyberattack". Case-sensitive: defined terms are capitalised.
+ */
+const NAMED_INCIDENT =
+  /\b(?:the|our|its)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+|\d{4}\s+)?(?:Cyber(?:security)?\s+(?:Incident|Attack|Event|Matter)|Cyber-?[Aa]ttack|Ransomware\s+(?:Attack|Incident|Event)|Security\s+Incident|Incident)\b(?!\s+(?:Response|Management|Plan|Program|Policy|Team))|\bthe\s+(?!(?:Company|Companys|Company['’]s|Registrant|Bank|Group|Corporation)\b)(?:[A-Z][\w&.-]*\s+){1,3}(?:cyber[-\s]?attack|cyber(?:security)?\s+incident|ransomware\s+attack|data\s+breach|security\s+incident)\b(?!\s+(?:response|reporting|management|plan|program|policy))/;
+/** What a named incident did: its costs, losses, effects, recoveries. */
+const TOLD_WITH_EFFECTS =
+  /\b(?:impact(?:ed)?|effects?|affected|costs?|expenses?|charges?|losses|recover(?:y|ies)|insurance|disrupt\w*|revenues?|reduc\w+|delay\w*|exfiltrat\w+|stolen)\b/i;
+
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats))\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience)\b/i;
 
 const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
@@ -75,7 +85,7 @@ export interface IncidentEvidence {
 }
 
 /** The sentences that report an incident as an event, strongest first. */
-export function incidentEvidence(sentences: readonly Sentence[]): IncidentEvidence[] {
+export function incidentEvidence(sentences: readonly Sentence[], periodic = false): IncidentEvidence[] {
   const out: IncidentEvidence[] = [];
   for (const s of sentences) {
     const t = s.text;
@@ -87,7 +97,14 @@ export function incidentEvidence(sentences: readonly Sentence[]): IncidentEviden
     // incident but does not disclose one, unless it points to where it was disclosed.
     const reference =
       PRIOR_REPORT.test(t) ||
-      ((EXCEPTION_CONSTRUCTION.test(t) || DEFINITE_INCIDENT.test(t)) && POINTS_TO_DISCLOSURE.test(t));
+      ((EXCEPTION_CONSTRUCTION.test(t) || DEFINITE_INCIDENT.test(t)) && POINTS_TO_DISCLOSURE.test(t)) ||
+      // A named past incident told with its effects, in a 10-K or 10-Q (an earnings release that
+      // quantifies a known attack's costs is not an incident disclosure).
+      (periodic &&
+        (NAMED_INCIDENT.test(t) || DEFINITE_INCIDENT.test(t)) &&
+        TOLD_WITH_EFFECTS.test(t) &&
+        !HYPOTHETICAL.test(t) &&
+        !/\b(?:will|may|might|can|should)\b/i.test(t));
     if (!event && !actor && !reference) continue;
     if (reference && !event && !actor) {
       out.push({ sentence: t, strength: 0.5 });

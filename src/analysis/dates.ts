@@ -23,10 +23,10 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
 const PATTERNS: ReadonlyArray<{ re: RegExp; kind: 'mdy' | 'dmy' | 'numeric' | 'my' | 'md' | 'y' }> = [
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\s*,?\\s*${YEAR}\\b`, 'g'), kind: 'mdy' },
-  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), kind: 'dmy' },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\s*,?\\s*${YEAR}(?!\\d)`, 'g'), kind: 'mdy' },
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}(?!\\d)`, 'g'), kind: 'dmy' },
   { re: /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g, kind: 'numeric' },
-  { re: new RegExp(`\\b${MONTH}\\s*,?\\s+(?:of\\s+)?${YEAR}\\b`, 'g'), kind: 'my' },
+  { re: new RegExp(`\\b${MONTH}\\s*,?\\s+(?:of\\s+)?${YEAR}(?!\\d)`, 'g'), kind: 'my' },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![,\\s]*(?:19|20)\\d{2})(?!\\s*(?:%|percent|million|billion))`, 'g'), kind: 'md' },
   { re: /\b(?:in|during|since|throughout|early|mid|late|calendar(?: year)?)[-\s]+((?:19|20)\d{2})\b(?![-\s]*(?:\d|first|second|third|fourth|fiscal|full|quarter|year|annual|Form|10-K))/gi, kind: 'y' },
 ];
@@ -99,7 +99,7 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }
   },
   {
     role: 'detected',
-    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:was|were)\s+the\s+(?:victim|target)\s+of)\b/gi,
+    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:was|were)\s+the\s+(?:victim|target)\s+of|took\s+place|occurred)\b/gi,
   },
   // Active determinations only: "investigations were concluded in 2024" dates nothing.
   { role: 'determined', re: /(?<!\b(?:was|were|been|being)\s)\b(?:determined|concluded|deemed)\b/gi },
@@ -113,6 +113,13 @@ const NOT_AN_EVENT_BEFORE =
 const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
 const RECOVERY_AFTER = /^[,\s]*(?:\w+\s+){0,3}?(?:resumed|restored|restarted|reopened|returned|recovered|brought)\b/i;
 const ADJACENT_SINCE = /\bsince\s+$/i;
+/** "has experienced disruptions since June 19": the disruption, and so the incident, began to be felt. */
+const EXPERIENCED_SINCE = /\bexperienc\w+\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|outages?|interruptions?)\s+(?:\w+\s+){0,2}?since\s+$/i;
+/** A date inside the incident's name: "the January 2025 Cyber Incident", "our August 2023 cyberattack". */
+const NAMES_INCIDENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter|intrusion)|ransomware\s+(?:attack|incident|event)|security\s+incident|data\s+(?:breach|security\s+incident)|incident|attack|breach)\b/i;
+const NAME_OPENS_BEFORE = /\b(?:the|our|its|a|an)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?$/i;
+/** "a cyber incident in March 2025", "the cyberattack of August 2023". */
+const INCIDENT_IN_BEFORE = /\b(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter)|ransomware\s+(?:attack|incident)|security\s+incident|data\s+breach)\s+(?:that\s+)?(?:in|of|during)\s+(?:(?:early|mid|late)[-\s]+)?$/i;
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
@@ -147,7 +154,8 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   const right = sentence.slice(date.end, nextStart);
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
   if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
-  if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : null;
+  if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : null;
+  if ((NAME_OPENS_BEFORE.test(left.slice(-40)) && NAMES_INCIDENT_AFTER.test(right.slice(0, 60))) || INCIDENT_IN_BEFORE.test(left.slice(-60))) return 'detected';
 
   const pick = (cue: Cue, clause: string): DateRole | null =>
     cue.role === 'determined' ? resolveDetermined(clause) : cue.role === 'none' ? null : cue.role;

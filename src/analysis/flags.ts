@@ -10,7 +10,7 @@ type FlagName = keyof IncidentFlags;
 // Words that undo a statement when they govern it closely.
 const NEGATION = /\b(?:no|not|never|nor|without|neither|any\s+evidence|whether|if|unaware|alleg\w*|potentially)\b/i;
 /** Words that put everything after them in doubt, however far back in the sentence. */
-const DOUBT = /\b(?:alleg\w*|purport\w*|whether)\b/i;
+const DOUBT = /\b(?:alleg\w*|purport\w*|whether|claim(?:s|ed|ing)?\s+(?:to\s+have|that)|claim\s+to\s+have)\b/i;
 const HEDGE = /\b(?:could|might|would|will|may\s+(?:be|become|result|cause)|risks?\s+(?:of|that)|in\s+the\s+event|such\s+as)\b/i;
 
 // Where a new clause with its own verb starts ("has not paid the demand and is cooperating with").
@@ -42,22 +42,33 @@ const RULES: Rule[] = [
   { flag: 'ransomware', re: /\bransomware\b|\b(?:encrypt(?:ed|ing|ion\s+of)|deploy(?:ed|ment\s+of)\s+encryption)\b/gi, excludes: /\bencrypt\w*\s+(?:in\s+transit|at\s+rest)\b/i },
   {
     flag: 'dataAccessed',
-    re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\b(?:made\s+available|posted|published|leaked)\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\bunauthori[sz]ed\s+access\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files|records|e-?mails?)\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|gained\s+access\s+to|exposed|compromised|viewed|took(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taken(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taking(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|downloaded|disclosed)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
+    re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\b(?:made\s+available|posted|published|leaked)\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\bunauthori[sz]ed\s+access\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files|records|e-?mails?)\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|gained\s+access\s+to|exposed|compromised|viewed|took(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taken(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taking(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|downloaded|download|copy|copies\s+of|exfiltrate|acquire|obtain|view)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
   },
   {
     flag: 'operationalDisruption',
-    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:systems|network|environment)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
+    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
   },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
     flag: 'thirdParty',
     // The incident happened at, or came through, a vendor: not "an unauthorized third party".
-    re: /\b(?:incident|attack|breach|compromise|intrusion|event)\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+providers?|contractors?|subcontractors?)\b[^.;]{0,120}\b(?:experienced|experiencing|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform)\b|\b(?:systems?|environments?|platforms?|servers?|applications?)\s+(?:hosted|operated|managed|maintained|provided)\s+by\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|providers?|contractors?)\b|\b(?:within|in|on|at|from)\s+(?:a|an|the|its|our)\s+third[-\s]party\s+(?:[\w-]+\s+){0,3}?(?:environment|platform|database|workspace|application|system|service|vendor|provider)\b|\b(?:paying|paid|bribed?|bribing|recruited|recruiting|solicited)\s+(?:\w+\s+){0,3}?(?:contractors|outsourced\s+\w+)\b|\bvulnerabilit(?:y|ies)\s+in\s+(?:the|a)\s+(?:third[-\s]party\s+)?(?:[\w-]+\s+){0,4}?(?:software|application|platform|tool)\b/gi,
+    re: /\b(?:incident|attack|breach|compromise|intrusion|event)\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+providers?|contractors?|subcontractors?)\b[^.;]{0,120}\b(?:experienced|experiencing|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform)\b|\b(?:systems?|environments?|platforms?|servers?|applications?)\s+(?:hosted|operated|managed|maintained|provided)\s+by\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|providers?|contractors?)\b|\b(?:within|in|on|at|from)\s+(?:a|an|the|its|our)\s+third[-\s]party\s+(?:[\w-]+\s+){0,3}?(?:environment|platform|database|workspace|application|system|service|vendor|provider)\b|\b(?:paying|paid|bribed?|bribing|recruited|recruiting|solicited)\s+(?:\w+\s+){0,3}?(?:contractors|outsourced\s+\w+)\b|\bvulnerabilit(?:y|ies)\s+in\s+(?:the|a)\s+(?:third[-\s]party\s+)?(?:[\w-]+\s+){0,4}?(?:software|application|platform|tool)\b|\bthird[-\s]party[-\s](?:hosted|managed|operated)\b|\b(?:on|in|within)\s+(?:a|an|the)\s+third[-\s]party\s+cloud\b|\b(?:associated\s+with|belonging\s+to|involving|at|experienced\s+by)\s+(?:a|an|one\s+of\s+(?:our|its|the\s+Company['’]s))\s+third[-\s]party\s+(?:[\w-]+\s+)?(?:contractors?|vendors?|providers?|suppliers?|law\s+firms?|partners?)\b|\b(?:systems?|software|services|applications?|platforms?)\s+(?:\w+\s+){0,2}?(?:provided|supplied|hosted|licensed)\s+(?:to\s+(?:us|the\s+Company|the\s+Registrant)\s+)?by\s+[A-Z][\w&.-]*/gi,
+  },
+  {
+    // An incident that came through a supplier's software (MOVEit, CDK, Snowflake): a customer's
+    // account of it, not the software maker's own (Progress writes "our MOVEit Transfer").
+    flag: 'thirdParty',
+    re: /\b(?:MOVEit|CDK\s+Global|CDK|Snowflake|Accellion|Kaseya|Cleo|Salesloft|Blackbaud)\b(?=[^.;]{0,160}\b(?:[Ii]ncident|[Aa]ttack|[Bb]reach|[Oo]utage|[Cc]ompromis\w*)\b|\s+software\b)/g,
+    requires: /^[\s\S]{60}/,
+    excludes: /\b(?:[Oo]ur|[Ii]ts)\s+(?:[\w-]+\s+)?(?:MOVEit|CDK|Snowflake|Accellion|Kaseya|Cleo|Salesloft|Blackbaud)\b/,
   },
   {
     flag: 'lawEnforcementNotified',
-    re: /\b(?:law\s+enforcement|Federal\s+Bureau\s+of\s+Investigations?|FBI|U\.?S\.?\s+Secret\s+Service|police|Department\s+of\s+Justice|DOJ|CISA|Cybersecurity\s+and\s+Infrastructure\s+Security\s+Agency)\b/g,
-    requires: /\b(?:notif\w+|report\w*|contact\w*|inform\w*|investigat\w+|work\w*\s+(?:with|closely)|cooperat\w+|coordinat\w+|engag\w+|communicat\w+|alert\w*|assist\w*|consult\w*|in\s+contact|together\s+with|reach\w*\s+out|collaborat\w+)\b/i,
+    re: /\b(?:[Ll]aw\s+[Ee]nforcement|Federal\s+Bureau\s+of\s+Investigations?|FBI|U\.?S\.?\s+Secret\s+Service|[Pp]olice|Department\s+of\s+Justice|DOJ|CISA|Cybersecurity\s+and\s+Infrastructure\s+Security\s+Agency)\b/g,
+    // Notified, reported, working with: done, not what a plan says the company would do.
+    requires: /\b(?:notified|been\s+notified|reported|contacted|informed|alerted|engaged|consulted|reached\s+out|(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+){0,2}?(?:working|cooperating|coordinating|communicating|engaged|in\s+contact|collaborating|assisting)|working\s+(?:closely\s+)?with|cooperat(?:ed|ing)|coordinat(?:ed|ing)\s+with|in\s+collaboration\s+with|with\s+the\s+assistance\s+of|assist(?:ed|ing)|investigat(?:ed|ing)|(?:FBI|authorities|law\s+enforcement)\s+(?:was|were|is|are|has|have)\b|\b(?:included|including)\b[^.;]{0,160}\bnotifying|together\s+with|(?:has|have)\s+worked)/i,
+    // Case-sensitive: "may" the modal, not May the month.
+    excludes: /\b(?:[Ww]ould|may|[Aa]s\s+(?:appropriate|needed|necessary)|[Ii]n\s+the\s+event|[Ii]f\s+(?:we|an?|the)|[Ss]uch\s+as)\b/,
   },
   {
     flag: 'disclosureDelayed',
@@ -87,7 +98,8 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
   const flags = emptyFlags();
   const evidence: FlagResult['evidence'] = {};
   for (const s of sentences) {
-    const t = s.text;
+    // "third‑party" is often written with a non-breaking hyphen; the same length keeps offsets.
+    const t = s.text.replace(/[\u2010\u2011]/g, '-');
     if (isGenericRisk(t)) continue;
     for (const rule of RULES) {
       if (flags[rule.flag]) continue;
@@ -103,7 +115,7 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
         }
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
         flags[rule.flag] = true;
-        evidence[rule.flag] = t;
+        evidence[rule.flag] = s.text;
         break;
       }
     }

@@ -12,19 +12,21 @@ import type { Sentence } from './sentences.ts';
 
 /** The impact is open: not yet determined, cannot be estimated, still being evaluated, or only possible. */
 const OPEN =
-  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:assessing|evaluating|determining)\s+(?:the\s+)?(?:(?:full|potential|ultimate)\s+)*(?:impact|effect|extent|materiality)\b|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|monitor|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine))\b/i;
+  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)(?=[^.;]{0,100}\b(?:impact|effect|material\w*|financial|results)\b)|(?<=\b(?:impact|effect|material\w*)\b[^.;]{0,100})(?:cannot|can\s+not|could\s+not)\s+(?:yet\s+|reasonably\s+|currently\s+)?be\s+(?:determined|estimated|quantified|predicted)|(?:still\s+)?(?:estimating|quantifying)\s+(?:the\s+|any\s+)?(?:[\w,-]+\s+){0,5}?(?:impact|effect)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:assessing|evaluating|determining)\s+(?:the\s+)?(?:(?:full|potential|ultimate)\s+)*(?:impact|effect|extent|materiality)\b|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:currently|continu\w+\s+to)\s+monitor\w*\b[^.;]{0,80}\bmaterial\w*|(?<=\b(?:impacts?|effects?|materiality|material|extent|scope)\b[^.;]{0,100})(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine))\b/i;
 /** A statement that the impact is not material (present or reasonably likely). */
 const NOT_MATERIAL =
-  /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
+  /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:has|have)\s+not\s+(?:identified|observed|seen)\s+(?:any\s+)?(?=(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?))|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
 /** Self-contained denials: "no material impacts", "immaterial", "not material". */
 const NOT_MATERIAL_SHORT =
   /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial|(?:was|is|were|are)\s+not\s+material)\b/i;
 /** A statement that the impact is material. */
 const MATERIAL =
-  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
+  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
+/** A statement about material impact, not only about scope, duration or a past determination. */
+const SAYS_IMPACT = /\bmaterial(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affect|disrupt)\w*|\b(?:impact|affect)\w*\b[^.;]{0,60}\bmaterial/i;
 /** Financial condition, results or the business as a whole (not only operations). */
 const FINANCIAL_SCOPE =
-  /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall)\b/i;
+  /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall\b(?!\s+(?:business\s+)?operations))\b/i;
 const OPERATIONS_ONLY = /\b(?:operations|operational|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
 // Generic risk statements about cyber threats at large, not about this incident.
 const GENERIC_RISK = /\bif\s+realized\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
@@ -65,33 +67,38 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
   let notMaterialOperations: string | null = null;
   let determinedEvent: string | null = null;
   let item106Denial: string | null = null;
+  // Candidates that name materiality or impact outrank vaguer ones of the same class: "has not
+  // determined whether … reasonably likely to materially impact" over "cannot estimate the duration
+  // of the disruption", "has not had a material impact" over "determined that it was not material".
+  const better = (current: string | null, t: string): string => (current === null || (!SAYS_IMPACT.test(current) && SAYS_IMPACT.test(t)) ? t : current);
   for (const s of sentences) {
-    const t = s.text;
+    // XBRL viewer pages glue "not" to the next word ("we do\nnotbelieve").
+    const t = s.text.replace(/\bnot(?=(?:believe|expect|anticipate|be|been|have|had|materially)\b)/g, 'not ');
     if (t.length > 1200 || !/\b(?:material|significant|impact|affect|determin|estimat|quantif|evaluat|monitor)/i.test(t)) continue;
     if (!material && (EXCEPTION_CONSTRUCTION.test(t) || EXCEPT_HEREIN.test(t)) && /\bnot\b[^.]*\bmaterially\s+(?:affected|impacted)\b/i.test(t)) {
-      material = t;
+      material = s.text;
       continue;
     }
-    if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = t;
-    if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = t;
+    if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = s.text;
+    if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = s.text;
     if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
     for (const clause of t.split(CLAUSE_SPLIT)) {
       if (OPEN.test(clause) && !NOT_MATERIAL.test(clause.replace(OPEN, ''))) {
-        open ??= t;
+        open = better(open, s.text);
         continue;
       }
       const denial = NOT_MATERIAL.exec(clause) ?? NOT_MATERIAL_SHORT.exec(clause);
       if (denial) {
         const object = clause.slice(denial.index);
-        if (FINANCIAL_SCOPE.test(object) || !OPERATIONS_ONLY.test(object)) notMaterialFinancial ??= t;
-        else notMaterialOperations ??= t;
+        if (FINANCIAL_SCOPE.test(object) || !OPERATIONS_ONLY.test(object)) notMaterialFinancial = better(notMaterialFinancial, s.text);
+        else notMaterialOperations = better(notMaterialOperations, s.text);
         continue;
       }
       const m = MATERIAL.exec(clause);
       if (m && !material) {
         const prefix = t.slice(0, t.indexOf(clause) + m.index);
         const clausePrefix = clause.slice(0, m.index);
-        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) material = t;
+        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) material = s.text;
       }
     }
   }
