@@ -2,7 +2,7 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, deniesAttack, incidentEvidence } from './classify.ts';
+import { CYBER_WORDS, deniesAttack, eventLike, incidentEvidence } from './classify.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
 import { htmlDocument, readableDocuments, type TextDocument } from './documents.ts';
@@ -286,7 +286,9 @@ function classifyAndExtract(
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
   }
   lap('extract');
-  const confidence = confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText, incidentFacts.length > 0);
+  // A negative with cyber vocabulary but no sentence worded like an event is a clear negative.
+  const nearMiss = !incident && cyberText && eventLike(allSentences) > 0;
+  const confidence = confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText && nearMiss, incidentFacts.length > 0);
 
   return {
     accessionNumber: header.accessionNumber,
@@ -383,5 +385,5 @@ function confidenceOf(incident: boolean, item105: boolean, strength: number, cyb
     if (xbrl) c += 0.02;
     return Math.min(0.99, Math.round(c * 100) / 100);
   }
-  return cyberText ? 0.8 : 0.97;
+  return cyberText ? 0.8 : 0.95;
 }

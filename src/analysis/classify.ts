@@ -117,6 +117,16 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
   return out.sort((a, b) => b.strength - a.strength);
 }
 
+/**
+ * Sentences worded like an event (an experience or discovery verb with an incident noun, or an
+ * actor gaining access) whatever their hedges or denials: a negative with none is a clear negative.
+ */
+export function eventLike(sentences: readonly Sentence[]): number {
+  let n = 0;
+  for (const s of sentences) if (s.text.length <= 1500 && CYBER_WORDS.test(s.text) && (EVENT_VERB_THEN_NOUN.test(s.text) || ACTOR_DID.test(s.text))) n++;
+  return n;
+}
+
 /** The text expressly says the event was not a cyberattack. */
 export function deniesAttack(sentences: readonly Sentence[]): string | null {
   return sentences.find((s) => NOT_AN_ATTACK.test(s.text))?.text ?? null;

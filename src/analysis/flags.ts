@@ -36,16 +36,23 @@ interface Rule {
   requires?: RegExp;
   /** Sentences that rule the match out. */
   excludes?: RegExp;
+  /**
+   * Matches that set the flag but say it only indirectly ("took systems offline" for a disruption):
+   * a later sentence that states it outright becomes the evidence.
+   */
+  weak?: RegExp;
 }
 
 const RULES: Rule[] = [
   { flag: 'ransomware', re: /\bransomware\b|\b(?:encrypt(?:ed|ing|ion\s+of)|deploy(?:ed|ment\s+of)\s+encryption)\b/gi, excludes: /\bencrypt\w*\s+(?:in\s+transit|at\s+rest)\b/i },
   {
     flag: 'dataAccessed',
+    weak: /^(?:exposed|compromised|disclosed|made\s+available)/i,
     re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\b(?:made\s+available|posted|published|leaked)\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\bunauthori[sz]ed\s+access\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files|records|e-?mails?)\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|gained\s+access\s+to|exposed|compromised|viewed|took(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taken(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taking(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|downloaded|download|copy|copies\s+of|exfiltrate|acquire|obtain|view)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
   },
   {
     flag: 'operationalDisruption',
+    weak: /^(?:offline|off-line|isolat|shut|back\s+online|recover)/i,
     re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
   },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
@@ -97,12 +104,14 @@ export function emptyFlags(): IncidentFlags {
 export function extractFlags(sentences: readonly Sentence[]): FlagResult {
   const flags = emptyFlags();
   const evidence: FlagResult['evidence'] = {};
+  /** Flags whose evidence states them outright; the others keep looking for a better sentence. */
+  const stated = new Set<FlagName>();
   for (const s of sentences) {
     // "third‑party" is often written with a non-breaking hyphen; the same length keeps offsets.
     const t = s.text.replace(/[\u2010\u2011]/g, '-');
     if (isGenericRisk(t)) continue;
     for (const rule of RULES) {
-      if (flags[rule.flag]) continue;
+      if (stated.has(rule.flag)) continue;
       if (rule.requires && !rule.requires.test(t)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(t); m; m = rule.re.exec(t)) {
@@ -114,8 +123,10 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
           if (/\b(?:not|no|never)\b/i.test(m[0])) continue;
         }
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
+        const weak = rule.weak?.test(m[0]) ?? false;
+        if (!flags[rule.flag] || !weak) evidence[rule.flag] = s.text;
         flags[rule.flag] = true;
-        evidence[rule.flag] = s.text;
+        if (!weak) stated.add(rule.flag);
         break;
       }
     }
