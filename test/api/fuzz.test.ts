@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { expectApiError, filing, useApp, usePglite } from './app.ts';
+
+/**
+ * Thousands of random requests — query strings, paths, methods and headers built from what the
+ * API reads and from junk — and never a 5xx, and every error in the one error shape.
+ */
+
+// A fixed seed keeps `npm test` repeatable; FUZZ_SEED explores elsewhere (and reproduces a failure it prints).
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 8_017_093;
+
+const percentBytes = fc.uint8Array({ maxLength: 12 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+// What may stand unencoded in a request target: visible ASCII without `#` (a fragment is not sent).
+const rawChars = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~!$&\'()*+,;=:@/?%[]{}|\\^`"<>'.split('')), maxLength: 20 });
+
+const interesting = fc.constantFrom(
+  '', '0', '1', '-1', '20', '100', '101', '0x10', '1e1', '0b11', ' 1', '1 ', '+1', '010', '1.0', 'NaN', 'Infinity', '9007199254740993',
+  'true', 'false', 'TRUE', 'null', 'undefined', '[]', '{}', '1.05', '8.01', '8-K', '8-K/A', '10-Q', 'material', 'not-determined',
+  'queued', 'dead', 'analyze-filing', '0000731766', '731766', '0000000001-24-000001', '0000-01-01', '0000-02-29', '1992-12-31',
+  '1993-01-01', '2024-02-29', '2023-02-29', '9999-12-31', '10000-01-01', '%', '%%', '%zz', '%00', '%C0%AE', '%E2%80%AE', '%F0%9F%92%A9',
+  '%ED%A0%80', '\'; drop table filings; --', '../../etc/passwd', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+);
+const year = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1985, max: 2035 }), fc.integer({ min: 9990, max: 10_001 }), fc.integer({ min: 0, max: 99_999 }));
+const dateLike = fc
+  .record({ y: year, m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) })
+  .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const value = fc.oneof(
+  { arbitrary: interesting, weight: 3 },
+  { arbitrary: dateLike, weight: 2 },
+  fc.integer().map(String),
+  fc.double({ noNaN: false }).map(String),
+  fc.string({ maxLength: 30 }).map((s) => encodeURIComponent(s)),
+  fc.string({ unit: 'grapheme', maxLength: 10 }).map((s) => encodeURIComponent(s)),
+  percentBytes,
+  rawChars,
+  fc.base64String({ maxLength: 64 }).map((s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')),
+);
+const knownName = fc.constantFrom('item', 'cik', 'form', 'since', 'until', 'incident', 'materialImpact', 'limit', 'cursor', 'state', 'kind');
+const name = fc.oneof(
+  { arbitrary: knownName, weight: 4 },
+  fc.constantFrom('', 'x', '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'limit[]', 'since[0]', 'a.b', 'LIMIT'),
+  rawChars,
+  percentBytes,
+);
+const separator = fc.constantFrom('&', '&', '&', ';', '&&');
+const queryString = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: fc.tuple(name, value).map(([k, v]) => `${k}=${v}`), weight: 5 }, name), { maxLength: 5 }), separator)
+  .map(([pairs, sep]) => (pairs.length === 0 ? '' : `?${pairs.join(sep)}`));
+
+/** Mostly well-formed values for each parameter, so that requests get past validation to the database. */
+const plausible = (good: fc.Arbitrary<string>) => fc.oneof({ arbitrary: good, weight: 6 }, value);
+const toQuery = (params: Record<string, string>) => {
+  const pairs = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+};
+const limit = plausible(fc.integer({ min: 0, max: 120 }).map(String));
+const filingsRequest = fc
+  .record(
+    {
+      item: plausible(fc.constantFrom('1.05', '8.01', '7.01', '9.01', '2.02', '99.99')),
+      cik: plausible(fc.oneof(fc.constantFrom('1', '0000000001', '731766'), fc.stringMatching(/^\d{1,10}$/))),
+      form: plausible(fc.constantFrom('8-K', '8-K/A', '10-Q', '10-K', '6-K', '20-F', 'S-1')),
+      since: plausible(dateLike),
+      until: plausible(dateLike),
+      incident: plausible(fc.constantFrom('true', 'false')),
+      materialImpact: plausible(fc.constantFrom('material', 'not-material', 'not-determined')),
+      limit,
+    },
+    { requiredKeys: [] },
+  )
+  .map((params) => `/v1/filings${toQuery(params)}`);
+const jobsRequest = fc
+  .record(
+    { state: plausible(fc.constantFrom('queued', 'running', 'done', 'dead')), kind: plausible(fc.constantFrom('analyze-filing', 'x')), limit },
+    { requiredKeys: [] },
+  )
+  .map((params) => `/v1/jobs${toQuery(params)}`);
+
+const knownPath = fc.constantFrom(
+  '/v1/filings', '/v1/filings/0000000001-24-000001', '/v1/filings/0000000001-24-999999', '/v1/jobs', '/health', '/ready', '/metrics',
+  '/docs/json', '/docs/yaml', '/docs',
+);
+const segment = fc.oneof(
+  fc.constantFrom('v1', 'filings', 'jobs', 'health', 'ready', 'metrics', 'docs', 'json', 'static', 'index.html', '..', '.', '', '%2e%2e', '%2F', '0000000001-24-000001'),
+  rawChars.map((s) => s.replace(/[?]/g, '')),
+  percentBytes,
+  fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => encodeURIComponent(s)),
+);
+// light-my-request parses the URL, and reads `//x` or `/\\x` as a host; Node's server does not.
+const randomPath = fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => `/${segments.join('/')}`.replace(/^\/[/\\]/, '/x/'));
+const method = fc.constantFrom<InjectOptions['method']>('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS');
+
+const headerValue = fc.string({ unit: fc.constantFrom(...' \tabcXYZ019-_.,;:=/*"\'()<>@?[]{}%+'.split('')), maxLength: 80 });
+const headerName = fc.oneof(
+  fc.constantFrom('accept', 'accept-encoding', 'accept-language', 'accept-version', 'content-type', 'if-none-match', 'if-modified-since',
+    'range', 'x-forwarded-for', 'x-forwarded-host', 'x-request-id', 'cookie', 'origin', 'authorization', 'user-agent', 'connection'),
+  fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+);
+const headers = fc.dictionary(headerName, headerValue, { maxKeys: 5 });
+const body = fc.option(fc.oneof(fc.string({ maxLength: 40 }), fc.json({ maxDepth: 2 }), fc.constantFrom('{', '{"__proto__":{"a":1}}', 'null')), { nil: undefined });
+
+describe('REST API under random requests', () => {
+  const db = usePglite();
+  const app = useApp(() => db().database);
+
+  beforeAll(async () => {
+    const repo = createFilingRepository({ db: db().database.db });
+    for (let n = 1; n <= 25; n++) await repo.recordDiscovered(filing(n), { kind: 'analyze-filing' });
+  });
+
+  async function check(options: InjectOptions) {
+    const res = await app().inject(options);
+    expect(res.statusCode, `${options.method} ${options.url}`).toBeLessThan(500);
+    if (res.statusCode >= 400 && options.method !== 'HEAD') expectApiError(res, res.statusCode);
+  }
+
+  it('never answers a random query string on a known path with a 5xx, and every error has the error shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(filingsRequest, jobsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
+        async (url) => check({ method: 'GET', url }),
+      ),
+      { numRuns: 1500, seed },
+    );
+  });
+
+  it('never answers a random path and method with a 5xx, and every error has the error shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, fc.oneof(randomPath, knownPath), queryString, body, async (m, path, query, payload) =>
+        check({ method: m, url: `${path}${query}`, ...(payload !== undefined && m !== 'GET' && m !== 'HEAD' ? { payload } : {}) }),
+      ),
+      { numRuns: 1500, seed },
+    );
+  });
+
+  it('never answers random headers with a 5xx, and every error has the error shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, knownPath, headers, body, async (m, path, h, payload) =>
+        check({ method: m, url: path, headers: h, ...(payload !== undefined && m !== 'GET' && m !== 'HEAD' ? { payload } : {}) }),
+      ),
+      { numRuns: 1000, seed },
+    );
+  });
+});
