@@ -4,6 +4,7 @@
 
 import type { Database } from '../../db/client.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { runUntilShutdown } from '../shutdown.ts';
 
 // Exit codes (DESIGN.md §4.1): 0 ok, 1 runtime failure, 2 bad usage or configuration.
 export const EXIT_OK = 0;
@@ -42,19 +43,12 @@ export async function withDatabase<T>(cfg: Config, fn: (database: Database) => P
   }
 }
 
-/** Runs until SIGINT/SIGTERM, then closes what the command opened. */
+/**
+ * Runs until SIGINT/SIGTERM (or, under npm/npx, until the parent process exits), then closes what
+ * the command opened.
+ */
 export async function runUntilSignal(close: () => Promise<void>): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.stderr.write(`cyber8k: ${signal} received, shutting down\n`);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-  await close();
+  await runUntilShutdown(close);
 }
 
 /** Where a command writes; tests pass their own. */
