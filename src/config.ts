@@ -208,7 +208,7 @@ export const SETTINGS = [
   { key: 'pollIntervalSeconds', env: 'POLL_INTERVAL_SECONDS', default: '60', parse: number(0.2, 86_400),
     doc: 'Seconds between two reads of the EDGAR current-filings feed.' },
   { key: 'pollOffHoursIntervalSeconds', env: 'POLL_OFF_HOURS_INTERVAL_SECONDS', default: '900', parse: number(1, 86_400),
-    doc: 'Seconds between feed reads outside EDGAR filing hours (06:00-22:00 US Eastern on weekdays).' },
+    doc: 'Seconds between feed reads outside EDGAR filing hours (06:00-22:00 US Eastern on business days: not weekends or federal holidays).' },
   { key: 'pollForms', env: 'POLL_FORMS', default: '8-K,10-Q,10-K', parse: formList,
     doc: 'Form types read from the feed (8-K, 10-Q, 10-K, 6-K, 20-F); each also brings its amendments (8-K/A, …).' },
   { key: 'edgarRateLimitPauseSeconds', env: 'EDGAR_RATE_LIMIT_PAUSE_SECONDS', default: '600', parse: integer(60, 86_400),

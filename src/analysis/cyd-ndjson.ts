@@ -2,7 +2,7 @@
 // and one `fact` row per `cyd:` text block or flag (txt.txt). The corpus keeps 10-K Item 1C
 // disclosures in this form.
 
-import { easternToUtcIso } from './eastern-time.ts';
+import { easternToUtcIso } from '../calendar/eastern-time.ts';
 import type { CydFact } from './xbrl-cyd.ts';
 
 export interface CydNdjson {

@@ -6,6 +6,5 @@ export { parseSubmission, type Submission, type SubmissionHeader, type Submissio
 export { htmlToText } from './html-text.ts';
 export { UnreadableDocumentError } from './documents.ts';
 export { findItemSections, type ItemSection } from './items.ts';
-export { easternToUtcIso } from './eastern-time.ts';
 export { extractCydFacts, type CydFact } from './xbrl-cyd.ts';
 export type * from './types.ts';

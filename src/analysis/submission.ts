@@ -1,7 +1,7 @@
 // The EDGAR complete submission (`<accession>.txt`): an SGML header, then one `<DOCUMENT>` block
 // per document. Binary documents are uuencoded; HTML, XML and text documents are inline.
 
-import { easternToUtcIso } from './eastern-time.ts';
+import { easternToUtcIso } from '../calendar/eastern-time.ts';
 import { itemNumberForTitle } from './item-titles.ts';
 import { isUuencoded, uudecode } from './uudecode.ts';
 

@@ -5,9 +5,10 @@
 // The file is read by column position (0 / 12 / 74 / 86 / 98), never split on whitespace: form
 // names contain spaces ("1-A POS", "SC 13G/A"…). The data starts after the dashed line, whatever
 // the number of header lines. A day with no index (weekend, holiday, or not built yet) answers
-// 403 AccessDenied, which the client reports as `edgar.not_found`.
+// 403 AccessDenied, which the client reports as `edgar.not_found`. Its days are EDGAR business
+// days (src/calendar/).
 
-import { easternIsoDate, easternToUtcMs } from '../analysis/eastern-time.ts';
+import { assertIsoDate } from '../calendar/index.ts';
 import { AppError } from '../errors.ts';
 import { EdgarError, type EdgarClient } from './client.ts';
 import type { HttpCacheRepository } from '../../db/repositories/http-cache.ts';
@@ -37,72 +38,6 @@ export class DailyIndexError extends AppError {
   constructor(message: string) {
     super('edgar.bad_daily_index', message, { statusCode: 502 });
   }
-}
-
-// ---- dates -------------------------------------------------------------------------------------
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Throws unless `date` is a real calendar date written YYYY-MM-DD. */
-export function assertIsoDate(date: string, what = 'date'): void {
-  const m = ISO_DATE.exec(date);
-  const d = m ? new Date(`${date}T00:00:00Z`) : null;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
-    throw new AppError('edgar.bad_date', `${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`, { statusCode: 400 });
-  }
-}
-
-/** The calendar day `n` days after `date` (YYYY-MM-DD). */
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** EDGAR neither accepts nor disseminates filings on Saturdays and Sundays, so there is no index. */
-export function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-}
-
-/** Weekdays from `from` to `to`, both included. Holidays are left in: EDGAR answers them with 403. */
-export function weekdaysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) if (!isWeekend(d)) days.push(d);
-  return days;
-}
-
-/** The US Eastern calendar date of an instant: EDGAR's days are Eastern days. */
-export function easternDate(at: Date): string {
-  return easternIsoDate(at.getTime());
-}
-
-/**
- * `hour`:`minute` US Eastern on `date`, as an instant (EST or EDT as the date falls; the hour
- * skipped when clocks spring forward, 02:xx on one March Sunday, is read as EST).
- */
-export function easternWallTime(date: string, hour: number, minute = 0): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(easternToUtcMs(year, month, day, hour, minute, 0));
-}
-
-/** 00:00 US Eastern on `date`: where a filing whose acceptance time is not known yet is placed. */
-export function easternMidnight(date: string): Date {
-  return easternWallTime(date, 0);
-}
-
-/** The weekday after `date` (a Friday's is the Monday). */
-export function nextWeekday(date: string): string {
-  let d = addDays(date, 1);
-  while (isWeekend(d)) d = addDays(d, 1);
-  return d;
-}
-
-/** The weekday before `date`: the newest day whose index is complete on `date` (it is built ~22:00). */
-export function previousWeekday(date: string): string {
-  let d = addDays(date, -1);
-  while (isWeekend(d)) d = addDays(d, -1);
-  return d;
 }
 
 // ---- URL and parser ----------------------------------------------------------------------------

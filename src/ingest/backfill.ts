@@ -7,12 +7,14 @@
 // days fetches nothing. A day is recorded only once all its filings are stored; a day cut short is
 // done again, and storing is idempotent (the accession number is unique).
 //
-// Weekends are skipped without asking EDGAR (it publishes no index for them); a weekday without an
-// index (a holiday) answers 403 AccessDenied and counts as a day without filings.
+// Weekends and federal holidays are skipped without asking EDGAR (it publishes no index for them);
+// a business day without an index (EDGAR closed on a one-off occasion) answers 403 AccessDenied
+// and counts as a day without filings.
 
 import type { FilingRepository, Repositories } from '../../db/repositories/index.ts';
 import { EdgarError, type EdgarClient } from '../edgar/client.ts';
-import { addDays, assertIsoDate, easternDate, easternMidnight, fetchDailyIndex, nextWeekday, weekdaysBetween, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
+import { addDays, assertIsoDate, businessDaysBetween, easternDate, easternMidnight, nextBusinessDay } from '../calendar/index.ts';
+import { fetchDailyIndex, type DailyIndex, type DailyIndexEntry } from '../edgar/daily-index.ts';
 import { AppError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { sleepUntilAborted } from '../sleep.ts';
@@ -60,13 +62,13 @@ export interface BackfillOptions {
 export interface BackfillResult {
   from: string;
   to: string;
-  /** Weekdays in the range. */
+  /** EDGAR business days in the range. */
   daysTotal: number;
-  /** Weekdays done by an earlier run and skipped. */
+  /** Business days done by an earlier run and skipped. */
   daysSkipped: number;
-  /** Weekdays fetched and finished by this run. */
+  /** Business days fetched and finished by this run. */
   daysDone: number;
-  /** Weekdays without an index (holidays). */
+  /** Business days without an index (EDGAR closed on a one-off occasion). */
   daysWithoutIndex: string[];
   /** Filings of the wanted forms listed in the indexes read. */
   listed: number;
@@ -171,7 +173,7 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
   const earlier: BackfillCursor | null = stored?.from && stored.through ? { from: stored.from, through: stored.through } : null;
   let cursor = earlier;
 
-  const days = weekdaysBetween(from, to);
+  const days = businessDaysBetween(from, to);
   const pending = days.filter((d) => !(earlier && earlier.from <= d && d <= earlier.through));
   const result: BackfillResult = {
     from,
@@ -269,8 +271,8 @@ export async function runBackfill(options: BackfillOptions): Promise<BackfillRes
  * fetched again, never duplicated).
  */
 export function extendRange(range: BackfillCursor | null, day: string, earlier: BackfillCursor | null): BackfillCursor {
-  let next = range && nextWeekday(range.through) === day ? { from: range.from, through: day } : { from: day, through: day };
-  if (earlier && earlier.from <= nextWeekday(next.through) && next.from <= nextWeekday(earlier.through)) {
+  let next = range && nextBusinessDay(range.through) === day ? { from: range.from, through: day } : { from: day, through: day };
+  if (earlier && earlier.from <= nextBusinessDay(next.through) && next.from <= nextBusinessDay(earlier.through)) {
     next = { from: earlier.from < next.from ? earlier.from : next.from, through: earlier.through > next.through ? earlier.through : next.through };
   }
   return next;

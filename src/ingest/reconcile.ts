@@ -4,12 +4,13 @@
 // is stored and queued for analysis like any discovered filing (EDGAR.md §10).
 //
 // The index is built around 22:00 US Eastern, so the run is scheduled for 02:00 Eastern and covers
-// every weekday since the last reconciled one (kept in poll_state), so a restart or a night off
+// every business day since the last reconciled one (kept in poll_state), so a restart or a night off
 // never skips a day.
 
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { EdgarClient } from '../edgar/client.ts';
-import { addDays, assertIsoDate, easternDate, easternWallTime, fetchDailyIndex, previousWeekday, weekdaysBetween } from '../edgar/daily-index.ts';
+import { addDays, assertIsoDate, businessDaysBetween, easternDate, easternWallTime, previousBusinessDay } from '../calendar/index.ts';
+import { fetchDailyIndex } from '../edgar/daily-index.ts';
 import type { Logger } from '../logger.ts';
 import { DEFAULT_FORMS, recordIndexedFilings } from './backfill.ts';
 import { PRIORITY } from '../jobs/catalogue.ts';
@@ -17,7 +18,7 @@ import { PRIORITY } from '../jobs/catalogue.ts';
 export const RECONCILE_SOURCE = 'reconcile:daily-index';
 /** When the nightly run starts, US Eastern: hours after the index is built, before the next day opens at 06:00. */
 export const RECONCILE_AT = { hour: 2, minute: 0 } as const;
-/** Longest catch-up after downtime, in weekdays; older gaps are a job for `cyber8k backfill`. */
+/** Longest catch-up after downtime, in business days; older gaps are a job for `cyber8k backfill`. */
 const MAX_CATCH_UP_DAYS = 10;
 
 export interface ReconcileResult {
@@ -89,14 +90,14 @@ export function nextReconcileAt(now: Date): Date {
 }
 
 /**
- * The weekdays still to reconcile at `now`: those after the last reconciled one, up to the newest
- * complete index (the weekday before today, Eastern); only that one on a first run.
+ * The EDGAR business days still to reconcile at `now`: those after the last reconciled one, up to
+ * the newest complete index (the business day before today, Eastern); only that one on a first run.
  */
 export function daysToReconcile(lastReconciled: string | null, now: Date): string[] {
-  const newest = previousWeekday(easternDate(now));
+  const newest = previousBusinessDay(easternDate(now));
   if (!lastReconciled) return [newest];
   if (lastReconciled >= newest) return [];
-  return weekdaysBetween(addDays(lastReconciled, 1), newest);
+  return businessDaysBetween(addDays(lastReconciled, 1), newest);
 }
 
 export interface ReconcilePendingOptions extends Omit<ReconcileDayOptions, 'date'> {
@@ -116,7 +117,7 @@ export async function reconcilePending(options: ReconcilePendingOptions): Promis
   let days = daysToReconcile(last, now);
   if (days.length > MAX_CATCH_UP_DAYS) {
     log.warn(
-      `reconciliation is ${days.length} weekdays behind (last reconciled ${last}); checking the newest ${MAX_CATCH_UP_DAYS} — ` +
+      `reconciliation is ${days.length} business days behind (last reconciled ${last}); checking the newest ${MAX_CATCH_UP_DAYS} — ` +
         `run \`cyber8k backfill --from ${days[0]} --to ${days[days.length - MAX_CATCH_UP_DAYS - 1]}\` for the rest`,
     );
     days = days.slice(-MAX_CATCH_UP_DAYS);

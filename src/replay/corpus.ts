@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAcceptanceDateTime } from './eastern-time.ts';
+import { parseAcceptanceDateTime } from '../calendar/index.ts';
 import { parseSubmissionHeader, type FeedRole, type SubmissionHeader } from './sgml-header.ts';
 import { listDocuments, type SubmissionDocument } from './submission.ts';
 

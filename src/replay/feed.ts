@@ -5,7 +5,7 @@
 // Pure functions: the server decides which entries to show; this module only formats them.
 
 import { filingUrls } from '../edgar/urls.ts';
-import { toEasternIso, toFeedTitleDate } from './eastern-time.ts';
+import { toEasternIso, toFeedTitleDate } from '../calendar/index.ts';
 
 export interface FeedItem {
   code: string;

@@ -6,7 +6,7 @@
 // filer block per party) without SEC's navigation chrome. index.json follows the shape EDGAR.md §5
 // reports ([2nd]): `{"directory":{"name","parent-dir","item":[{last-modified,name,type,size}]}}`.
 
-import { toEasternWallClock } from './eastern-time.ts';
+import { toEasternWallClock } from '../calendar/index.ts';
 import { escapeXml, formatFeedSize } from './feed.ts';
 import { itemTitle } from './items.ts';
 import type { ReplayFiling } from './corpus.ts';

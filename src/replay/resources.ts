@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { filingFolderUrl, filingUrls } from '../edgar/urls.ts';
 import type { LoadedCorpus, ReplayFiling } from './corpus.ts';
 import { parseDailyIndexPath, writeDailyIndex, type DailyIndexRow } from './daily-index.ts';
-import { easternIsoDate } from './eastern-time.ts';
+import { easternIsoDate, isBusinessDay } from '../calendar/index.ts';
 import { createEftsIndex, parseEftsQuery } from './efts.ts';
 import { encodeLatin1Xml, escapeXml, FEED_MAX_START, matchesType, parseFeedQuery, writeFeed, type FeedEntryData } from './feed.ts';
 import { writeIndexJson, writeIndexPage, type DocumentEntry } from './filing-index.ts';
@@ -83,7 +83,7 @@ export interface ResourcesOptions {
   hiddenFromFeed?: ReadonlySet<string>;
   /**
    * Overrides when a day's index exists (YYYYMMDD): 'complete' serves it whatever the date,
-   * 'incomplete' answers 403 as for a day not built yet; undefined keeps the weekday rule.
+   * 'incomplete' answers 403 as for a day not built yet; undefined keeps the business-day rule.
    */
   dailyIndexState?: (yyyymmdd: string) => 'complete' | 'incomplete' | undefined;
 }
@@ -226,15 +226,15 @@ export function createResources(opts: ResourcesOptions): Resources {
   }
 
   /**
-   * A daily index exists for every weekday up to today (by the server's clock, Eastern), unless
+   * A daily index exists for every EDGAR business day up to today (by the server's clock, Eastern), unless
    * `dailyIndexState` decides for that day (synthetic days: once all their filings are out).
    */
   function serveDailyIndex(path: string): ReplayResponse {
     const parsed = parseDailyIndexPath(path);
     const todayKey = easternIsoDate(now()).replace(/-/g, '');
-    const weekday = parsed ? new Date(`${parsed.date.slice(0, 4)}-${parsed.date.slice(4, 6)}-${parsed.date.slice(6, 8)}T12:00:00Z`).getUTCDay() : 0;
+    const businessDay = parsed ? isBusinessDay(`${parsed.date.slice(0, 4)}-${parsed.date.slice(4, 6)}-${parsed.date.slice(6, 8)}`) : false;
     const state = parsed ? opts.dailyIndexState?.(parsed.date) : undefined;
-    if (!parsed || state === 'incomplete' || (state === undefined && (weekday === 0 || weekday === 6 || parsed.date > todayKey))) {
+    if (!parsed || state === 'incomplete' || (state === undefined && (!businessDay || parsed.date > todayKey))) {
       return { status: 403, kind: 'daily-index', body: ACCESS_DENIED_XML, contentType: 'application/xml' };
     }
     const filings = corpus.filings.filter((f) => released(f) && f.filedDate.replace(/-/g, '') === parsed.date);

@@ -75,7 +75,7 @@ export interface ReplayServerOptions {
 
 /** What the synthetic option made, for tests to aim at. */
 export interface SyntheticSummary {
-  /** Weekdays filled, YYYY-MM-DD. */
+  /** Business days filled, YYYY-MM-DD. */
   days: string[];
   /** Every synthetic accession, in acceptance order. */
   accessions: string[];
@@ -171,7 +171,7 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   const synthetic = opts.synthetic ? generateSyntheticCorpus(loaded.filings, opts.synthetic) : undefined;
   const corpus = synthetic ? withSynthetic(loaded, synthetic) : loaded;
   if (synthetic) {
-    log(`synthetic filings: ${synthetic.filings.length} over ${synthetic.days.length} weekdays from ${synthetic.days[0]}` +
+    log(`synthetic filings: ${synthetic.filings.length} over ${synthetic.days.length} business days from ${synthetic.days[0]}` +
       `${synthetic.corrupted.length ? `; corrupted ${synthetic.corrupted.join(', ')}` : ''}${synthetic.hiddenFromFeed.length ? `; hidden from the feed ${synthetic.hiddenFromFeed.join(', ')}` : ''}`);
   }
   const accessions = corpus.filings.map((f) => f.accession);

@@ -7,7 +7,7 @@
 // - made-up companies (CIK 0090000001 and up, far above any real CIK) with made-up names, each
 //   filing several times over the run;
 // - acceptance times spread uniformly over EDGAR's hours, 06:00-22:00 US Eastern (a quarter of
-//   them after 17:30), on weekdays from `from` (federal holidays are not skipped);
+//   them after 17:30), on EDGAR business days from `from` (weekends and federal holidays skipped);
 // - form, items and documents carried over from the source filing, about a third of them cyber
 //   (Item 1.05) and the rest other 8-Ks, 8-K/As and a 6-K, as the corpus has them;
 // - the SGML header rewritten consistently (SEC-DOCUMENT and SEC-HEADER lines, acceptance
@@ -27,7 +27,7 @@
 // kilobytes of header each.
 
 import { describeFiling, primaryDocument, type ReplayFiling } from './corpus.ts';
-import { easternToUtcMs, formatAcceptanceDateTime } from './eastern-time.ts';
+import { addDays, easternToUtcMs, formatAcceptanceDateTime, isBusinessDay } from '../calendar/index.ts';
 import { isPartyBlock, parseSubmissionHeader } from './sgml-header.ts';
 import { listDocuments } from './submission.ts';
 import type { TimelineEntry } from './timeline.ts';
@@ -35,7 +35,7 @@ import type { TimelineEntry } from './timeline.ts';
 export interface SyntheticOptions {
   /** First day, YYYY-MM-DD; a Saturday or Sunday start moves to the Monday. */
   from: string;
-  /** Weekdays to fill, from `from` on. */
+  /** Business days to fill, from `from` on. */
   businessDays: number;
   /** Filings accepted on each of those days. */
   perDay: number;
@@ -50,7 +50,7 @@ export interface SyntheticOptions {
 export interface SyntheticCorpus {
   /** In acceptance order. */
   filings: ReplayFiling[];
-  /** The weekdays filled, YYYY-MM-DD. */
+  /** The business days filled, YYYY-MM-DD. */
   days: string[];
   /** Accessions by filing date (YYYY-MM-DD). */
   byDay: Map<string, string[]>;
@@ -100,20 +100,12 @@ function shuffled<T>(random: () => number, list: readonly T[]): T[] {
 
 // ---- days --------------------------------------------------------------------------------------
 
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-const isWeekend = (date: string): boolean => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
-
 export function syntheticDays(from: string, count: number): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) {
     throw new Error(`synthetic.from must be a date written YYYY-MM-DD, got ${JSON.stringify(from)}`);
   }
   const days: string[] = [];
-  for (let d = from; days.length < count; d = addDays(d, 1)) if (!isWeekend(d)) days.push(d);
+  for (let d = from; days.length < count; d = addDays(d, 1)) if (isBusinessDay(d)) days.push(d);
   return days;
 }
 

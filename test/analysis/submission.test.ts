@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easternToUtcIso } from '../../src/analysis/eastern-time.ts';
+import { easternToUtcIso } from '../../src/calendar/index.ts';
 import { parseSubmission } from '../../src/analysis/submission.ts';
 import { uudecode, uuencode } from '../../src/analysis/uudecode.ts';
 import { fixture } from './corpus.ts';

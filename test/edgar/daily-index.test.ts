@@ -1,20 +1,11 @@
-// The daily form index: parsing by column position (real files), the URL of a day, the days EDGAR
-// publishes one, and fetching through the client against the replay server.
+// The daily form index: parsing by column position (real files), the URL of a day, and fetching
+// through the client against the replay server. The days EDGAR publishes one: test/calendar/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplayWithClient } from '../helpers/replay-client.ts';
 import type { EdgarClient } from '../../src/edgar/client.ts';
-import {
-  dailyIndexUrl,
-  easternDate,
-  easternMidnight,
-  easternWallTime,
-  fetchDailyIndex,
-  parseFormIndex,
-  previousWeekday,
-  weekdaysBetween,
-} from '../../src/edgar/daily-index.ts';
+import { dailyIndexUrl, fetchDailyIndex, parseFormIndex } from '../../src/edgar/daily-index.ts';
 import type { ReplayServer } from '../../src/replay/index.ts';
 import { FIXTURE_CORPUS, REPLAY_CORPUS, sharedFile } from '../replay/helpers.ts';
 
@@ -94,26 +85,12 @@ describe('daily form index parser', () => {
   });
 });
 
-describe('daily index days and URLs', () => {
+describe('daily index URLs', () => {
   it('builds the URL of a day under its quarter', () => {
     expect(dailyIndexUrl('https://www.sec.gov', '2024-02-22')).toBe('https://www.sec.gov/Archives/edgar/daily-index/2024/QTR1/form.20240222.idx');
     expect(dailyIndexUrl('http://127.0.0.1:1', '2024-04-01')).toBe('http://127.0.0.1:1/Archives/edgar/daily-index/2024/QTR2/form.20240401.idx');
     expect(dailyIndexUrl('x', '2023-12-31', 'master')).toBe('x/Archives/edgar/daily-index/2023/QTR4/master.20231231.idx');
     expect(() => dailyIndexUrl('x', '2024-02-30')).toThrow(/YYYY-MM-DD/);
-  });
-
-  it('walks weekdays only, and knows the newest complete day', () => {
-    expect(weekdaysBetween('2024-03-28', '2024-04-02')).toEqual(['2024-03-28', '2024-03-29', '2024-04-01', '2024-04-02']);
-    expect(previousWeekday('2024-04-01')).toBe('2024-03-29');
-    expect(previousWeekday('2024-04-03')).toBe('2024-04-02');
-  });
-
-  it('places a filing of unknown acceptance time at midnight US Eastern, in winter and in summer', () => {
-    expect(easternMidnight('2024-02-22').toISOString()).toBe('2024-02-22T05:00:00.000Z');
-    expect(easternMidnight('2024-07-01').toISOString()).toBe('2024-07-01T04:00:00.000Z');
-    expect(easternMidnight('2024-03-10').toISOString()).toBe('2024-03-10T05:00:00.000Z'); // the day clocks spring forward
-    expect(easternWallTime('2024-03-10', 2).toISOString()).toBe('2024-03-10T07:00:00.000Z'); // 02:00 does not exist that day: 03:00 EDT
-    expect(easternDate(new Date('2024-02-23T04:59:59Z'))).toBe('2024-02-22');
   });
 });
 
@@ -135,5 +112,10 @@ describe('fetching a daily index from the replay server', () => {
   it('reads a day without an index (403 AccessDenied) as a day without filings', async () => {
     const index = await fetchDailyIndex(edgar, '2024-02-24'); // a Saturday
     expect(index).toMatchObject({ exists: false, entries: [], problems: [] });
+  });
+
+  it('finds no index on a federal holiday, as on EDGAR (the replay server keeps its calendar)', async () => {
+    expect(await fetchDailyIndex(edgar, '2024-05-27')).toMatchObject({ exists: false, entries: [] }); // Memorial Day, a Monday
+    expect(await fetchDailyIndex(edgar, '2024-05-28')).toMatchObject({ exists: true });
   });
 });

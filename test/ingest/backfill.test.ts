@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { createEdgarClient, type EdgarClient } from '../../src/edgar/client.ts';
-import { easternMidnight } from '../../src/edgar/daily-index.ts';
+import { easternMidnight } from '../../src/calendar/index.ts';
 import { filingUrls } from '../../src/edgar/urls.ts';
 import { backfillRange, BACKFILL_SOURCE, BackfillError, extendRange, runBackfill, type BackfillProgress } from '../../src/ingest/backfill.ts';
 import { createProgressReporter, formatDuration, formatProgressBar, formatProgressLine } from '../../src/ingest/progress.ts';
@@ -130,12 +130,24 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
     expect((await stored()).accessions).not.toContain(sixK[0]!.accession);
   });
 
-  it('counts a weekday without an index (a holiday: 403 AccessDenied) as a day without filings', async () => {
+  it('counts a business day without an index (EDGAR closed: 403 AccessDenied) as a day without filings', async () => {
     fault = (req) => (req.path === indexPath('2024-04-10') ? { status: 403, body: ACCESS_DENIED_XML, headers: { 'content-type': 'application/xml' } } : undefined);
     const result = await runBackfill({ repositories: repositories(), edgar, log, from: '2024-04-08', to: '2024-04-12' });
     expect(result).toMatchObject({ daysDone: 5, daysWithoutIndex: ['2024-04-10'], interrupted: false });
     const ids = (await stored()).accessions;
     expect(ids).toEqual(expected('2024-04-08', '2024-04-12').filter((a) => replay.filings.find((f) => f.accession === a)!.filedDate !== '2024-04-10'));
+  });
+
+  it('skips weekends and federal holidays without asking EDGAR, and keeps the range whole across them', async () => {
+    const before = indexRequests();
+    const requested: string[] = [];
+    fault = (req) => void (req.kind === 'daily-index' && requested.push(req.path));
+    // Friday before Memorial Day 2024 through the Tuesday after it.
+    const result = await runBackfill({ repositories: repositories(), edgar, log, from: '2024-05-24', to: '2024-05-28' });
+    expect(result).toMatchObject({ daysTotal: 2, daysDone: 2, daysWithoutIndex: [], interrupted: false });
+    expect(indexRequests() - before).toBe(2);
+    expect(requested).toEqual([indexPath('2024-05-24'), indexPath('2024-05-28')]);
+    expect((await repositories().pollState.get(BACKFILL_SOURCE))?.cursor).toEqual({ from: '2024-05-24', through: '2024-05-28' });
   });
 
   it('stops with an error naming the day EDGAR failed, and the next run resumes from that day', async () => {
@@ -174,9 +186,10 @@ describe('backfill range', () => {
     expect(() => backfillRange('2024-13-01', undefined, at('2024-04-10T12:00:00Z'))).toThrow(/--from must be a date written YYYY-MM-DD/);
   });
 
-  it('remembers done days as one range that grows over weekends and absorbs an earlier range it meets', () => {
+  it('remembers done days as one range that grows over weekends and holidays and absorbs an earlier range it meets', () => {
     expect(extendRange(null, '2024-04-05', null)).toEqual({ from: '2024-04-05', through: '2024-04-05' });
     expect(extendRange({ from: '2024-04-01', through: '2024-04-05' }, '2024-04-08', null)).toEqual({ from: '2024-04-01', through: '2024-04-08' });
+    expect(extendRange({ from: '2024-05-20', through: '2024-05-24' }, '2024-05-28', null)).toEqual({ from: '2024-05-20', through: '2024-05-28' });
     const earlier = { from: '2024-04-08', through: '2024-04-30' };
     expect(extendRange({ from: '2024-04-01', through: '2024-04-04' }, '2024-04-05', earlier)).toEqual({ from: '2024-04-01', through: '2024-04-30' });
     expect(extendRange({ from: '2024-04-01', through: '2024-04-04' }, '2024-06-03', null)).toEqual({ from: '2024-06-03', through: '2024-06-03' });

@@ -83,7 +83,7 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
     await repositories().pollState.recordSuccess(RECONCILE_SOURCE, { date: '2024-03-01' });
     const results = await reconcilePending({ repositories: repositories(), edgar, log, forms: CURRENT_REPORTS, now: nightOf('2024-04-27') });
     expect(results.map((r) => r.date)).toEqual(['2024-04-15', '2024-04-16', '2024-04-17', '2024-04-18', '2024-04-19', '2024-04-22', '2024-04-23', '2024-04-24', '2024-04-25', '2024-04-26']);
-    expect(messages).toContain('reconciliation is 40 weekdays behind (last reconciled 2024-03-01); checking the newest 10 — run `cyber8k backfill --from 2024-03-04 --to 2024-04-12` for the rest');
+    expect(messages).toContain('reconciliation is 40 business days behind (last reconciled 2024-03-01); checking the newest 10 — run `cyber8k backfill --from 2024-03-04 --to 2024-04-12` for the rest');
   });
 
   it('tries a day without an index again while it is the newest, and passes over it once a later day has one', async () => {

@@ -11,6 +11,10 @@ describe('polling schedule', () => {
     ['2024-02-22T21:08:47Z', true, '16:08 EST (winter offset)'],
     ['2024-02-23T03:30:00Z', false, '22:30 EST'],
     ['2025-10-18T15:00:00Z', false, 'a Saturday'],
+    ['2025-11-27T15:00:00Z', false, '10:00 EST on Thanksgiving, a federal holiday'],
+    ['2025-11-26T15:00:00Z', true, '10:00 EST the day before Thanksgiving'],
+    ['2026-07-03T14:00:00Z', false, '10:00 EDT on Friday 2026-07-03, Independence Day observed'],
+    ['2025-11-28T15:00:00Z', true, '10:00 EST the Friday after Thanksgiving, a business day'],
   ])('at %s filing hours is %s (%s)', (at, expected) => {
     expect(isFilingHours(new Date(at))).toBe(expected);
   });
@@ -19,5 +23,6 @@ describe('polling schedule', () => {
     const intervals = { filingHoursMs: 60_000, offHoursMs: 900_000 };
     expect(pollIntervalMs(new Date('2025-10-15T14:00:00Z'), intervals)).toBe(60_000);
     expect(pollIntervalMs(new Date('2025-10-16T05:00:00Z'), intervals)).toBe(900_000);
+    expect(pollIntervalMs(new Date('2025-12-25T16:00:00Z'), intervals)).toBe(900_000); // Christmas, 11:00 EST
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormIndex } from '../../src/edgar/daily-index.ts';
 import { loadCorpus, readFiling, type LoadedCorpus } from '../../src/replay/corpus.ts';
-import { toEastern } from '../../src/replay/eastern-time.ts';
+import { toEastern } from '../../src/calendar/index.ts';
 import { extractDocument } from '../../src/replay/submission.ts';
 import { generateSyntheticCorpus, SYNTHETIC_AGENT, type SyntheticOptions } from '../../src/replay/synthetic.ts';
 import { feedAccessions, feedPath, REPLAY_CORPUS, startReplay, type Started } from './helpers.ts';
@@ -43,7 +43,7 @@ describe('synthetic filings', () => {
     expect(filings.map((f) => f.accession)).toEqual([...filings].sort((x, y) => x.acceptedAt - y.acceptedAt).map((f) => f.accession));
   });
 
-  it("spread acceptance over EDGAR's hours, 06:00 to 22:00 Eastern, evenings included, on weekdays only", () => {
+  it("spread acceptance over EDGAR's hours, 06:00 to 22:00 Eastern, evenings included, on EDGAR business days only", () => {
     const { filings, days } = generate({ from: '2024-04-06', businessDays: 5, perDay: 60 }); // starts on a Saturday
     expect(days).toEqual(['2024-04-08', '2024-04-09', '2024-04-10', '2024-04-11', '2024-04-12']);
     const seconds = filings.map((f) => easternSeconds(f.acceptedAt));
@@ -51,6 +51,8 @@ describe('synthetic filings', () => {
     expect(Math.max(...seconds)).toBeLessThan(22 * 3600);
     expect(seconds.filter((s) => s > 17.5 * 3600).length).toBeGreaterThan(filings.length / 10);
     expect(filings.every((f) => f.filedDate === `${toEastern(f.acceptedAt).year}-${String(toEastern(f.acceptedAt).month).padStart(2, '0')}-${String(toEastern(f.acceptedAt).day).padStart(2, '0')}`)).toBe(true);
+    // No filings on a federal holiday: Memorial Day 2024 is passed over like a weekend.
+    expect(generate({ from: '2024-05-24', businessDays: 2, perDay: 5 }).days).toEqual(['2024-05-24', '2024-05-28']);
   });
 
   it('carry forms and items over from real filings: cyber Item 1.05 and other 8-Ks, 8-K/As, and a 6-K', () => {

@@ -1,7 +1,6 @@
 // US Eastern time, the clock EDGAR keeps (acceptance stamps without an offset, Eastern days in the
-// daily index, filing hours, the feed's -05:00/-04:00). The project's one implementation: it lives
-// in the analysis core, which imports nothing from outside src/analysis, and everything else
-// (edgar, ingest, replay) builds on it.
+// daily index, filing hours, the feed's -05:00/-04:00), and the forms in which EDGAR writes it.
+// The project's one implementation: pure (no clock of its own), so the analysis core may use it.
 // Explicit US DST rules rather than Intl/tz data: deterministic whatever the ICU build or machine time zone, and far faster than formatToParts.
 // They match the tz database for America/New_York from 1987 on (EDGAR begins in 1993).
 
@@ -108,4 +107,42 @@ export function easternStampToUtcMs(stamp: string): number | null {
 export function easternToUtcIso(stamp: string): string | null {
   const ms = easternStampToUtcMs(stamp);
   return ms === null ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---- the forms in which EDGAR writes Eastern time ----------------------------------------------
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `2026-01-12T11:28:52-05:00`, the form of the feed's `<updated>`. */
+export function toEasternIso(ms: number): string {
+  const t = toEastern(ms);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.zone === 'EDT' ? '-04:00' : '-05:00'}`;
+}
+
+/** `Mon, 12 Jan 2026 11:28:52 EST`, the form of the feed's `<title>`. */
+export function toFeedTitleDate(ms: number): string {
+  const t = toEastern(ms);
+  return `${WEEKDAYS[t.weekday]}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} ${t.zone}`;
+}
+
+/** `2024-02-22 16:08:47`, Eastern wall time as index pages print it. */
+export function toEasternWallClock(ms: number): string {
+  const t = toEastern(ms);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+}
+
+/** `20240222160847` (SGML ACCEPTANCE-DATETIME, Eastern) → epoch ms; throws when malformed. */
+export function parseAcceptanceDateTime(value: string): number {
+  const ms = easternStampToUtcMs(value);
+  if (ms === null) throw new Error(`not an EDGAR acceptance date-time: ${JSON.stringify(value)}`);
+  return ms;
+}
+
+/** Epoch ms → `20240222160847`, Eastern. */
+export function formatAcceptanceDateTime(ms: number): string {
+  const t = toEastern(ms);
+  return `${t.year}${pad(t.month)}${pad(t.day)}${pad(t.hour)}${pad(t.minute)}${pad(t.second)}`;
 }

@@ -1,6 +1,6 @@
 // EDGAR writes Eastern wall time: offsets must follow EST/EDT, including across the switch days.
 import { describe, expect, it } from 'vitest';
-import { formatAcceptanceDateTime, parseAcceptanceDateTime, toEasternIso, toFeedTitleDate } from '../../src/replay/eastern-time.ts';
+import { formatAcceptanceDateTime, parseAcceptanceDateTime, toEasternIso, toFeedTitleDate } from '../../src/calendar/index.ts';
 
 describe('Eastern time', () => {
   it('reads the UnitedHealth acceptance time (winter) as EST, UTC-5', () => {
