@@ -4,6 +4,9 @@ import type { JobRepository, JobRow } from '../../db/repositories/jobs.ts';
 import { JOB_STATES } from '../../db/schema.ts';
 import { ErrorSchema, StringEnum } from '../schemas/common.ts';
 
+// Which worker (host:pid) holds a job is not shown: the endpoint has no authentication yet, and
+// worker identities tell an anonymous caller about the deployment. Counts and errors are enough
+// to see what the queue is doing.
 const JobSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String({ description: 'What the job does, e.g. `analyze-filing`.' }),
@@ -12,7 +15,6 @@ const JobSchema = Type.Object({
   attempts: Type.Integer(),
   maxAttempts: Type.Integer(),
   runAt: Type.String({ format: 'date-time', description: 'When it runs next (queued) or ran last.' }),
-  lockedBy: Type.Union([Type.String(), Type.Null()], { description: 'The worker holding it, while running.' }),
   lastError: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -43,7 +45,6 @@ function toJobDto(job: JobRow) {
     attempts: job.attempts,
     maxAttempts: job.maxAttempts,
     runAt: job.runAt.toISOString(),
-    lockedBy: job.lockedBy,
     lastError: job.lastError,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,

@@ -1,6 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
-import { createJobRepository } from '../../db/repositories/jobs.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { filing, useApp } from './app.ts';
@@ -86,34 +85,5 @@ describeEachDatabase('REST API: filings', (getDb) => {
     const missing = await get('/v1/filings/0000000001-24-999999');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('filings.not_found');
-  });
-});
-
-describeEachDatabase('REST API: jobs', (getDb) => {
-  const app = useApp(() => getDb().database);
-
-  it('lists the queue with counts, and dead jobs with the error that set them aside', async () => {
-    const repo = createFilingRepository({ db: getDb().database.db });
-    await repo.recordDiscovered(filing(1), { kind: 'analyze-filing', maxAttempts: 1 });
-    await repo.recordDiscovered(filing(2), { kind: 'analyze-filing' });
-    const jobs = createJobRepository({ db: getDb().database.db });
-    const [claimed] = await jobs.claim('w', { limit: 1, leaseMs: 60_000 });
-    await jobs.fail(claimed!, 'w', 'not an 8-K: the primary document is corrupt', 0);
-
-    const res = await app().inject({ method: 'GET', url: '/v1/jobs?state=dead' });
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.counts).toEqual(expect.arrayContaining([
-      { kind: 'analyze-filing', state: 'dead', count: 1 },
-      { kind: 'analyze-filing', state: 'queued', count: 1 },
-    ]));
-    expect(body.data).toHaveLength(1);
-    expect(body.data[0]).toMatchObject({ key: '0000000001-24-000001', state: 'dead', lastError: 'not an 8-K: the primary document is corrupt' });
-  });
-
-  it('rejects an unknown job state', async () => {
-    const res = await app().inject({ method: 'GET', url: '/v1/jobs?state=sleeping' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.parameter).toBe('state');
   });
 });
