@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../src/errors.ts';
+import { logRequest } from './request-log.ts';
 import type { RouteTable } from './route-table.ts';
 
 /** Longer URLs get a 414: no query of this API needs more, and Node's own limit answers 431 at 16 KB. */
@@ -92,6 +93,7 @@ function sendFrameworkError(err: FastifyError, request: FastifyRequest, reply: F
 /** `frameworkErrors`: what the router rejects before any route (bad encoding, over-long parameters). */
 export const frameworkErrorHandler = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
   void sendFrameworkError(err, request, reply);
+  logRequest(request, reply);
 };
 
 /**
