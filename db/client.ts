@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql as sqlTag, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import * as schema from './schema.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './dir-lock.ts';
 import { migrateDatabase } from './migrate.ts';
+import { openEmbeddedPglite } from './pglite.ts';
 
 export type Schema = typeof schema;
 /** The one database type above both drivers. */
@@ -79,7 +80,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     // PGlite itself does not stop a second process from opening (and corrupting) the same files.
     lock = acquireDirectoryLock(options.dataDir);
     try {
-      client = await PGlite.create({ dataDir: path.join(options.dataDir, 'pglite') });
+      client = await openEmbeddedPglite(path.join(options.dataDir, 'pglite'));
     } catch (err) {
       lock.release();
       throw err;
