@@ -62,7 +62,9 @@ export const filings = pgTable(
     analysis: jsonb('analysis').$type<Analysis>(),
   },
   (t) => [
-    index('filings_accepted_id_idx').on(t.acceptedAt.desc(), t.id.desc()),
+    // NULLS FIRST is what a plain `ORDER BY accepted_at DESC, id DESC` means; drizzle's default
+    // DESC NULLS LAST index cannot serve that order, and the list sorted the whole table instead.
+    index('filings_accepted_id_idx').on(t.acceptedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('filings_cik_idx').on(t.cik),
     index('filings_items_gin').using('gin', t.items),
     index('filings_status_idx').on(t.status),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FilingRepository, FilingRow } from '../../db/repositories/filings.ts';
+import type { FilingRepository, FilingRow, FilingSummaryRow } from '../../db/repositories/filings.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { AppError } from '../../src/errors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
@@ -63,8 +63,8 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
   );
 };
 
-export function toFilingDto(row: FilingRow): FilingDto {
-  const analysis = row.analysis;
+/** A list entry: the filing and the summary of its analysis. */
+export function toFilingDto(row: FilingSummaryRow): FilingDto {
   return {
     accessionNumber: row.accessionNumber,
     cik: row.cik,
@@ -80,21 +80,23 @@ export function toFilingDto(row: FilingRow): FilingDto {
     links: { index: row.indexUrl, submission: row.submissionUrl },
     incident: row.incident,
     item: row.incidentItem,
-    update: analysis?.update ?? null,
+    update: row.summary?.update ?? null,
     materialImpact: (row.materialImpact as FilingDto['materialImpact']) ?? null,
-    dates: analysis?.dates ?? null,
-    flags: analysis?.flags ?? null,
-    statements: analysis?.statements ?? [],
+    dates: row.summary?.dates ?? null,
+    flags: row.summary?.flags ?? null,
     analyzerVersion: row.analyzerVersion,
   };
 }
 
 function toFilingDetailDto(row: FilingRow): FilingDetailDto {
+  const analysis = row.analysis;
+  const summary = analysis ? { update: analysis.update, dates: analysis.dates, flags: analysis.flags } : null;
   return {
-    ...toFilingDto(row),
-    evidence: row.analysis?.evidence ?? {},
-    confidence: row.analysis?.confidence ?? null,
-    review: row.analysis?.review ?? null,
+    ...toFilingDto({ ...row, summary }),
+    statements: analysis?.statements ?? [],
+    evidence: analysis?.evidence ?? {},
+    confidence: analysis?.confidence ?? null,
+    review: analysis?.review ?? null,
     item105Text: row.item105Text,
   };
 }

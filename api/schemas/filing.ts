@@ -63,16 +63,19 @@ const filingFields = {
   materialImpact: Nullable(StringEnum(MATERIAL_IMPACTS)),
   dates: Nullable(DatesSchema),
   flags: Nullable(FlagsSchema),
-  statements: Type.Array(StatementSchema),
   analyzerVersion: Nullable(Type.String()),
 };
 
-export const FilingSchema = Type.Object(filingFields, { $id: 'Filing' });
+export const FilingSchema = Type.Object(filingFields, {
+  $id: 'Filing',
+  description: 'A filing as lists show it; its statements, evidence and Item 1.05 text are on `GET /v1/filings/{accession}`.',
+});
 export type FilingDto = Static<typeof FilingSchema>;
 
 export const FilingDetailSchema = Type.Object(
   {
     ...filingFields,
+    statements: Type.Array(StatementSchema, { description: 'What the filing says about the incident, sentence by sentence, by kind.' }),
     evidence: Type.Record(Type.String(), Type.String(), { description: 'Field → the sentence of the filing it came from.' }),
     confidence: Nullable(Type.Number()),
     review: Nullable(Type.Boolean({ description: 'A borderline analysis a person should check (confidence below 0.9); null for analyses made before it existed.' })),

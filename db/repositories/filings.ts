@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -6,6 +6,36 @@ import { companies, filings, filingSources, analyses, type FilingStatus } from '
 import { createJobRepository, type NewJob } from './jobs.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
+
+/** The part of an analysis a list shows; the whole one (statements, evidence…) is on FilingRow. */
+export type AnalysisSummary = Pick<Analysis, 'update' | 'dates' | 'flags'>;
+
+const SUMMARY_COLUMNS = {
+  id: filings.id,
+  accessionNumber: filings.accessionNumber,
+  cik: filings.cik,
+  companyName: filings.companyName,
+  form: filings.form,
+  items: filings.items,
+  filedAt: filings.filedAt,
+  acceptedAt: filings.acceptedAt,
+  indexUrl: filings.indexUrl,
+  submissionUrl: filings.submissionUrl,
+  status: filings.status,
+  error: filings.error,
+  discoveredAt: filings.discoveredAt,
+  analyzedAt: filings.analyzedAt,
+  incident: filings.incident,
+  incidentItem: filings.incidentItem,
+  materialImpact: filings.materialImpact,
+  analyzerVersion: filings.analyzerVersion,
+  // Only these fields of the (large, out-of-line) analysis leave the database for a list.
+  summary: sql<AnalysisSummary | null>`case when ${filings.analysis} is null then null else jsonb_build_object('update', ${filings.analysis}->'update', 'dates', ${filings.analysis}->'dates', 'flags', ${filings.analysis}->'flags') end`.mapWith(
+    (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AnalysisSummary | null,
+  ),
+};
+
+export type FilingSummaryRow = { [K in keyof typeof SUMMARY_COLUMNS]: K extends 'summary' ? AnalysisSummary | null : FilingRow[K & keyof FilingRow] };
 
 export interface NewFiling {
   accessionNumber: string;
@@ -155,8 +185,11 @@ export function createFilingRepository({ db }: { db: Db }) {
       return row;
     },
 
-    /** Newest first (by acceptance time), keyset-paginated. */
-    async list(filters: FilingFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: FilingRow[]; next: PageCursor | null }> {
+    /**
+     * Newest first (by acceptance time), keyset-paginated, lean: what a list shows of a filing, not
+     * its statements, evidence or Item 1.05 text (the detail has those).
+     */
+    async list(filters: FilingFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: FilingSummaryRow[]; next: PageCursor | null }> {
       const conditions: SQL[] = [];
       if (filters.item) conditions.push(arrayContains(filings.items, [filters.item]));
       if (filters.cik) conditions.push(eq(filings.cik, filters.cik));
@@ -165,12 +198,10 @@ export function createFilingRepository({ db }: { db: Db }) {
       if (filters.until) conditions.push(sql`${filings.filedAt} <= ${filters.until}`);
       if (filters.incident !== undefined) conditions.push(eq(filings.incident, filters.incident));
       if (filters.materialImpact) conditions.push(eq(filings.materialImpact, filters.materialImpact));
-      if (page.after) {
-        const at = new Date(page.after.acceptedAt);
-        conditions.push(or(lt(filings.acceptedAt, at), and(eq(filings.acceptedAt, at), lt(filings.id, page.after.id))) as SQL);
-      }
+      // A row comparison is an index condition on (accepted_at, id); the equivalent OR is only a filter.
+      if (page.after) conditions.push(sql`(${filings.acceptedAt}, ${filings.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
       const rows = await db
-        .select()
+        .select(SUMMARY_COLUMNS)
         .from(filings)
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(filings.acceptedAt), desc(filings.id))

@@ -78,6 +78,30 @@ describeEachDatabase('REST API: filings', (getDb) => {
     expect(material.body.data.map((f: { accessionNumber: string }) => f.accessionNumber)).toEqual(['0000000001-24-000008']);
   });
 
+  it('lists each filing lean, and serves its statements, evidence and Item 1.05 text on the detail only', async () => {
+    const repo = createFilingRepository({ db: getDb().database.db });
+    const analysis: Analysis = {
+      source: 'test', accessionNumber: null, form: '8-K', cik: null, company: null, filedAt: null, acceptedAt: null, items: ['1.05'],
+      incident: true, item: '1.05', update: true, materialImpact: 'not-determined',
+      dates: { began: '2024-02', detected: '2024-02-21', determinedMaterial: null, contained: null },
+      flags: { ransomware: true, dataAccessed: false, operationalDisruption: true, nationState: false, thirdParty: false, lawEnforcementNotified: true, disclosureDelayed: false },
+      statements: [{ kind: 'operations', text: 'The Company is working diligently to restore those systems.' }],
+      evidence: { 'dates.detected': 'On February 21, 2024, the Company identified a cyber threat actor.' },
+      confidence: 0.97, review: false, analyzerVersion: 'test',
+    };
+    await repo.markAnalyzed('0000000001-24-000008', { analysis, item105Text: 'Item 1.05 Material Cybersecurity Incidents. On February 21, 2024…' });
+
+    const listed = (await get('/v1/filings?item=1.05')).body.data.find((f: { accessionNumber: string }) => f.accessionNumber === '0000000001-24-000008');
+    expect(listed).toMatchObject({ status: 'analyzed', incident: true, item: '1.05', update: true, materialImpact: 'not-determined', dates: analysis.dates, flags: analysis.flags });
+    for (const heavy of ['statements', 'evidence', 'item105Text', 'confidence']) expect(listed).not.toHaveProperty(heavy);
+
+    const detail = (await get('/v1/filings/0000000001-24-000008')).body;
+    expect(detail).toMatchObject({ update: true, dates: analysis.dates, flags: analysis.flags, statements: analysis.statements, evidence: analysis.evidence, confidence: 0.97 });
+    expect(detail.item105Text).toMatch(/^Item 1\.05/);
+    const pending = (await get('/v1/filings?form=8-K/A')).body.data[0];
+    expect(pending).toMatchObject({ status: 'pending', incident: null, update: null, dates: null, flags: null });
+  });
+
   it('serves one filing by accession number and 404s an unknown one', async () => {
     const found = await get('/v1/filings/0000000001-24-000008');
     expect(found.status).toBe(200);
