@@ -21,10 +21,11 @@ export function redactUrl(url: string): string {
     // Not a URL by the standard, but it may still carry a password: mask by its shape.
     return redactUrlShape(url);
   }
+  const secretParams = [...new Set(parsed.searchParams.keys())].filter((name) => SECRET_NAME.test(name));
+  // Nothing to mask: the text as it was (serializing would normalize it, e.g. add a trailing "/").
+  if (!parsed.password && secretParams.length === 0) return url;
   if (parsed.password) parsed.password = MASK;
-  for (const name of [...new Set(parsed.searchParams.keys())]) {
-    if (SECRET_NAME.test(name)) parsed.searchParams.set(name, MASK);
-  }
+  for (const name of secretParams) parsed.searchParams.set(name, MASK);
   return parsed.toString();
 }
 

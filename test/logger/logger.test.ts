@@ -49,6 +49,13 @@ describe('secrets in logs and messages', () => {
     expect(JSON.parse(lines[2]!).req.url).toBe('/v1/x?token=***');
   });
 
+  it('leaves text without credentials exactly as it was, URLs included', () => {
+    const { log, lines } = capture();
+    log.info('API on http://127.0.0.1:3000 — try http://127.0.0.1:3000/v1/filings?item=1.05&limit=5');
+    expect(JSON.parse(lines[0]!).msg).toBe('API on http://127.0.0.1:3000 — try http://127.0.0.1:3000/v1/filings?item=1.05&limit=5');
+    expect(redactUrl('postgres://ops@db:5432/cyber8k')).toBe('postgres://ops@db:5432/cyber8k');
+  });
+
   it('leaves a job key or an accession number alone', () => {
     const { log, lines } = capture();
     log.info({ key: '0000731766-24-000045', job: { key: 'k' } }, 'claimed');
