@@ -139,7 +139,8 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     if (d.cyd) cyd = cyd.concat(d.cyd);
   }
   if (!header.form) {
-    const dei = docs.find((d) => d.primary)?.html?.match(/name="dei:DocumentType"[^>]*>(?:<[^>]+>)*\s*([^<\s][^<]*)</i)?.[1]?.trim();
+    // At most 20 tags between the fact and its text: an unbounded run made this quadratic.
+    const dei = docs.find((d) => d.primary)?.html?.match(/name="dei:DocumentType"[^>]*>(?:<[^>]+>){0,20}\s*([^<\s][^<]*)</i)?.[1]?.trim();
     if (dei) header.form = dei;
   }
   lap('text');

@@ -44,10 +44,23 @@ function validDay(y: number, m: number, d: number): boolean {
  * 2025-08-25 too, because a disclosure reports the past.
  */
 export function findDates(text: string, filedAt?: string | null): DateMention[] {
-  const found: DateMention[] = [];
-  const taken = (s: number, e: number): boolean => found.some((f) => s < f.end && e > f.start);
+  // Dates of the earlier (more precise) patterns, sorted and disjoint: a later pattern's match
+  // that overlaps one is found by binary search, not by a scan.
+  let found: DateMention[] = [];
+  const taken = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (found[mid]!.end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < found.length && found[lo]!.start < e;
+  };
   const filed = filedAt && /^\d{4}-\d{2}-\d{2}$/.test(filedAt) ? filedAt : null;
   for (const { re, kind } of PATTERNS) {
+    // One pattern's matches never overlap each other, so they only need checking against `found`.
+    const pass: DateMention[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const s = m.index;
@@ -79,10 +92,23 @@ export function findDates(text: string, filedAt?: string | null): DateMention[] 
       } else {
         value = m[1] ?? null;
       }
-      if (value) found.push({ value, start: s, end: e });
+      if (value) pass.push({ value, start: s, end: e });
     }
+    if (pass.length > 0) found = mergeByStart(found, pass);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/** Two lists sorted by start, merged. */
+function mergeByStart(a: DateMention[], b: DateMention[]): DateMention[] {
+  if (a.length === 0) return b;
+  const out: DateMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 export type DateRole = keyof IncidentDates;
@@ -145,11 +171,29 @@ function resolveDetermined(clause: string): DateRole | null {
   return /\b(?:experienced|incident|unauthorized|attack|intrusion|ransomware|compromise)\b/i.test(clause) ? 'detected' : null;
 }
 
+/**
+ * `text.replace(/\([^)]*\)/g, '')` in one pass: the regex rescans to the end of the text from
+ * every "(" that no ")" follows, which is quadratic.
+ */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += text.slice(from, open);
+    from = close + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** The role of one date within its sentence, or null when it is not an incident event. */
 function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextStart: number): DateRole | null {
-  const before = sentence.slice(0, date.start);
-  const leftClauseStart = Math.max(prevEnd, before.lastIndexOf(';') + 1);
-  const left = sentence.slice(leftClauseStart, date.start);
+  // The clause runs back to the previous date or a semicolon, whichever is nearer; looking no
+  // further back than the previous date keeps a sentence with many dates linear.
+  const sincePrev = sentence.slice(prevEnd, date.start);
+  const left = sincePrev.slice(sincePrev.lastIndexOf(';') + 1);
+  const leftClauseStart = date.start - left.length;
   if (NOT_AN_EVENT_BEFORE.test(left)) return null;
   const right = sentence.slice(date.end, nextStart);
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
@@ -162,7 +206,7 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
 
   const leftCues = cuesIn(left);
   // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.
-  if (leftCues.length === 0 || INTRO_ONLY.test(left.replace(/\([^)]*\)/g, ''))) {
+  if (leftCues.length === 0 || INTRO_ONLY.test(withoutParentheses(left))) {
     const rightCues = cuesIn(right);
     const first = rightCues[0];
     if (first) return pick(first, right.slice(first.start));

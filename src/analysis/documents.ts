@@ -67,13 +67,18 @@ function looksBinary(text: string): boolean {
 /** The documents worth reading: the primary document (sequence 1) and exhibits with prose. */
 export function readableDocuments(docs: readonly SubmissionDocument[], form: string | null): TextDocument[] {
   const out: TextDocument[] = [];
+  let hasPrimary = false;
+  const keep = (doc: TextDocument): void => {
+    hasPrimary ||= doc.primary;
+    out.push(doc);
+  };
   docs.forEach((d, i) => {
-    const primary = i === 0 || (form !== null && d.type === form && !out.some((o) => o.primary));
+    const primary = i === 0 || (form !== null && d.type === form && !hasPrimary);
     if (!primary && (NON_PROSE_TYPE.test(d.type) || (d.filename && NON_PROSE_FILE.test(d.filename)))) return;
     if (!primary && !/^EX-99|^EX-20|^EX-17|^8-K|^10-[KQ]|^6-K|^20-F/i.test(d.type)) return;
     const isPdf = (d.filename && /\.pdf$/i.test(d.filename)) || (d.bytes && d.bytes[0] === 0x25 && d.bytes[1] === 0x50);
     if (d.bytes) {
-      if (isPdf) out.push({ type: d.type, filename: d.filename, primary, text: '', pdf: d.bytes });
+      if (isPdf) keep({ type: d.type, filename: d.filename, primary, text: '', pdf: d.bytes });
       return;
     }
     if (d.text === undefined) return;
@@ -81,8 +86,8 @@ export function readableDocuments(docs: readonly SubmissionDocument[], form: str
       throw new UnreadableDocumentError(`the primary document${d.filename ? ` ${d.filename}` : ''} (${d.type}) is binary data, not a readable filing`);
     }
     const raw = repairUtf8(d.text);
-    if (looksLikeHtml(raw)) out.push({ type: d.type, filename: d.filename, primary, ...htmlDocument(raw, primary) });
-    else out.push({ type: d.type, filename: d.filename, primary, text: plainText(raw) });
+    if (looksLikeHtml(raw)) keep({ type: d.type, filename: d.filename, primary, ...htmlDocument(raw, primary) });
+    else keep({ type: d.type, filename: d.filename, primary, text: plainText(raw) });
   });
   return out;
 }

@@ -2,7 +2,7 @@
 // heading or table row, so that item headings stay at the start of a line, including headings laid
 // out as table cells ("Item 1.05" | "Material Cybersecurity Incidents").
 
-import { Parser, type Handler } from 'htmlparser2';
+import { parseHtml, type HtmlEvents } from './html-parser.ts';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt',
@@ -19,9 +19,7 @@ const DISPLAY_NONE = /display\s*:\s*none/i;
 const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\ufeff]+/g;
 
 /** What a reader of HTML listens to. Several readers can share one parse of a document. */
-export type HtmlReader = Pick<Handler, 'onopentag' | 'ontext' | 'onclosetag'>;
-
-const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
+export type HtmlReader = HtmlEvents;
 
 /** Parses an HTML document once, handing every tag and text to each reader in turn. */
 export function readHtml(html: string, readers: readonly HtmlReader[]): void {
@@ -39,9 +37,7 @@ export function readHtml(html: string, readers: readonly HtmlReader[]): void {
             for (const r of readers) r.onclosetag(name, implied);
           },
         };
-  const parser = new Parser(handler, PARSER_OPTIONS);
-  parser.write(html);
-  parser.end();
+  parseHtml(html, handler);
 }
 
 /** A reader that collects the text of a document; `text()` once the parse has ended. */

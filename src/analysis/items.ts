@@ -68,6 +68,21 @@ interface Heading {
   bodyStart: number;
 }
 
+/**
+ * `text` without the trailing `.` and `:` characters. A loop, not `/[.:]+$/`: V8 retries that
+ * regex at every character of a run, which is quadratic in the run's length.
+ */
+function trimTitleEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === ':')) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Each 8-K item's official title: its key, and a regex for as many words as it has. */
+const OFFICIAL_TITLES = new Map(
+  FORM_8K_ITEMS.map(([n, title]) => [n, { key: titleKey(title), firstWords: new RegExp(`^(?:\\S+\\s+){${title.split(/\s+/).length - 1}}\\S+`) }]),
+);
+
 const isItemNumber = (n: string): boolean => (n.includes('.') ? FORM_8K_ITEM_NUMBERS.has(n) : /^(?:[1-9]|1[0-6])[A-C]?$/i.test(n));
 
 /** Split the body of a heading line into the title and whatever body text runs on after it. */
@@ -76,18 +91,18 @@ function splitTitle(item: string, rest: string): { title: string; body: string }
   if (r === '') return { title: '', body: '' };
   // A cross-reference or a running sentence: "Item 1.05 of Form 8-K", "Item 7.01 and the exhibit".
   if (/^[a-z(]/.test(r) || /^(?:of|in|to|under|hereof|above|below|herein)\b/i.test(r)) return null;
-  const official = FORM_8K_ITEMS.find(([n]) => n === item)?.[1];
+  const official = OFFICIAL_TITLES.get(item);
   if (official) {
-    const words = official.split(/\s+/).length;
-    const candidate = r.split(/\s+/).slice(0, words).join(' ');
-    if (titleKey(candidate) === titleKey(official) || itemNumberForTitle(candidate) === item) {
-      const m = new RegExp(`^(?:\\S+\\s+){${words - 1}}\\S+`).exec(r);
-      const title = (m?.[0] ?? candidate).replace(/[.:]+$/, '');
+    // The first words of the line, as many as the official title has (the rest may be body).
+    const m = official.firstWords.exec(r);
+    const candidate = (m?.[0] ?? r).split(/\s+/).join(' ');
+    if (titleKey(candidate) === official.key || itemNumberForTitle(candidate) === item) {
+      const title = trimTitleEnd(m?.[0] ?? candidate);
       return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—]+/, '') };
     }
   }
   // A short line is a title ("Item 1C. Cybersecurity"); a long one is title + run-on body.
-  if (r.length <= 120 && !/[.!?]\s+[A-Z]/.test(r.replace(/[.:]$/, ''))) return { title: r.replace(/[.:]+$/, ''), body: '' };
+  if (r.length <= 120 && !/[.!?]\s+[A-Z]/.test(r.replace(/[.:]$/, ''))) return { title: trimTitleEnd(r), body: '' };
   const cut = /^(.{3,100}?)[.:]\s+(?=[A-Z])/.exec(r);
   if (cut) return { title: cut[1] ?? '', body: r.slice(cut[0].length) };
   return { title: '', body: r };
@@ -128,7 +143,7 @@ function headingInLine(
     const items = [item];
     let rest = line.slice(m[0].length);
     for (let more = MORE_ITEMS.exec(rest); more; more = MORE_ITEMS.exec(rest)) {
-      if (more[1] && isItemNumber(more[1])) items.push(more[1]);
+      if (more[1] && isItemNumber(more[1]) && !items.includes(more[1])) items.push(more[1]);
       rest = rest.slice(more[0].length);
     }
     const split = splitTitle(item, rest);
@@ -139,8 +154,8 @@ function headingInLine(
     if (title === '' && split.body === '') {
       const nextEnd = text.indexOf('\n', lineEnd + 1);
       const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd).trim();
-      if (next && itemNumberForTitle(next.replace(/[.:]+$/, '')) === item) {
-        title = next.replace(/[.:]+$/, '');
+      if (next && itemNumberForTitle(trimTitleEnd(next)) === item) {
+        title = trimTitleEnd(next);
         bodyStart = nextEnd < 0 ? text.length : nextEnd + 1;
       }
     }
@@ -149,7 +164,7 @@ function headingInLine(
   for (const [re, item] of STANDALONE_TITLES) {
     const t = re.exec(line);
     if (t) {
-      const title = t[0].replace(/^[\s.:\-–—]+/, '').replace(/[.:]+$/, '').trim();
+      const title = trimTitleEnd(t[0].replace(/^[\s.:\-–—]+/, '')).trim();
       const body = line.slice(t[0].length).replace(/^[\s.:\-–—]+/, '');
       if (body && /^[a-z]/.test(body)) return null;
       return { items: [item], title, bodyStart: body ? lineEnd - body.length : lineEnd + 1 };
@@ -165,6 +180,11 @@ function headingInLine(
  */
 export function findItemSections(text: string): ItemSection[] {
   const headings = findHeadings(text);
+  // Where each item is headed last, so "is it headed again later?" costs one lookup.
+  const lastHeading = new Map<string, number>();
+  headings.forEach((h, i) => {
+    for (const it of h.items) lastHeading.set(it, i);
+  });
   const sections: ItemSection[] = [];
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -172,7 +192,7 @@ export function findItemSections(text: string): ItemSection[] {
     const rawEnd = next ? next.start : text.length;
     const raw = h.bodyStart < rawEnd ? text.slice(h.bodyStart, rawEnd) : '';
     const body = cutBoilerplate(raw);
-    const laterSame = headings.slice(i + 1).some((o) => o.items.some((it) => h.items.includes(it)));
+    const laterSame = h.items.some((it) => (lastHeading.get(it) ?? -1) > i);
     if (laterSame && body.replace(/[\d\s.]+/g, '').length < 80) continue;
     for (const item of h.items) sections.push({ item, title: h.title, text: body, start: h.start });
   }

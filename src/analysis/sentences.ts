@@ -84,7 +84,7 @@ export function splitSentences(text: string): Sentence[] {
         if (!/^(?:The|This|These|We|Our|It|As|On|In|Upon|Based|While|Although|However)\b/.test(joined.slice(k, k + 12))) continue;
       }
       if (/^[A-Z]$/.test(word)) continue; // an initial: "John H. Montgomery"
-      if (/\d$/.test(joined.slice(0, i)) && /^\d/.test(next)) continue; // "1.05"
+      if (/\d/.test(joined[i - 1] ?? '') && /^\d/.test(next)) continue; // "1.05"
     }
     push(j);
   }

@@ -98,7 +98,7 @@ export function parseHeader(headerText: string): SubmissionHeader {
   let filer: Filer | null = null;
   let role = 'FILER';
   for (const rawLine of headerText.split(/\r?\n/)) {
-    const line = rawLine.replace(/\s+$/, '');
+    const line = rawLine.trimEnd();
     const tag = /^<([A-Z0-9-]+)>(.*)$/.exec(line.trim());
     if (tag) {
       const [, name = '', value = ''] = tag;
@@ -222,13 +222,18 @@ function parseDocuments(text: string, from: number): SubmissionDocument[] {
   if (from < 0) return docs;
   const openRe = /<DOCUMENT>/gi;
   openRe.lastIndex = from;
+  // The next closing tag at or after the current position, found once and reused: searching
+  // afresh for a tag that is missing would rescan the rest of the file for every document.
+  let close = -2;
+  let nextOpen = -2;
   let m: RegExpExecArray | null;
   while ((m = openRe.exec(text))) {
     const start = m.index + m[0].length;
-    let end = text.indexOf('</DOCUMENT>', start);
+    if (close !== -1 && close < start) close = text.indexOf('</DOCUMENT>', start);
+    let end = close;
     if (end < 0) {
-      const next = text.indexOf('<DOCUMENT>', start);
-      end = next < 0 ? text.length : next;
+      if (nextOpen !== -1 && nextOpen < start) nextOpen = text.indexOf('<DOCUMENT>', start);
+      end = nextOpen < 0 ? text.length : nextOpen;
     }
     docs.push(parseDocument(text.slice(start, end)));
     openRe.lastIndex = end;

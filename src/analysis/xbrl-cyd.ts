@@ -23,10 +23,19 @@ interface Capture {
   concept: string;
   contextRef: string | null;
   continuedAt: string | null;
-  parts: string[];
+  /** Its text: the pieces of the reader's one stream from `from` to where it closed. */
+  from: number;
+  text: string;
   depth: number;
   order: number;
 }
+
+/**
+ * Facts open at once beyond which a nested one is not captured. Real filings nest two or three
+ * (a text block holding a tagged date); each level copies the text inside it once more, so an
+ * unbounded depth would make the reading quadratic.
+ */
+const MAX_OPEN_CAPTURES = 8;
 
 /** Whether an HTML document carries any `cyd:` fact (cheap check before parsing). */
 export function hasCydFacts(html: string): boolean {
@@ -44,6 +53,8 @@ export function extractCydFacts(html: string): CydFact[] {
 export function cydReader(): HtmlReader & { facts(): CydFact[] } {
   const open: Capture[] = [];
   const done: Capture[] = [];
+  // The text of every open capture, once: a capture is the stretch between its open and close.
+  const stream: string[] = [];
   const contextMember = new Map<string, string>();
   let contextId: string | null = null;
   let memberDim: string | null = null;
@@ -57,36 +68,41 @@ export function cydReader(): HtmlReader & { facts(): CydFact[] } {
       else if (name === 'xbrldi:explicitmember') {
         memberDim = a.dimension ?? null;
         memberText = '';
-      } else if (name === 'ix:nonnumeric' && a.name && /^cyd:/i.test(a.name)) {
+      } else if (open.length < MAX_OPEN_CAPTURES && name === 'ix:nonnumeric' && a.name && /^cyd:/i.test(a.name)) {
         open.push({
           kind: 'fact',
           id: a.id ?? null,
           concept: a.name.replace(/^cyd:/i, ''),
           contextRef: a.contextref ?? null,
           continuedAt: a.continuedat ?? null,
-          parts: [],
+          from: stream.length,
+          text: '',
           depth,
           order: order++,
         });
-      } else if (name === 'ix:continuation') {
-        open.push({ kind: 'continuation', id: a.id ?? null, concept: '', contextRef: null, continuedAt: a.continuedat ?? null, parts: [], depth, order: order++ });
+      } else if (open.length < MAX_OPEN_CAPTURES && name === 'ix:continuation') {
+        open.push({ kind: 'continuation', id: a.id ?? null, concept: '', contextRef: null, continuedAt: a.continuedat ?? null, from: stream.length, text: '', depth, order: order++ });
       }
-      if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
+      if (open.length > 0 && BLOCK.test(name)) stream.push('\n');
     },
     ontext(text) {
       if (memberDim !== null) memberText += text;
       if (open.length === 0) return;
-      const t = text.replace(/[\r\n]+/g, ' ');
-      for (const c of open) c.parts.push(t);
+      stream.push(text.replace(/[\r\n]+/g, ' '));
     },
     onclosetag(name) {
-      if (BLOCK.test(name)) for (const c of open) c.parts.push('\n');
+      if (open.length > 0 && BLOCK.test(name)) stream.push('\n');
       if (name === 'xbrldi:explicitmember') {
         if (contextId && memberDim && /MaterialCybersecurityIncidentAxis/i.test(memberDim)) contextMember.set(contextId, memberText.trim());
         memberDim = null;
       } else if (name === 'xbrli:context') contextId = null;
       const top = open[open.length - 1];
-      if (top && top.depth === depth && (name === 'ix:nonnumeric' || name === 'ix:continuation')) done.push(open.pop()!);
+      if (top && top.depth === depth && (name === 'ix:nonnumeric' || name === 'ix:continuation')) {
+        top.text = stream.slice(top.from).join('');
+        done.push(open.pop()!);
+        // Nothing is open any more: what was read is in the captures' texts.
+        if (open.length === 0) stream.length = 0;
+      }
       depth--;
     },
     facts: () => joinContinuations(done, contextMember),
@@ -100,15 +116,17 @@ function joinContinuations(done: Capture[], contextMember: ReadonlyMap<string, s
   const facts: CydFact[] = [];
   // Nested facts close before their parents: restore document order.
   done.sort((x, y) => x.order - y.order);
+  // A continuation belongs to one fact: a second fact pointing at it (invalid inline XBRL) does
+  // not copy it again, which keeps the texts linear in the document.
+  const used = new Set<string>();
   for (const c of done) {
     if (c.kind !== 'fact') continue;
-    const parts = [...c.parts];
-    const seen = new Set<string>();
-    for (let next = c.continuedAt; next && !seen.has(next); ) {
-      seen.add(next);
+    const parts = [c.text];
+    for (let next = c.continuedAt; next && !used.has(next); ) {
+      used.add(next);
       const cont = continuations.get(next);
       if (!cont) break;
-      parts.push('\n', ...cont.parts);
+      parts.push('\n', cont.text);
       next = cont.continuedAt;
     }
     facts.push({
