@@ -14,6 +14,7 @@ import { cutBoilerplate, findItemSections, type ItemSection } from './items.ts';
 import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { looksLikeSubmission, parseSubmission } from './submission.ts';
+import { extractThreadingFacts } from './threading-facts.ts';
 import type { Analysis, IncidentDates } from './types.ts';
 import { INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
 
@@ -110,6 +111,7 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
   let filed: FiledHeader = { items: [], acceptedAt: null, sic: null, state: null };
   let docs: TextDocument[] = [];
   let cyd: CydFact[] = [];
+  let period: string | null = null;
 
   if (kind === 'submission') {
     // EDGAR serves Latin-1; re-read as such so byte offsets and uuencoded lines are exact.
@@ -117,6 +119,7 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     const h = sub.header;
     header = withOwnHeader(header, h);
     filed = { items: h.items, acceptedAt: h.acceptedAt, sic: h.sic, state: h.state };
+    period = h.period;
     lap('parse');
     docs = readableDocuments(sub.documents, header.form);
   } else if (kind === 'cyd-ndjson') {
@@ -147,7 +150,7 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
 
   const primary = docs.find((d) => d.primary);
   const primarySections = primary ? findItemSections(primary.text) : [];
-  const result = classifyAndExtract(header, docs, primary, primarySections, cyd, lap);
+  const result = classifyAndExtract(header, docs, primary, primarySections, cyd, lap, period);
   return {
     analysis: { source: context.source ?? '', ...result },
     header: filed,
@@ -175,6 +178,7 @@ function classifyAndExtract(
   primarySections: ItemSection[],
   cyd: CydFact[],
   lap: (stage: Stage) => void,
+  period: string | null,
 ): Omit<Analysis, 'source'> {
   const form = header.form;
   const periodic = form !== null && PERIODIC_FORM.test(form);
@@ -239,6 +243,7 @@ function classifyAndExtract(
   let item: string | null = null;
   // An amended current report follows up on what it amends; an S-1/A or 10-K/A does not.
   let update = false;
+  let incidentSentences: Sentence[] = [];
 
   if (incident && carrier) {
     update = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
@@ -255,6 +260,7 @@ function classifyAndExtract(
     const anchors = new Set(scored.flatMap((x) => x.evidence.map((e) => e.sentence)));
     const focused = related.map((s) => (s.item === '1.05' || (s.origin === 'xbrl' && !periodic) ? s.sentences : aroundIncidentTalk(s.sentences, anchors)));
     const sentences = focused.flat();
+    incidentSentences = sentences;
 
     for (const fact of focused.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {
@@ -286,6 +292,17 @@ function classifyAndExtract(
     if (prev) update = true;
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
   }
+  const threading = extractThreadingFacts({
+    form,
+    filedAt: header.filedAt,
+    headerPeriod: period,
+    primary: primary ? { text: primary.text, html: primary.html, firstItemAt: primarySections[0]?.start ?? null } : null,
+    incident,
+    incidentSentences,
+    dates,
+    cyd,
+  });
+  Object.assign(evidence, threading.evidence);
   lap('extract');
   // A negative with cyber vocabulary but no sentence worded like an event is a clear negative.
   const nearMiss = !incident && cyberText && eventLike(allSentences) > 0;
@@ -306,6 +323,7 @@ function classifyAndExtract(
     dates,
     flags,
     statements,
+    ...threading.facts,
     evidence,
     ...(cyd.length > 0
       ? { cyd: { concepts: [...new Set(cyd.map((f) => f.concept))], incidents: [...new Set(cyd.flatMap((f) => (f.incident ? [f.incident] : [])))] } }

@@ -43,6 +43,35 @@ export interface Statement {
   text: string;
 }
 
+/** An earlier filing this filing cites ("our Current Report on Form 8-K filed on October 15, 2025"). */
+export interface FilingReference {
+  /** Form of the cited filing: `8-K`, `8-K/A`, `10-Q`, `10-K`, … */
+  form: string;
+  /** When it was filed, at the precision stated; null when the filing does not say. */
+  filedOn: PartialDate | null;
+  /** The period a cited periodic report covers ("for the quarter ended September 30, 2025"), when named. */
+  period?: PartialDate;
+  /** The date a cited current report is "dated" (its date of earliest event), when stated that way. */
+  reportDate?: PartialDate;
+  accessionNumber?: string;
+}
+
+/** What an amendment (8-K/A, "Amendment No. 1 … to the Current Report on Form 8-K filed … on May 14, 2025") amends. */
+export interface Amendment {
+  /** "Amendment No. 2" → 2; null when no number is stated. */
+  number: number | null;
+  of: Omit<FilingReference, 'form' | 'period'>;
+}
+
+/** One incident a filing reports, as the filing names it. */
+export interface NamedIncident {
+  /** "the Cyber Incident", "the March 2026 Incident", a cyd axis member's label; null when unnamed. */
+  name: string | null;
+  /** Member of the cyd MaterialCybersecurityIncidentAxis, when the filing tags one. */
+  member?: string;
+  dates: IncidentDates;
+}
+
 export interface Analysis {
   source: string;
   accessionNumber: string | null;
@@ -61,7 +90,24 @@ export interface Analysis {
   dates: IncidentDates;
   flags: IncidentFlags;
   statements: Statement[];
-  /** Field path (`dates.detected`, `flags.nationState`, `incident`, …) → the sentence it came from. */
+  /**
+   * Facts for threading filings into incidents. `reportDate`: the date of the earliest event
+   * reported (SGML period of report, `dei:DocumentPeriodEndDate`, the cover page) of a current
+   * report; an 8-K/A repeats its original's. Null for periodic reports.
+   */
+  reportDate: PartialDate | null;
+  /** What this filing amends; null when it is not an amendment. */
+  amendment: Amendment | null;
+  /** Earlier filings it cites about the incident (and, in an amendment's explanatory note, the one it amends). */
+  references: FilingReference[];
+  /** How the filing names the incident, when it does. */
+  incidentName: string | null;
+  /** The incidents it reports: one for most filings, several when it (or its cyd axis) reports several; none when no incident. */
+  incidents: NamedIncident[];
+  /**
+   * Field path (`dates.detected`, `flags.nationState`, `incident`, `reportDate`, `amendment`,
+   * `references.0`, `incidentName`, `incidents.1`, …) → the sentence it came from.
+   */
   evidence: Record<string, string>;
   /** 0–1: how far this analysis can be trusted (the eval's reliability table says what each band is worth). */
   confidence: number;

@@ -63,6 +63,7 @@ describeEachDatabase('REST API: filings', (getDb) => {
       incident, item: incident ? '1.05' : null, update: false, materialImpact,
       dates: { began: null, detected: incident ? '2024-03-01' : null, determinedMaterial: null, contained: null },
       flags: { ransomware: false, dataAccessed: incident, operationalDisruption: false, nationState: false, thirdParty: false, lawEnforcementNotified: false, disclosureDelayed: false },
+      reportDate: null, amendment: null, references: [], incidentName: null, incidents: [],
       statements: [], evidence: {}, confidence: 0.9, review: false, analyzerVersion: 'test',
     });
     await repo.markAnalyzed('0000000001-24-000008', { analysis: analysis(true, 'material'), item105Text: null });
