@@ -23,9 +23,9 @@ const NOT_A_NAME_AFTER = /^\s+(?:Response|Surface|Vectors?|Plan|Management|Team|
 /** "the Cyber Incident", "the MOVEit Cybersecurity Incident", "the September Incident". */
 const CAPITALISED = /\b[Tt]he\s+((?:(?:[A-Z][\w’'&.-]*|\d{1,2},?|(?:19|20)\d{2})\s+){0,4})(Incident|Attack|Cyberattack|Cyber-Attack|Breach|Intrusion)\b/g;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-/** "the previously disclosed March 2024 cybersecurity matter", "the 2023 ransomware attack". */
+/** "the previously disclosed March 2024 cybersecurity matter", "our previously disclosed August 2023 cyberattack". */
 const DATED = new RegExp(
-  String.raw`\bthe\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\s+(?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion|matter|event))\b`,
+  String.raw`\b(?:the|our|its|the\s+Company['’]?s)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\s+(?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion|matter|event))\b`,
   'g',
 );
 /** "the CDK Global cyber incident", "the Change Healthcare cyberattack", "the Snowflake incident". */

@@ -43,7 +43,12 @@ export function extractThreadingFacts(input: {
   const amendment = extractAmendment({ form: input.form, cover, sentences: read, filedAt: input.filedAt });
   if (amendment) evidence.amendment = amendment.evidence ?? `Form ${input.form}`;
 
-  const references = extractReferences(input.incident ? read : note, input.filedAt);
+  // "This earnings release and the Form 8-K dated April 16, 2024": a report filed on the filing's own
+  // date, or dated its own report date, is the filing itself — unless it is an amendment, whose
+  // original shares its report date.
+  const references = extractReferences(input.incident ? read : note, input.filedAt).filter(
+    (r) => (r.reference.filedOn === null || r.reference.filedOn !== input.filedAt) && (amendment !== null || !r.reference.reportDate || r.reference.reportDate !== reportDate?.value),
+  );
   references.forEach((r, i) => (evidence[`references.${i}`] = r.sentence));
 
   const names = input.incident ? extractIncidentNames({ sentences: input.incidentSentences, cyd: input.cyd, dates: input.dates, filedAt: input.filedAt }) : null;
