@@ -45,9 +45,14 @@ export function expectedFields(expected: Record<string, unknown>): Array<[string
   for (const [k, v] of Object.entries(expected)) {
     if ((k === 'dates' || k === 'flags') && v && typeof v === 'object') {
       for (const [kk, vv] of Object.entries(v as Record<string, unknown>)) out.push([`${k}.${kk}`, vv]);
-    } else out.push([k, k === 'references' && Array.isArray(v) ? sortReferences(v) : v]);
+    } else out.push([k, k === 'references' && Array.isArray(v) ? sortReferences(v) : k === 'incidents' && Array.isArray(v) ? sortNames(v) : v]);
   }
   return out;
+}
+
+/** Incident names in one order: which incident a filing names first says nothing. */
+export function sortNames(names: readonly unknown[]): unknown[] {
+  return [...names].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
 }
 
 /** Cited filings in one order, whatever order the label or the filing lists them in. */
@@ -60,7 +65,7 @@ export function actual(a: Analysis, field: string): unknown {
   const [head, tail] = field.split('.') as [string, string | undefined];
   const v = (a as unknown as Record<string, unknown>)[head];
   // Labels name the incidents a filing reports, and list the filings it cites in any order.
-  if (field === 'incidents' && Array.isArray(v)) return v.map((i: { name: string | null }) => i.name);
+  if (field === 'incidents' && Array.isArray(v)) return sortNames(v.map((i: { name: string | null }) => i.name));
   if (field === 'references' && Array.isArray(v)) return sortReferences(v);
   if (tail === undefined) return v;
   return v && typeof v === 'object' ? (v as Record<string, unknown>)[tail] : undefined;

@@ -97,6 +97,12 @@ function toFilingDetailDto(row: FilingRow): FilingDetailDto {
     evidence: analysis?.evidence ?? {},
     confidence: analysis?.confidence ?? null,
     review: analysis?.review ?? null,
+    // Analyses stored by analyzers before 1.4 lack the threading facts until `cyber8k reanalyze`.
+    reportDate: analysis?.reportDate ?? null,
+    amendment: analysis?.amendment ?? null,
+    references: analysis?.references ?? [],
+    incidentName: analysis?.incidentName ?? null,
+    incidents: analysis?.incidents ?? [],
     item105Text: row.item105Text,
   };
 }

@@ -42,6 +42,33 @@ const FlagsSchema = Type.Object({
 
 const StatementSchema = Type.Object({ kind: Type.String(), text: Type.String() });
 
+const DateAtPrecision = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'At the precision the filing states: `2025-08-09`, `2024-12` or `2025`.' });
+const CitedFilingFields = {
+  filedOn: { ...PartialDateSchema, description: 'When it was filed, at the precision stated; null when the filing does not say.' },
+  reportDate: Type.Optional({ ...DateAtPrecision, description: 'The date the cited report is "dated" (its date of earliest event), when stated that way.' }),
+  accessionNumber: Type.Optional(AccessionSchema),
+};
+const FilingReferenceSchema = Type.Object({
+  form: Type.String({ description: 'Form of the cited filing: `8-K`, `8-K/A`, `10-Q`, `10-K`, …' }),
+  ...CitedFilingFields,
+  period: Type.Optional({ ...DateAtPrecision, description: 'The period a cited periodic report covers ("for the quarter ended September 30, 2025").' }),
+});
+const NamedIncidentSchema = Type.Object({
+  name: Nullable(Type.String({ description: 'How the filing names it: "the Cyber Incident", a cyd axis member label.' })),
+  member: Type.Optional(Type.String({ description: 'Its member of the cyd MaterialCybersecurityIncidentAxis, when tagged.' })),
+  dates: DatesSchema,
+});
+/** Facts incident threading joins filings on; the detail carries them, the list does not. */
+const threadingFields = {
+  reportDate: { ...PartialDateSchema, description: 'Date of the earliest event reported (cover page, SGML period of report); an 8-K/A repeats its original’s. Null for periodic reports.' },
+  amendment: Nullable(
+    Type.Object({ number: Nullable(Type.Integer({ minimum: 1, description: '"Amendment No. 2" → 2.' })), of: Type.Object(CitedFilingFields) }, { description: 'What this amendment amends; null when the filing is not an amendment.' }),
+  ),
+  references: Type.Array(FilingReferenceSchema, { description: 'Earlier filings it cites about the incident ("our Current Report on Form 8-K filed on October 15, 2025").' }),
+  incidentName: Nullable(Type.String({ description: 'How the filing names the incident, when it does.' })),
+  incidents: Type.Array(NamedIncidentSchema, { description: 'The incidents it reports: one for most filings, several when it (or its cyd axis) reports several; empty when none.' }),
+};
+
 const filingFields = {
   accessionNumber: AccessionSchema,
   cik: Type.String({ description: '10-digit CIK of the filer.' }),
@@ -79,6 +106,7 @@ export const FilingDetailSchema = Type.Object(
     evidence: Type.Record(Type.String(), Type.String(), { description: 'Field → the sentence of the filing it came from.' }),
     confidence: Nullable(Type.Number()),
     review: Nullable(Type.Boolean({ description: 'A borderline analysis a person should check (confidence below 0.9); null for analyses made before it existed.' })),
+    ...threadingFields,
     item105Text: Nullable(Type.String({ description: 'Text of the Item 1.05 section, when there is one.' })),
   },
   { $id: 'FilingDetail' },

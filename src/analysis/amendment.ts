@@ -4,7 +4,7 @@
 // filing is the citation the filing defines as its Original (or Initial) Report, else the one the
 // amending sentence cites. An 8-K/A is an amendment even when it says nothing of the kind.
 
-import { citationsIn } from './references.ts';
+import type { Citation } from './references.ts';
 import type { Sentence } from './sentences.ts';
 import type { Amendment } from './types.ts';
 
@@ -33,13 +33,14 @@ export function extractAmendment(input: {
   /** The cover page and explanatory note (the primary document before its first item). */
   cover: string;
   sentences: readonly Sentence[];
-  filedAt?: string | null;
+  /** The citations of other filings in those sentences (references.ts). */
+  citations: readonly Citation[];
 }): AmendmentFact | null {
   const amendedForm = AMENDMENT_FORM.test(input.form ?? '');
   const amending = input.sentences.find((s) => AMENDS.test(s.text) && (amendedForm || NAMES_A_FILING.test(s.text)));
   if (!amendedForm && !amending) return null;
 
-  const citations = input.sentences.flatMap((s) => (/Report|Form|8-K/.test(s.text) ? citationsIn(s.text, input.filedAt) : []));
+  const { citations } = input;
   const original =
     citations.find((c) => c.defines !== null && ORIGINAL.test(c.defines)) ??
     (amending ? citations.find((c) => c.sentence === amending.text && !c.form.endsWith('/A')) : undefined);

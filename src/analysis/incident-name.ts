@@ -1,6 +1,7 @@
 // How a filing names its incident, and how many incidents it reports. Names come from, strongest
 // first: a defined term ("… unauthorized access to customer accounts (the “Incident”)"), a
-// capitalised name used as one ("the Cyber Incident", "the March 2026 Incident"), the label of a
+// capitalised name used as one ("the Cyber Incident", "the March 2026 Incident", a heading such as
+// "November 2022 Cyber Incident"), the label of a
 // cyd MaterialCybersecurityIncidentAxis member (`syk:March112026IncidentMember`), and descriptive
 // names ("the previously disclosed March 2024 cybersecurity matter", "the CDK Global cyber
 // incident"). A filing reports several incidents when its cyd axis has several members, or when
@@ -18,11 +19,16 @@ const DEFINED = new RegExp(
   String.raw`\(\s*(?:(?:collectively|together|hereinafter|such\s+incident)\s*,?\s*)?(?:referred\s+to\s+(?:herein\s+)?as\s+)?(?:the\s+|this\s+)?(?:[“"]([^”"()]{1,60})[”"]|((?:[A-Z0-9][\w’'&.-]*\s+){0,4}${HEAD}))\s*\)`,
   'g',
 );
-const QUOTED_HEAD = new RegExp(String.raw`(?:^|\s)(?:cyber\s*)?${HEAD}$`, 'i');
+// A defined term may name the incident by what was exploited: "(the “MOVEit Vulnerability”)".
+const QUOTED_HEAD = new RegExp(String.raw`(?:^|\s)(?:cyber\s*)?(?:${HEAD}|Vulnerability)$`, 'i');
 const NOT_A_NAME_AFTER = /^\s+(?:Response|Surface|Vectors?|Plan|Management|Team|Notification|Reporting|Report|Polic(?:y|ies)|Program|Preparedness|Handling|Committee|Procedures?|Protocols?|Playbook|Readiness|Insurance)\b/i;
 /** "the Cyber Incident", "the MOVEit Cybersecurity Incident", "the September Incident". */
 const CAPITALISED = /\b[Tt]he\s+((?:(?:[A-Z][\w’'&.-]*|\d{1,2},?|(?:19|20)\d{2})\s+){0,4})(Incident|Attack|Cyberattack|Cyber-Attack|Breach|Intrusion)\b/g;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A heading that names the incident, run into the paragraph it opens: "November 2022 Cyber Incident Following the detection …". */
+const HEADING = new RegExp(
+  String.raw`(?:^|(?<!\b[Tt]he)[\s|])((?:${MONTH}\s+)?(?:19|20)\d{2}\s+(?:(?:Cyber(?:security)?|Ransomware|Security|Data(?:\s+Security)?|Network|IT)\s+)?(?:Incident|Attack|Cyberattack|Cyber-Attack|Breach|Intrusion))\s+(?=[A-Z][a-z]+\s)`,
+);
 /** "the previously disclosed March 2024 cybersecurity matter", "our previously disclosed August 2023 cyberattack". */
 const DATED = new RegExp(
   String.raw`\b(?:the|our|its|the\s+Company['’]?s)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\s+(?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion|matter|event))\b`,
@@ -83,7 +89,7 @@ export function extractIncidentNames(input: {
   };
 
   for (const { text } of input.sentences) {
-    if (!/[Ii]ncident|[Aa]ttack|[Bb]reach|[Ii]ntrusion|[Ee]vent|[Mm]atter|[Cc]ompromise/.test(text)) continue;
+    if (!/[Ii]ncident|[Aa]ttack|[Bb]reach|[Ii]ntrusion|[Ee]vent|[Mm]atter|[Cc]ompromise|[Vv]ulnerabilit/.test(text)) continue;
     for (const m of text.matchAll(DEFINED)) {
       const term = (m[1] ?? m[2] ?? '').trim();
       if (m[1] !== undefined && !QUOTED_HEAD.test(term)) continue;
@@ -98,6 +104,8 @@ export function extractIncidentNames(input: {
       if (modifiers.length === 0 && m.index === 0) continue;
       add(`the ${[...modifiers, m[2]].join(' ')}`, 'capitalised', text);
     }
+    const heading = HEADING.exec(text);
+    if (heading) add(`the ${heading[1]}`, 'capitalised', text);
     for (const m of text.matchAll(DATED)) add(`the ${m[1]}`, 'dated', text);
     for (const m of text.matchAll(VENDOR)) {
       const phrase = m[1] ?? '';

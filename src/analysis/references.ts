@@ -62,7 +62,7 @@ const ACCESSION = /\b(\d{10}-\d{2}-\d{6})\b/;
 
 /** Every citation of another filing in one sentence, in text order. */
 export function citationsIn(sentence: string, filedAt?: string | null): Citation[] {
-  if (BOILERPLATE.test(sentence)) return [];
+  if (!MENTION_HINT.test(sentence) || BOILERPLATE.test(sentence)) return [];
   const mentions: Array<{ start: number; end: number; form: string }> = [];
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(sentence); m; m = MENTION.exec(sentence)) {
@@ -165,12 +165,10 @@ function citedDates(left: string, right: string, filedAt?: string | null): Cited
 }
 
 /**
- * The earlier filings cited in these sentences, each once: a citation without a date is dropped
- * when the same form is also cited with one (it is almost always the same report).
+ * The earlier filings among these citations, each once: a citation without a date is dropped when
+ * the same form is also cited with one (it is almost always the same report).
  */
-export function extractReferences(sentences: readonly Sentence[], filedAt?: string | null): Array<{ reference: FilingReference; sentence: string }> {
-  const found: Citation[] = [];
-  for (const s of sentences) if (MENTION_HINT.test(s.text)) found.push(...citationsIn(s.text, filedAt));
+export function referencesFrom(found: readonly Citation[]): Array<{ reference: FilingReference; sentence: string }> {
   const seen = new Set<string>();
   const out: Array<{ reference: FilingReference; sentence: string }> = [];
   for (const c of found) {

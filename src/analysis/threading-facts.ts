@@ -5,7 +5,7 @@
 
 import { extractAmendment } from './amendment.ts';
 import { extractIncidentNames } from './incident-name.ts';
-import { extractReferences } from './references.ts';
+import { citationsIn, referencesFrom } from './references.ts';
 import { extractReportDate } from './report-date.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import type { Analysis, IncidentDates } from './types.ts';
@@ -33,20 +33,24 @@ export function extractThreadingFacts(input: {
 }): { facts: ThreadingFacts; evidence: Record<string, string> } {
   const evidence: Record<string, string> = {};
   const text = input.primary?.text ?? '';
-  const cover = text.slice(0, Math.min(input.primary?.firstItemAt ?? 0, MAX_COVER));
-  const note = cover ? splitSentences(cover).filter((s) => NOTE.test(s.text)) : [];
+  // A document without item headings (a cover page alone, an excerpt) is all cover.
+  const cover = text.slice(0, Math.min(input.primary?.firstItemAt ?? text.length, MAX_COVER));
+  // Most covers say none of it: split the cover into sentences only when one does.
+  const note = cover && NOTE.test(cover) ? splitSentences(cover).filter((s) => NOTE.test(s.text)) : [];
 
   const reportDate = extractReportDate({ form: input.form, headerPeriod: input.headerPeriod, text, ...(input.primary?.html ? { html: input.primary.html } : {}) });
   if (reportDate) evidence.reportDate = reportDate.evidence;
 
   const read = [...note, ...input.incidentSentences];
-  const amendment = extractAmendment({ form: input.form, cover, sentences: read, filedAt: input.filedAt });
+  const citations = read.flatMap((sentence) => citationsIn(sentence.text, input.filedAt));
+  const amendment = extractAmendment({ form: input.form, cover, sentences: read, citations });
   if (amendment) evidence.amendment = amendment.evidence ?? `Form ${input.form}`;
 
   // "This earnings release and the Form 8-K dated April 16, 2024": a report filed on the filing's own
   // date, or dated its own report date, is the filing itself — unless it is an amendment, whose
   // original shares its report date.
-  const references = extractReferences(input.incident ? read : note, input.filedAt).filter(
+  const inNote = new Set(note.map((n) => n.text));
+  const references = referencesFrom(input.incident ? citations : citations.filter((c) => inNote.has(c.sentence))).filter(
     (r) => (r.reference.filedOn === null || r.reference.filedOn !== input.filedAt) && (amendment !== null || !r.reference.reportDate || r.reference.reportDate !== reportDate?.value),
   );
   references.forEach((r, i) => (evidence[`references.${i}`] = r.sentence));

@@ -129,6 +129,18 @@ describe('Incident names', () => {
     expect(names.evidence['incidents.1']).toMatch(/August 2023 cyberattack/);
   });
 
+  it('reads a heading that names an incident and a defined "(the “MOVEit Vulnerability”)" as two incidents', () => {
+    // Progress Software 10-Q (quarter ended May 31, 2023), note "Cyber Related Matters", as sec.gov
+    // renders it (headings run into the paragraphs they open).
+    const text =
+      '|Cyber Related Matters November 2022 Cyber Incident Following the detection of irregular activity on certain portions of our corporate network, we engaged outside cybersecurity experts and other incident response professionals to conduct a forensic investigation and assess the extent and scope of the cyber incident.\n' +
+      'MOVEit Vulnerability\nOn the evening of May 28, 2023, our MOVEit technical support team received an initial customer support call indicating unusual activity within their MOVEit Transfer instance. ' +
+      'The investigative team determined the zero-day vulnerability (the “MOVEit Vulnerability”) could provide for unauthorized escalated privileges and access to the customer’s underlying environment.';
+    const names = extractIncidentNames({ sentences: splitSentences(text), cyd: [], dates: NO_DATES, filedAt: '2023-07-10' });
+    expect(names.incidentName).toBe('the MOVEit Vulnerability');
+    expect(names.incidents.map((i) => i.name).sort()).toEqual(['the MOVEit Vulnerability', 'the November 2022 Cyber Incident']);
+  });
+
   it('keeps one incident when a generic name and a distinctive one refer to it ("the Incident", "the MOVEit Cybersecurity Incident")', () => {
     const text =
       'We were notified of a vulnerability in MOVEit (the “Incident”). We do not believe the MOVEit Cybersecurity Incident has had any impact on any of our information systems.';
