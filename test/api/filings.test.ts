@@ -87,6 +87,7 @@ describeEachDatabase('REST API: filings', (getDb) => {
       dates: { began: '2024-02', detected: '2024-02-21', determinedMaterial: null, contained: null },
       flags: { ransomware: true, dataAccessed: false, operationalDisruption: true, nationState: false, thirdParty: false, lawEnforcementNotified: true, disclosureDelayed: false },
       statements: [{ kind: 'operations', text: 'The Company is working diligently to restore those systems.' }],
+      reportDate: '2024-02-21', amendment: null, references: [], incidentName: null, incidents: [],
       evidence: { 'dates.detected': 'On February 21, 2024, the Company identified a cyber threat actor.' },
       confidence: 0.97, review: false, analyzerVersion: 'test',
     };
