@@ -2,11 +2,12 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, deniesAttack, eventLike, incidentEvidence } from './classify.ts';
+import { CYBER_WORDS, deniesAttack, eventLike, incidentEvidence, reportOfEvent } from './classify.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
 import { htmlDocument, readableDocuments, type TextDocument } from './documents.ts';
 import { emptyFlags, extractFlags } from './flags.ts';
+import { explanatoryNote, followUpSentence, INCIDENT_TALK } from './follow-up.ts';
 import { normalizeText } from './html-text.ts';
 import { impactStatements, materiality } from './impacts.ts';
 import { decodeBytes, detectKind } from './input.ts';
@@ -40,7 +41,7 @@ type FilingHeader = Pick<Analysis, 'accessionNumber' | 'form' | 'cik' | 'company
 /** A stretch of text that may carry the incident: an item section, an exhibit, XBRL text blocks. */
 interface Segment {
   item: string | null;
-  /** The heading line that opened the section, as filed. */
+  /** The heading that opened the section, as filed ("Item 1.05. Material Cybersecurity Incidents"). */
   heading?: string;
   origin: 'xbrl' | 'primary' | 'exhibit';
   text: string;
@@ -49,13 +50,6 @@ interface Segment {
 
 const PERIODIC_FORM = /^(?:10-K|10-Q|20-F|40-F|6-K|10-KT|10-QT|N-CSR|ARS)/i;
 const INCIDENT_ITEMS_BY_PRIORITY = ['1.05', '8.01', '7.01'];
-const PREVIOUSLY_DISCLOSED =
-  /\b(?:(?:as\s+)?(?:previously\s+)?(?:disclosed|reported|announced|described)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K|press\s+release|Original|Initial|Prior|Previous)\b|(?:the|our|its)\s+previously\s+(?:disclosed|reported|announced)\b|(?:filed|furnished)\s+(?:a\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning)|we\s+announced\s+that|(?:we|the\s+Company)\s+(?:previously\s+)?(?:reported|disclosed|announced)\s+the\s+discovery\b|\b(?:incident|attack|breach|event)\s+(?:first\s+)?(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})|follow[-\s]?up\s+to\s+(?:its|our|the)\s+(?:\w+\s+){0,2}(?:disclosure|report|Current\s+Report|Form\s+8-K)|disclos\w+\s+in\s+Item\s+\d\.\d\d\s+of\s+(?:a|an|the|its|our)\s+(?:Current\s+Report|Form\s+8-K))|\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|since\s+the\s+date\s+of\s+the\s+(?:original|initial|prior)\s+(?:filing|report)|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|(?:update|supplement|amend)s?\s+(?:the|its|our)\s+(?:Original|Initial|Prior|previous)\s+(?:Report|8-K|Form\s+8-K|disclosure))/i;
-
-/** A sentence that talks about an incident (rather than the business around it). */
-const INCIDENT_TALK =
-  /\b(?:cyber|incident|attack|unauthori[sz]ed|threat\s+actor|intrusion|breach|ransomware|malware|exfiltrat|hack|compromis|Original\s+Report|Initial\s+Report|Prior\s+8-K)/i;
-
 const sortItems = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => Number(a) - Number(b));
 
 /** What the filing's own header states beyond the analysis: empty when the input has no header. */
@@ -204,9 +198,7 @@ function classifyAndExtract(
     const usable = sections.filter((s) => s.item !== '9.01' && s.item.toUpperCase() !== '1A' && s.text.length > 0);
     if (d.primary && usable.length > 0) {
       for (const s of usable) {
-        const lineEnd = d.text.indexOf('\n', s.start);
-        const heading = d.text.slice(s.start, lineEnd < 0 ? undefined : lineEnd).trim().slice(0, 200);
-        segments.push({ item: s.item.includes('.') ? s.item : null, heading, origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
+        segments.push({ item: s.item.includes('.') ? s.item : null, heading: headingOf(d.text, s), origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
       }
     } else if (sections.length === 0 || !d.primary) {
       const body = cutBoilerplate(d.text);
@@ -247,10 +239,25 @@ function classifyAndExtract(
 
   if (incident && carrier) {
     update = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
-    const first = carrier.evidence[0];
-    evidence.incident = first?.sentence ?? carrier.seg.sentences.find((s) => CYBER_WORDS.test(s.text))?.text ?? carrier.seg.sentences[0]?.text ?? '';
     item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
-    if (item) evidence.item = segments.find((x) => x.item === item && x.heading)?.heading ?? evidence.incident;
+    // The first sentence that reports the event (not the strongest: a filing tells what happened
+    // first and how it responded after), in the item's own text when tagged blocks carried it; a
+    // bare reference only when nothing reports it.
+    const itemText = scored.find((x) => x.seg.origin === 'primary' && x.seg.item !== null && x.seg.item === item && x !== carrier);
+    const told = carrier.seg.origin === 'xbrl' && itemText ? itemText : carrier;
+    const reported = new Set(told.evidence.filter((e) => !e.reference).map((e) => e.sentence));
+    evidence.incident =
+      (told.seg.item === '1.05' ? reportOfEvent(told.seg.sentences, told.evidence) : told.seg.sentences.find((s) => reported.has(s.text))?.text) ??
+      carrier.evidence[0]?.sentence ??
+      carrier.seg.sentences.find((s) => CYBER_WORDS.test(s.text) || INCIDENT_TALK.test(s.text))?.text ??
+      carrier.seg.sentences[0]?.text ??
+      '';
+    if (item) {
+      evidence.item =
+        segments.find((x) => x.item === item && x.heading)?.heading ??
+        (item === '1.05' ? carrier.seg.sentences.find((s) => ITEM_105_WORDING.test(s.text))?.text : undefined) ??
+        evidence.incident;
+    }
 
     // The carrier first, then every other segment that speaks of the incident. Outside an Item
     // 1.05 text only the neighbourhood of sentences about the incident counts: a 10-K's MD&A or an
@@ -258,9 +265,13 @@ function classifyAndExtract(
     const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
     // The sentences that report the event anchor the neighbourhood too, whatever words they use.
     const anchors = new Set(scored.flatMap((x) => x.evidence.map((e) => e.sentence)));
-    const focused = related.map((s) => (s.item === '1.05' || (s.origin === 'xbrl' && !periodic) ? s.sentences : aroundIncidentTalk(s.sentences, anchors)));
+    const whole = (s: Segment): boolean => s.item === '1.05' || (s.origin === 'xbrl' && !periodic);
+    const focused = related.map((s) => (whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 2)));
     const sentences = focused.flat();
     incidentSentences = sentences;
+    // What the incident did is often told a sentence further on than what it was worth ("Optum
+    // Insight also experienced business disruption impacts of $867 million").
+    const effects = related.flatMap((s) => (whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 3)));
 
     for (const fact of focused.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {
@@ -273,7 +284,7 @@ function classifyAndExtract(
       dates.contained = dates.detected;
       evidence['dates.contained'] = sameDay;
     }
-    const f = extractFlags(sentences);
+    const f = extractFlags(effects);
     flags = f.flags;
     for (const [k, v] of Object.entries(f.evidence)) evidence[`flags.${k}`] = v;
     const m = materiality(focused[0] ?? []);
@@ -284,11 +295,13 @@ function classifyAndExtract(
     // Tagged text blocks may start or end inside a sentence: quote the whole sentence as filed.
     if (carrier.seg.origin === 'xbrl' && primary) {
       const whole = splitSentences(primary.text);
-      for (const [k, v] of Object.entries(evidence)) evidence[k] = wholeSentence(v, whole);
+      for (const [k, v] of Object.entries(evidence)) if (k !== 'item') evidence[k] = wholeSentence(v, whole);
       statements = statements.map((st) => ({ ...st, text: wholeSentence(st.text, whole) }));
     }
-    // "As previously announced, we will hold a call" is not a follow-up on the incident.
-    const prev = sentences.find((s) => PREVIOUSLY_DISCLOSED.test(s.text) && INCIDENT_TALK.test(s.text));
+    // An amendment's explanatory note, then the report's own item text (tagged blocks may leave out
+    // its first sentence), then whatever else speaks of the incident.
+    const own = primary && item ? primarySections.filter((s) => s.item === item).flatMap((s) => splitSentences(s.text)) : [];
+    const prev = followUpSentence([...(primary ? explanatoryNote(primary.text, primarySections[0]?.start ?? null) : []), ...own, ...sentences], periodic);
     if (prev) update = true;
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
   }
@@ -334,18 +347,35 @@ function classifyAndExtract(
   };
 }
 
+/**
+ * The heading of a section as filed: its line up to the end of the title, since renderings run
+ * the body on after the title ("Material Cybersecurity Incidents. On March 16, …").
+ */
+function headingOf(text: string, s: ItemSection): string {
+  const lineEnd = text.indexOf('\n', s.start);
+  const line = text.slice(s.start, lineEnd < 0 ? undefined : lineEnd);
+  const at = s.title ? line.toLowerCase().indexOf(s.title.toLowerCase()) : -1;
+  const end = at < 0 ? line.length : at + s.title.length + (line[at + s.title.length] === '.' ? 1 : 0);
+  return line.slice(0, end).replace(/^[\s.:\-–—•]+/, '').trim().slice(0, 200);
+}
+
 /** The sentence of the document that contains a fragment, or the fragment itself. */
 function wholeSentence(fragment: string, sentences: Sentence[]): string {
   if (fragment.length < 20) return fragment;
-  return sentences.find((s) => s.text.length >= fragment.length && s.text.includes(fragment))?.text ?? fragment;
+  const whole = sentences.find((s) => s.text.length >= fragment.length && s.text.includes(fragment))?.text;
+  if (!whole) return fragment;
+  // The page around a tagged block may glue the cover page and the item heading to the item's
+  // first sentence: that is not the sentence the block starts inside.
+  const before = whole.slice(0, whole.indexOf(fragment));
+  return before.length > 400 || /\b(?:check\s+mark|emerging\s+growth\s+company|Material\s+Cybersecurity\s+Incidents?)\b/i.test(before) ? fragment : whole;
 }
 
-/** Sentences that talk about the incident, with the sentence before and the two after each. */
-function aroundIncidentTalk(sentences: Sentence[], anchors: ReadonlySet<string> = new Set()): Sentence[] {
+/** Sentences that talk about the incident, with the sentence before and `after` sentences after each. */
+function aroundIncidentTalk(sentences: Sentence[], anchors: ReadonlySet<string>, after: number): Sentence[] {
   const keep = new Set<number>();
   sentences.forEach((s, i) => {
     if (!INCIDENT_TALK.test(s.text) && !anchors.has(s.text)) return;
-    for (let j = Math.max(0, i - 1); j <= Math.min(sentences.length - 1, i + 2); j++) keep.add(j);
+    for (let j = Math.max(0, i - 1); j <= Math.min(sentences.length - 1, i + after); j++) keep.add(j);
   });
   return sentences.filter((_, i) => keep.has(i));
 }
@@ -385,12 +415,17 @@ function orderFacts(facts: CydFact[]): CydFact[] {
     });
 }
 
+/** What Item 1.05 asks the filer to say: a material cybersecurity incident, its reasonably likely material impact. */
+const ITEM_105_WORDING = /\breasonably\s+likely\s+to\s+materially\s+impact\b|\bmaterial\s+cybersecurity\s+incidents?\b/i;
+
 /** The 8-K item that carries the incident. */
 function pickItem(seg: Segment, items: string[], hasItem105: boolean): string | null {
   if (hasItem105) return '1.05';
   if (seg.item && seg.item !== '9.01') return seg.item;
   // An exhibit or an unheaded text: the item it was filed or furnished under.
   for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (items.includes(it)) return it;
+  // A bare text with neither header nor headings: the wording of Item 1.05 names its item.
+  if (items.length === 0 && seg.origin === 'primary' && seg.sentences.some((s) => ITEM_105_WORDING.test(s.text))) return '1.05';
   return items.find((it) => it !== '9.01') ?? null;
 }
 

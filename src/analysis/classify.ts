@@ -55,7 +55,7 @@ const TOLD_WITH_EFFECTS =
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience)\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|increasing\s+(?:number|frequency|volume)\s+of|in\s+(?:certain|some)\s+instances)\b/i;
 
 const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
@@ -67,6 +67,9 @@ const SPECIFIC =
 export function isGenericRisk(sentence: string): boolean {
   // "resulted in a disruption that could be considered material" hedges the materiality, not the event.
   sentence = sentence.replace(/\b(?:could|may|might)\s+be\s+(?:considered|deemed)\s+(?:to\s+be\s+)?material\w*/gi, '');
+  // "until the activity could be contained" tells what happened, not what might.
+  const until = /\b(?:until|before|so\s+that)\b/i.exec(sentence);
+  if (until) sentence = sentence.slice(0, until.index) + sentence.slice(until.index).replace(/\bcould\b/gi, '');
   return (HYPOTHETICAL.test(sentence) || /\b(?:we|the\s+Company)\s+face\b|\brisks?\s+(?:related\s+to|including|such\s+as)\b/i.test(sentence)) && !SPECIFIC.test(sentence);
 }
 // Denials: no incident, or an outage expressly not caused by an attack.
@@ -77,11 +80,30 @@ const NOT_AN_ATTACK =
 
 /** Any cyber-incident vocabulary at all (cheap pre-filter). */
 export const CYBER_WORDS =
-  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing|\bencrypt(?:ed|ing)\s+(?:some|certain|critical|portions?\s+of|parts?\s+of|its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,2}?(?:data|files|systems|applications|servers|devices|network)/i;
+  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing|suspicious\s+activit(?:y|ies)\s+(?:on|in|involving|within)\s+(?:[\w’'(“”)-]+\s+){0,4}?(?:IT|information\s+technology|systems?|networks?|environment)\b|\bencrypt(?:ed|ing)\s+(?:some|certain|critical|portions?\s+of|parts?\s+of|its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,2}?(?:data|files|systems|applications|servers|devices|network)/i;
+
+/** The forward-looking-statements legend lists the incident's unknowns, not the incident. */
+const FORWARD_LOOKING = /\bforward[-\s]looking\s+statements?\b/i;
+
+/**
+ * In an Item 1.05 section (an incident by definition) the dated sentence of what the company
+ * experienced, found or was told is the report of the event, whatever it calls it ("On March 16,
+ * 2026, the Company experienced a temporary network disruption").
+ */
+const DATED_EVENT =
+  /^(?:[^.;]{0,40}\b)?(?:On|In|During)\s+(?:or\s+about\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}|(?:early|mid|late)[-\s]+\w+\s+\d{4})\b[^;]{0,200}?\b(?:experienced|detected|discovered|identified|became\s+aware|learned|(?:was|were)\s+(?:notified|informed|alerted))\b/i;
+
+/** The first sentence that reports the event of an Item 1.05 section, dated or worded as an event. */
+export function reportOfEvent(sentences: readonly Sentence[], evidence: readonly IncidentEvidence[]): string | undefined {
+  const reported = new Set(evidence.filter((e) => !e.reference).map((e) => e.sentence));
+  return sentences.find((s) => reported.has(s.text) || (DATED_EVENT.test(s.text) && !FORWARD_LOOKING.test(s.text)))?.text;
+}
 
 export interface IncidentEvidence {
   sentence: string;
   strength: number;
+  /** Names an incident reported elsewhere, without reporting the event itself. */
+  reference?: boolean;
 }
 
 /** The sentences that report an incident as an event, strongest first. */
@@ -89,7 +111,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
   const out: IncidentEvidence[] = [];
   for (const s of sentences) {
     const t = s.text;
-    if (t.length > 1500 || !CYBER_WORDS.test(t)) continue;
+    if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
     const event = EVENT_VERB_THEN_NOUN.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
     const actor = ACTOR_DID.test(t);
@@ -107,7 +129,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
         !/\b(?:will|may|might|can|should)\b/i.test(t));
     if (!event && !actor && !reference) continue;
     if (reference && !event && !actor) {
-      out.push({ sentence: t, strength: 0.5 });
+      out.push({ sentence: t, strength: 0.5, reference: true });
       continue;
     }
     // A hedge elsewhere in a long sentence does not undo a dated or previously disclosed event.

@@ -8,7 +8,7 @@ import type { Sentence } from './sentences.ts';
 type FlagName = keyof IncidentFlags;
 
 // Words that undo a statement when they govern it closely.
-const NEGATION = /\b(?:no|not|never|nor|without|neither|any\s+evidence|whether|if|unaware|alleg\w*|potentially)\b/i;
+const NEGATION = /\b(?:no|not(?!\s+(?:all|only)\b)|never|nor|without|neither|any\s+evidence|whether|if|unaware|alleg\w*|potentially)\b/i;
 /** Words that put everything after them in doubt, however far back in the sentence. */
 const DOUBT = /\b(?:alleg\w*|purport\w*|whether|claim(?:s|ed|ing)?\s+(?:to\s+have|that)|claim\s+to\s+have)\b/i;
 const HEDGE = /\b(?:could|might|would|will|may\s+(?:be|become|result|cause)|risks?\s+(?:of|that)|in\s+the\s+event|such\s+as)\b/i;
@@ -38,22 +38,26 @@ interface Rule {
   excludes?: RegExp;
   /**
    * Matches that set the flag but say it only indirectly ("took systems offline" for a disruption):
-   * a later sentence that states it outright becomes the evidence.
+   * a later sentence that states it outright becomes the evidence. Tested on the text from the
+   * match on, so it can look past the match ("gained access to systems that contain data").
    */
   weak?: RegExp;
+  /** Indirect too when the match itself ends so ("customer information was exposed"). */
+  weakEnd?: RegExp;
 }
 
 const RULES: Rule[] = [
   { flag: 'ransomware', re: /\bransomware\b|\b(?:encrypt(?:ed|ing|ion\s+of)|deploy(?:ed|ment\s+of)\s+encryption)\b/gi, excludes: /\bencrypt\w*\s+(?:in\s+transit|at\s+rest)\b/i },
   {
     flag: 'dataAccessed',
-    weak: /^(?:exposed|compromised|disclosed|made\s+available)/i,
-    re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\b(?:made\s+available|posted|published|leaked)\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\bunauthori[sz]ed\s+access\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files|records|e-?mails?)\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|gained\s+access\s+to|exposed|compromised|viewed|took(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taken(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taking(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|downloaded|download|copy|copies\s+of|exfiltrate|acquire|obtain|view)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,80}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b/gi,
+    weakEnd: /\b(?:exposed|compromised|disclosed)$/i,
+    weak: /^(?:exposed|compromised|disclosed|made\s+available|(?:individuals|persons|people|patients)\b|credit\s+monitoring|unauthori[sz]ed\s+access\b(?!\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information|files|records)\b(?!\s+(?:technology|systems?)))|gained\s+access\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:systems?|networks?|environments?)\s+(?:that|which)\s+(?:contain|store|hold|house))/i,
+    re: /\bexfiltrat\w+|\b(?:unauthori[sz]ed|inadvertent)\s+(?:disclosure|acquisition)\s+of\b|\b(?:leak|theft|loss)\s+of\s+(?:\w+\s+){0,3}?data\b|\b(?:made\s+available|posted|published|leaked)\s+(?:\w+\s+){0,2}?on\s+(?:the\s+)?dark\s+web\b|\bable\s+to\s+(?:obtain|access|acquire|steal|copy|exfiltrate)\b(?=\s+(?:[\w,-]+\s+){0,4}?(?:data|information|files|records)\b)|\bunauthori[sz]ed\s+access\s+to\s+(?:[\w-]+\s+){0,3}?(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files|records|e-?mails?)\b|\b(?:stole|stolen|theft\s+of|copied|acquired|obtained|accessed|gained\s+access\s+to|exposed|compromised|viewed|took(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taken(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|taking(?!\s+(?:\w+\s+){0,2}?(?:steps|measures|actions?|precautions?)\b)|downloaded|download|copy|copies\s+of|exfiltrate|acquire|obtain|view)\b(?=[^.;]{0,120}\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code|PII|account\s+(?:data|information)|customer\s+accounts|names?|addresses|Social\s+Security)\b)|\b(?:data|information(?!\s+(?:technology|systems?|environment|network|security))|files?(?!\s+transfer)|records|e-?mails?|mailboxes|documents?|source\s+code)\b[^.;]{0,160}\b(?:were|was|have\s+been|had\s+been|has\s+been|appear\s+to\s+have\s+been|to\s+have\s+been)\s+(?:\w+\s+)?(?:accessed|acquired|copied|stolen|taken|obtained|exposed|exfiltrated|disclosed|compromised|viewed)\b|\b(?:individuals|persons|people|patients)\s+(?:impacted|affected)\s+by\s+the\b|\bcredit\s+monitoring\b(?=[^.;]{0,80}\b(?:impacted|affected)\s+(?:individuals|persons|patients|customers|members|employees)\b)|\bunauthori[sz]ed\s+access\b(?=[^.;]{0,100}\bsystems\s+(?:affecting|containing|storing|holding|that\s+(?:contain|store|hold))\s+(?:[\w-]+\s+){0,2}?(?:data|information)\b)/gi,
   },
   {
     flag: 'operationalDisruption',
-    weak: /^(?:offline|off-line|isolat|shut|back\s+online|recover)/i,
-    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality))\b/gi,
+    weak: /^(?:offline|off-line|isolat|shut|back\s+online|recover|suspend|systems\b)/i,
+    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality|functions))\b/gi,
   },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
@@ -76,6 +80,12 @@ const RULES: Rule[] = [
     requires: /\b(?:notified|been\s+notified|reported|contacted|informed|alerted|engaged|consulted|reached\s+out|(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+){0,2}?(?:working|cooperating|coordinating|communicating|engaged|in\s+contact|collaborating|assisting)|working\s+(?:closely\s+)?with|cooperat(?:ed|ing)|coordinat(?:ed|ing)\s+with|in\s+collaboration\s+with|with\s+the\s+assistance\s+of|assist(?:ed|ing)|investigat(?:ed|ing)|(?:FBI|authorities|law\s+enforcement)\s+(?:was|were|is|are|has|have)\b|\b(?:included|including)\b[^.;]{0,160}\bnotifying|together\s+with|(?:has|have)\s+worked)/i,
     // Case-sensitive: "may" the modal, not May the month.
     excludes: /\b(?:[Ww]ould|may|[Aa]s\s+(?:appropriate|needed|necessary)|[Ii]n\s+the\s+event|[Ii]f\s+(?:we|an?|the)|[Ss]uch\s+as)\b/,
+  },
+  {
+    // "The authorities have closed this investigation": bare "the authorities" investigating the
+    // incident are law enforcement (regulators are named as such).
+    flag: 'lawEnforcementNotified',
+    re: /\b[Tt]he\s+authorities\s+(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:closed|concluded|completed|opened|launched|commenced|conducting|investigating)\b/g,
   },
   {
     flag: 'disclosureDelayed',
@@ -101,33 +111,49 @@ export function emptyFlags(): IncidentFlags {
   };
 }
 
+/**
+ * Words that make a statement tentative ("appear to have been stolen", "may have obtained"): it
+ * still sets the flag, but a sentence that states the fact outright is the better evidence.
+ */
+const TENTATIVE = /\b(?:appears?|appeared|seems?|seemed|may\s+have|might\s+have|possibly|believed|believes|suspected|likely|expects?\s+to|anticipates?\s+to)\b/i;
+
+/** How plainly a match states its flag: 3 outright, 2 tentatively, 1 only indirectly. */
+function plainness(rule: Rule, fromMatch: string, match: string, clause: string): 1 | 2 | 3 {
+  if (rule.weak?.test(fromMatch) || rule.weakEnd?.test(match)) return 1;
+  return TENTATIVE.test(clause.slice(-80)) || TENTATIVE.test(match) ? 2 : 3;
+}
+
 export function extractFlags(sentences: readonly Sentence[]): FlagResult {
   const flags = emptyFlags();
   const evidence: FlagResult['evidence'] = {};
-  /** Flags whose evidence states them outright; the others keep looking for a better sentence. */
-  const stated = new Set<FlagName>();
+  /** How plainly each flag's evidence states it; the first sentence that states it outright wins. */
+  const rank: Partial<Record<FlagName, number>> = {};
   for (const s of sentences) {
     // "third‑party" is often written with a non-breaking hyphen; the same length keeps offsets.
     const t = s.text.replace(/[\u2010\u2011]/g, '-');
     if (isGenericRisk(t)) continue;
     for (const rule of RULES) {
-      if (stated.has(rule.flag)) continue;
+      if ((rank[rule.flag] ?? 0) >= 3) continue;
       if (rule.requires && !rule.requires.test(t)) continue;
       rule.re.lastIndex = 0;
-      for (let m = rule.re.exec(t); m; m = rule.re.exec(t)) {
+      // The plainest match of the sentence: "shutting down systems, which resulted in disruption".
+      let best = 0;
+      for (let m = rule.re.exec(t); m && best < 3; m = rule.re.exec(t)) {
         const before = t.slice(Math.max(0, m.index - 160), m.index);
         const clause = governingClause(before);
         if (!rule.noNegationCheck) {
           if (NEGATION.test(clause) || DOUBT.test(before) || HEDGE.test(clause.slice(-40)) || GENERIC_LIST_BEFORE.test(before)) continue;
-          // "systems, such threats have not materially affected": the denial sits inside the match.
-          if (/\b(?:not|no|never)\b/i.test(m[0])) continue;
+          // "systems, such threats have not materially affected" or "data was potentially
+          // accessed": the denial or doubt sits inside the match.
+          if (/\b(?:not|no|never|potentially|whether|if)\b/i.test(m[0])) continue;
         }
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
-        const weak = rule.weak?.test(m[0]) ?? false;
-        if (!flags[rule.flag] || !weak) evidence[rule.flag] = s.text;
+        best = Math.max(best, plainness(rule, t.slice(m.index, m.index + 200), m[0], clause));
+      }
+      if (best > (rank[rule.flag] ?? 0)) {
+        rank[rule.flag] = best;
+        evidence[rule.flag] = s.text;
         flags[rule.flag] = true;
-        if (!weak) stated.add(rule.flag);
-        break;
       }
     }
   }

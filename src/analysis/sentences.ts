@@ -37,9 +37,9 @@ function paragraphBreaks(text: string): string {
     const prev = (lines[i - 1] ?? '').trimEnd();
     const line = lines[i] ?? '';
     const hard =
-      /[.!?:;”"’)]$/.test(prev) && !/^[,;.)]/.test(line.trim())
+      /[.!?:;”"’)]$/.test(prev) && !/^[,;.)]/.test(line.trim()) && !(/[”"’)]$/.test(prev) && /^[a-z]/.test(line.trim()))
         ? !/\b(?:Inc|Co|Corp|Ltd|No|U\.S|Mr|Ms|Dr)\.$/.test(prev)
-        : /^\s*[•●▪◦·\-–]\s/.test(line) || /^\s*[•●▪◦·]/.test(line) || isHeadingLine(prev) || prev === '';
+        : /^\s*[•●▪◦·\-–]\s/.test(line) || /^\s*[•●▪◦·]/.test(line) || (isHeadingLine(prev) && !/^\s*[a-z]/.test(line)) || prev === '';
     out += (hard ? '\n' : ' ') + line;
   }
   return out;
@@ -52,7 +52,8 @@ export function splitSentences(text: string): Sentence[] {
   const joined = paragraphBreaks(text)
     .replace(/ +([,.;:)])/g, '$1')
     .replace(/ {2,}/g, ' ')
-    .replace(/\bno t\b(?= \w)/g, 'not');
+    .replace(/\bno t\b(?= \w)/g, 'not')
+    .replace(/\bN o\b(?= [A-Z])/g, 'No');
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number): void => {
