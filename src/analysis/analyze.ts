@@ -300,7 +300,7 @@ function classifyAndExtract(
     }
     // An amendment's explanatory note, then the report's own item text (tagged blocks may leave out
     // its first sentence), then whatever else speaks of the incident.
-    const own = primary && item ? primarySections.filter((s) => s.item === item).flatMap((s) => splitSentences(s.text)) : [];
+    const own = item ? segments.filter((s) => s.origin === 'primary' && s.item === item).flatMap((s) => s.sentences) : [];
     const prev = followUpSentence([...(primary ? explanatoryNote(primary.text, primarySections[0]?.start ?? null) : []), ...own, ...sentences], periodic);
     if (prev) update = true;
     if (update) evidence.update = prev?.text ?? `Form ${form}`;
