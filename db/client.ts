@@ -22,6 +22,12 @@ export interface Database {
   query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Throws unless the database answers (readiness). */
   ping(): Promise<void>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel`, from any connection to the database, and
+   * `onListening` each time the listener is (re)connected — notifications sent while it was not
+   * are lost, so that is the moment to look for missed work. Resolves to the unsubscribe function.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,11 @@ function openPostgres(url: string, max: number): Database {
     async ping() {
       await db.execute(sqlTag`select 1`);
     },
+    async listen(channel, onNotify, onListening) {
+      // postgres.js keeps one dedicated connection for its listeners and reconnects it by itself.
+      const { unlisten } = await client.listen(channel, onNotify, onListening);
+      return unlisten;
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -98,6 +109,12 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     },
     async ping() {
       await db.execute(sqlTag`select 1`);
+    },
+    async listen(channel, onNotify, onListening) {
+      // One process owns a PGlite, so its NOTIFYs are delivered in-process; nothing to reconnect.
+      const unlisten = await pg.listen(channel, onNotify);
+      onListening?.();
+      return () => unlisten();
     },
     async close() {
       if (owned) await pg.close();

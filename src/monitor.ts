@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { startApiServer, type ApiServer } from '../api/server.ts';
 import type { RuntimeStatus } from '../api/routes/operations.ts';
 import { openDatabase, type Database } from '../db/client.ts';
+import { jobWakeups } from '../db/job-notifications.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 import type { Config } from './config.ts';
 import type { EdgarClient } from './edgar/client.ts';
@@ -58,9 +59,9 @@ interface Ingestion {
  * instance at a time, the leader; every instance works the job queue. All of them share one
  * EDGAR rate limit through the database.
  */
-function startIngestion(repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
+function startIngestion(database: Database, repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
   const { filings, pollState, httpCache } = repositories;
-  const { edgar, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics });
+  const { edgar, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics, wakeups: jobWakeups(database) });
   const worker = createAnalysisWorker();
   worker.start();
 
@@ -85,8 +86,8 @@ function startIngestion(repositories: Repositories, config: Config, log: Logger,
           for (const feed of feeds) {
             try {
               const result = await feed.pollOnce(signal);
+              // The workers hear of the new jobs from the database (db/job-notifications.ts).
               metrics.discovered.inc({ source: feed.source }, result.discovered);
-              if (result.discovered > 0) worker.wake();
             } catch (err) {
               if (signal.aborted) return;
               log.error({ err: errorMessage(err), source: feed.source }, `reading the EDGAR feed failed (${feed.source}); retrying at the next interval`);
@@ -145,7 +146,7 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   let api: ApiServer | null = null;
   try {
     if (options.poll ?? true) {
-      if (config.edgarUserAgent) ingestion = startIngestion(repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
+      if (config.edgarUserAgent) ingestion = startIngestion(database, repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { JOBS_CHANNEL } from '../job-notifications.ts';
 import { jobs, type JobState } from '../schema.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -15,11 +16,16 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-type Executor = Pick<Db, 'insert'>;
+type Executor = Pick<Db, 'insert' | 'execute'>;
 
 // Times are the database's (`now()`), never a process clock: instances on several machines
 // must agree on when a lease has run out.
 const secondsFromNow = (ms: number): SQL => sql`now() + make_interval(secs => ${ms / 1000})`;
+
+/** Tells the workers of every instance that a job of `kind` was queued (on commit, when in a transaction). */
+async function notifyQueued(executor: Pick<Db, 'execute'>, kind: string): Promise<void> {
+  await executor.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`);
+}
 
 export function createJobRepository({ db }: { db: Db }) {
   return {
@@ -37,7 +43,9 @@ export function createJobRepository({ db }: { db: Db }) {
         })
         .onConflictDoNothing({ target: [jobs.kind, jobs.key] })
         .returning({ id: jobs.id });
-      return rows.length > 0;
+      if (rows.length === 0) return false;
+      await notifyQueued(executor, job.kind);
+      return true;
     },
 
     /**
@@ -89,6 +97,23 @@ export function createJobRepository({ db }: { db: Db }) {
         .returning();
     },
 
+    /**
+     * Milliseconds until the next job of `kinds` becomes claimable (a delayed or retried job comes
+     * due, or a running job's lease runs out); 0 if one is now, null if none ever will by itself.
+     */
+    async nextDueInMs(kinds?: string[]): Promise<number | null> {
+      const [row] = await db
+        .select({
+          ms: sql<number | string | null>`extract(epoch from least(
+            min(${jobs.runAt}) filter (where ${jobs.state} = 'queued'),
+            min(${jobs.lockedUntil}) filter (where ${jobs.state} = 'running')
+          ) - now())::float8 * 1000`,
+        })
+        .from(jobs)
+        .where(kinds ? inArray(jobs.kind, kinds) : undefined);
+      return row?.ms === null || row?.ms === undefined ? null : Math.max(0, Math.ceil(Number(row.ms)));
+    },
+
     /** Extends the lease of a job still being worked on. False if the job is no longer ours. */
     async heartbeat(id: number, workerId: string, leaseMs: number): Promise<boolean> {
       const rows = await db
@@ -121,12 +146,13 @@ export function createJobRepository({ db }: { db: Db }) {
           updatedAt: sql`now()`,
         })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+      if (!dead) await notifyQueued(db, job.kind);
       return dead ? 'dead' : 'queued';
     },
 
     /** Gives a claimed job back (shutdown, or a pause), to run again after `delayMs`: the attempt does not count. */
     async release(id: number, workerId: string, delayMs = 0): Promise<void> {
-      await db
+      const rows = await db
         .update(jobs)
         .set({
           state: 'queued',
@@ -136,7 +162,10 @@ export function createJobRepository({ db }: { db: Db }) {
           runAt: delayMs > 0 ? secondsFromNow(delayMs) : sql`now()`,
           updatedAt: sql`now()`,
         })
-        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, 'running')));
+        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, 'running')))
+        .returning({ kind: jobs.kind });
+      // Given back at shutdown: a worker of another instance takes it at once.
+      for (const kind of new Set(rows.map((r) => r.kind))) await notifyQueued(db, kind);
     },
 
     /** Puts dead jobs back in the queue with fresh attempts. */
@@ -148,7 +177,8 @@ export function createJobRepository({ db }: { db: Db }) {
         .update(jobs)
         .set({ state: 'queued', attempts: 0, runAt: sql`now()`, finishedAt: null, updatedAt: sql`now()` })
         .where(and(...conditions))
-        .returning({ id: jobs.id });
+        .returning({ kind: jobs.kind });
+      for (const kind of new Set(rows.map((r) => r.kind))) await notifyQueued(db, kind);
       return rows.length;
     },
 

@@ -1,3 +1,4 @@
+import type { JobWakeups } from '../../db/job-notifications.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { Config } from '../config.ts';
 import { createEdgarClient } from '../edgar/client.ts';
@@ -11,6 +12,8 @@ import { createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-fil
 import { analyzeSubmission } from './analyze-submission.ts';
 import { createWorker } from './worker.ts';
 
+const NOTIFIED_IDLE_MS = 30_000;
+
 /** The forms kept for the configured feed types: each form and its amendment. */
 export function formsWithAmendments(forms: readonly string[]): string[] {
   return forms.flatMap((f) => [f, `${f}/A`]);
@@ -20,7 +23,15 @@ export function formsWithAmendments(forms: readonly string[]): string[] {
  * What every ingesting command needs, built one way: the EDGAR client behind the rate limit and
  * pause shared through the database, and an analysis worker factory, over the process's repositories.
  */
-export function createIngestionServices(options: { repositories: Repositories; config: Config; log: Logger; userAgent: string; metrics?: MonitorMetrics }) {
+export function createIngestionServices(options: {
+  repositories: Repositories;
+  config: Config;
+  log: Logger;
+  userAgent: string;
+  metrics?: MonitorMetrics;
+  /** News of jobs queued by any instance; without it, workers look for work every second. */
+  wakeups?: JobWakeups;
+}) {
   const { repositories, config, log } = options;
   const { filings, jobs } = repositories;
   const metrics = options.metrics ?? createMonitorMetrics();
@@ -64,7 +75,10 @@ export function createIngestionServices(options: { repositories: Repositories; c
       log,
       concurrency: config.workerConcurrency,
       leaseMs: config.jobLeaseSeconds * 1000,
-      idleMs: overrides.idleMs ?? Math.min(1000, config.pollIntervalSeconds * 1000),
+      wakeups: options.wakeups,
+      // Woken when a job is queued, and sleeping only until a delayed one is due, a worker needs
+      // the idle pause only as a safety net.
+      idleMs: overrides.idleMs ?? (options.wakeups ? NOTIFIED_IDLE_MS : Math.min(1000, config.pollIntervalSeconds * 1000)),
     });
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import type { JobWakeups } from '../../db/job-notifications.ts';
 import type { JobRepository, JobRow } from '../../db/repositories/jobs.ts';
 import type { JobState } from '../../db/schema.ts';
 import { AppError, errorMessage } from '../errors.ts';
@@ -31,8 +32,13 @@ export interface WorkerOptions {
   onFailure?: (job: JobRow, error: string, state: JobState) => Promise<void>;
   workerId?: string;
   concurrency?: number;
-  /** Pause between claims when the queue is empty. */
+  /**
+   * Longest pause between claims when nothing is runnable. The worker sleeps less when a delayed
+   * job comes due sooner, and is woken at once by `wakeups` when a job is queued anywhere.
+   */
   idleMs?: number;
+  /** Where the news of a newly queued job comes from (LISTEN/NOTIFY: db/job-notifications.ts). */
+  wakeups?: JobWakeups;
   /** A claim not renewed for this long is taken over by another worker. */
   leaseMs?: number;
   /** Delay before retry number `attempt` (1-based). */
@@ -49,6 +55,8 @@ export interface Worker {
   /** New work was just enqueued in this process: claim now instead of at the end of the idle pause. */
   wake(): void;
 }
+
+const MIN_PAUSE_MS = 100;
 
 const defaultRetryDelay = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
 
@@ -67,6 +75,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const running = new Map<number, { promise: Promise<void>; controller: AbortController }>();
   let stopping = false;
   let loop: Promise<void> | null = null;
+  let unsubscribe: Promise<(() => Promise<void>) | null> | null = null;
   let wake: (() => void) | null = null;
   // A wake that comes while the loop is busy (not asleep) is kept for its next sleep.
   let wakePending = false;
@@ -134,20 +143,38 @@ export function createWorker(options: WorkerOptions): Worker {
     return claimed.length;
   }
 
+  /** How long to sleep when nothing was claimed: until the next delayed job is due, at most idleMs. */
+  async function idlePause(): Promise<number> {
+    if (running.size >= concurrency) return idleMs; // a finishing job wakes the loop
+    try {
+      const due = await jobs.nextDueInMs(kinds);
+      // A floor, so a job another worker is claiming right now does not make this one spin.
+      return due === null ? idleMs : Math.min(idleMs, Math.max(MIN_PAUSE_MS, due));
+    } catch {
+      return idleMs;
+    }
+  }
+
   async function mainLoop(): Promise<void> {
+    // Listen before the first claim: a job queued in between is found by that claim, not lost.
+    await unsubscribe;
     while (!stopping) {
       let claimed = 0;
+      let failed = false;
       try {
         claimed = await claimAndRun();
       } catch (err) {
+        failed = true;
         log.error({ err: errorMessage(err) }, 'claiming jobs failed; retrying');
       }
       if (stopping) break;
-      // Sleep until a slot frees up, new work is announced, or the idle pause ends.
+      const pause = claimed > 0 && running.size < concurrency ? 0 : failed ? idleMs : await idlePause();
+      if (stopping) break;
+      // Sleep until a slot frees up, new work is announced, or the pause ends.
       await new Promise<void>((resolve) => {
         const wokenMeanwhile = wakePending;
         wakePending = false;
-        const timer = setTimeout(resolve, wokenMeanwhile || (claimed > 0 && running.size < concurrency) ? 0 : idleMs);
+        const timer = setTimeout(resolve, wokenMeanwhile ? 0 : pause);
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -161,6 +188,12 @@ export function createWorker(options: WorkerOptions): Worker {
     id,
     start() {
       stopping = false;
+      unsubscribe ??= options.wakeups
+        ? options.wakeups(wakeUp).catch((err) => {
+            log.warn({ err: errorMessage(err) }, `cannot listen for new jobs; claiming every ${Math.round(idleMs / 1000)} s instead`);
+            return null;
+          })
+        : null;
       loop ??= mainLoop();
     },
     async stop(graceMs = 10_000) {
@@ -168,6 +201,9 @@ export function createWorker(options: WorkerOptions): Worker {
       wakeUp();
       await loop;
       loop = null;
+      const unlisten = await unsubscribe;
+      unsubscribe = null;
+      await unlisten?.().catch(() => {});
       const inFlight = [...running.values()];
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
       const finished = await Promise.race([Promise.all(inFlight.map((r) => r.promise)).then(() => 'done' as const), timeout]);
