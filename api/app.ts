@@ -6,6 +6,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Database } from '../db/client.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 import { createCursorCodec } from './cursor.ts';
+import { createResponseCache } from './response-cache.ts';
+import { onFilingsChanged } from '../db/filing-changes.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
@@ -25,7 +27,14 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger | false;
   metrics?: MonitorMetrics;
   runtime?: RuntimeStatus;
+  /** The clock of the response cache's expiry (tests move it). */
+  now?: () => number;
 }
+
+// About 20 KB a page: a few megabytes at most. Expiry bounds how long a change made by another
+// process could go unseen should its notification be lost.
+const RESPONSE_CACHE_ENTRIES = 256;
+const RESPONSE_CACHE_MAX_AGE_MS = 5_000;
 
 /** Builds the REST API; the caller decides whether and where it listens. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -78,7 +87,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   const { serverKeys } = repositories;
   const cursors = createCursorCodec(() => serverKeys.getOrCreate('api.cursor', () => randomBytes(32)));
-  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, cursors });
+  const cache = createResponseCache({ maxEntries: RESPONSE_CACHE_ENTRIES, maxAgeMs: RESPONSE_CACHE_MAX_AGE_MS, now: options.now });
+  const stopWatching = onFilingsChanged(options.database.db, () => cache.invalidate());
+  app.addHook('onClose', async () => stopWatching());
+  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, cursors, cache });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { FilingRepository, FilingRow, FilingSummaryRow } from '../../db/repositories/filings.ts';
 import type { CursorCodec } from '../cursor.ts';
+import type { ResponseCache } from '../response-cache.ts';
 import { AppError } from '../../src/errors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import { ErrorSchema } from '../schemas/common.ts';
@@ -18,9 +20,11 @@ import {
 export interface FilingRoutesOptions {
   filings: FilingRepository;
   cursors: CursorCodec;
+  /** Serialized responses, kept until the filings change. */
+  cache: ResponseCache;
 }
 
-export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings, cursors }) => {
+export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings, cursors, cache }) => {
   app.get(
     '/filings',
     {
@@ -32,16 +36,21 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
         response: { 200: FilingPageSchema, 400: ErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit = FILING_PAGE_DEFAULT, cursor, cik, ...filters } = request.query;
       if (filters.since && filters.until && filters.since > filters.until) {
         throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no filing can match`);
       }
-      const page = await filings.list(
-        { ...filters, ...(cik ? { cik: padCik(cik) } : {}) },
-        { limit, after: cursor ? await cursors.decode(cursor) : undefined },
-      );
-      return { data: page.rows.map(toFilingDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
+      const paddedCik = cik ? padCik(cik) : undefined;
+      const { item, form, since, until, incident, materialImpact } = filters;
+      const key = JSON.stringify(['list', limit, cursor, item, paddedCik, form, since, until, incident, materialImpact]);
+      return sendCached(reply, key, async () => {
+        const page = await filings.list(
+          { ...filters, ...(paddedCik ? { cik: paddedCik } : {}) },
+          { limit, after: cursor ? await cursors.decode(cursor) : undefined },
+        );
+        return { data: page.rows.map(toFilingDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
+      });
     },
   );
 
@@ -55,13 +64,27 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
         response: { 200: FilingDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },
-    async (request) => {
-      const row = await filings.get(request.params.accession);
-      if (!row) throw new AppError('filings.not_found', `no filing ${request.params.accession} is known`, { statusCode: 404 });
-      return toFilingDetailDto(row);
-    },
+    async (request, reply) =>
+      sendCached(reply, JSON.stringify(['filing', request.params.accession]), async () => {
+        const row = await filings.get(request.params.accession);
+        if (!row) throw new AppError('filings.not_found', `no filing ${request.params.accession} is known`, { statusCode: 404 });
+        return toFilingDetailDto(row);
+      }),
   );
+
+  /** Sends the cached body for `key`, or computes, serializes (with the route's schema) and keeps it. */
+  async function sendCached(reply: FastifyReply, key: string, compute: () => Promise<unknown>) {
+    let body = cache.get(key);
+    if (body === undefined) {
+      const generation = cache.generation();
+      body = String(reply.serialize(await compute()));
+      cache.set(key, body, generation);
+    }
+    return reply.type(JSON_TYPE).send(body);
+  }
 };
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A list entry: the filing and the summary of its analysis. */
 export function toFilingDto(row: FilingSummaryRow): FilingDto {

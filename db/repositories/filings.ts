@@ -3,6 +3,7 @@ import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type FilingStatus } from '../schema.ts';
+import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
@@ -85,7 +86,7 @@ export function createFilingRepository({ db }: { db: Db }) {
      * if it was already known.
      */
     async recordDiscovered(filing: NewFiling, job?: Omit<NewJob, 'key'>): Promise<boolean> {
-      return db.transaction(async (tx) => {
+      const recorded = await db.transaction(async (tx) => {
         await tx
           .insert(companies)
           .values({ cik: filing.cik, name: filing.companyName })
@@ -97,8 +98,11 @@ export function createFilingRepository({ db }: { db: Db }) {
           .returning({ id: filings.id });
         if (inserted.length === 0) return false;
         if (job) await createJobRepository({ db: tx as unknown as Db }).enqueue({ ...job, key: filing.accessionNumber });
+        await notifyFilingsChanged(tx);
         return true;
       });
+      if (recorded) filingsChanged(db);
+      return recorded;
     },
 
     async knownAccessions(accessions: string[]): Promise<Set<string>> {
@@ -157,12 +161,18 @@ export function createFilingRepository({ db }: { db: Db }) {
             .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
             .where(eq(companies.cik, updated.cik));
         }
+        await notifyFilingsChanged(tx);
       });
+      filingsChanged(db);
     },
 
     /** Records why the last analysis attempt failed; `dead` when it will not be retried. */
     async markFailed(accessionNumber: string, error: string, status: Extract<FilingStatus, 'failed' | 'dead'>): Promise<void> {
-      await db.update(filings).set({ status, error }).where(eq(filings.accessionNumber, accessionNumber));
+      await db.transaction(async (tx) => {
+        await tx.update(filings).set({ status, error }).where(eq(filings.accessionNumber, accessionNumber));
+        await notifyFilingsChanged(tx);
+      });
+      filingsChanged(db);
     },
 
     /** The stored submission of a filing, decompressed, or undefined if none was kept. */
