@@ -186,13 +186,13 @@ function text(raw: string): string {
 
 export const SETTINGS = [
   { key: 'databaseUrl', env: 'DATABASE_URL', default: null, parse: databaseUrl, secret: true,
-    doc: 'PostgreSQL server to use. Unset: the embedded database (PGlite) in CYBER8K_DATA_DIR.' },
+    doc: 'PostgreSQL server to use, postgres://user:password@host:5432/database (several hosts: host1:5432,host2:5432). Unset: the embedded database (PGlite) in CYBER8K_DATA_DIR.' },
   { key: 'dataDir', env: 'CYBER8K_DATA_DIR', default: './data', parse: text,
     doc: 'Folder of the embedded database (used when DATABASE_URL is unset). One process at a time.' },
   { key: 'port', env: 'PORT', default: '3000', parse: integer(0, 65535),
     doc: 'Port of the REST API.' },
   { key: 'host', env: 'HOST', default: '127.0.0.1', parse: listenHost,
-    doc: 'Interface the REST API listens on; 0.0.0.0 to accept connections from other machines.' },
+    doc: 'IP address the REST API listens on (or localhost); 0.0.0.0 or :: to accept connections from other machines.' },
   { key: 'edgarUserAgent', env: 'EDGAR_USER_AGENT', default: null, parse: userAgent,
     doc: 'Who is calling EDGAR, "Company Name contact@company.com" (required by SEC to poll; without it only the API runs).' },
   { key: 'edgarWwwUrl', env: 'EDGAR_WWW_URL', default: 'https://www.sec.gov', parse: httpUrl,
