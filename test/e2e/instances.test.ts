@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { createEmptyPostgresDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
-import { spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
+import { killAll, replayEnv, spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const postgresRuns = inject('postgresAvailable') || REQUIRE_POSTGRES;
@@ -27,10 +27,7 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
     replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
   });
   afterEach(async () => {
-    for (const p of processes.splice(0)) {
-      p.proc.kill('SIGKILL');
-      await p.exited;
-    }
+    await killAll(processes);
     fault = () => undefined;
   });
   afterAll(async () => {
@@ -41,12 +38,7 @@ describe.skipIf(!postgresRuns)('several cyber8k processes on one PostgreSQL', ()
   function start(extra: NodeJS.ProcessEnv = {}): MonitorProcess {
     const p = spawnMonitor('start', {
       DATABASE_URL: db.url!,
-      EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local',
-      EDGAR_WWW_URL: replayUrl,
-      EDGAR_DATA_URL: replayUrl,
-      EDGAR_EFTS_URL: replayUrl,
-      POLL_INTERVAL_SECONDS: '0.5',
-      POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
+      ...replayEnv(replayUrl),
       ...extra,
     });
     processes.push(p);

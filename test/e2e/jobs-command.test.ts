@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReplayServer, DEMO_CORPUS, type ReplayServer } from '../../src/replay/index.ts';
-import { spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
+import { killAll, replayEnv, spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 // `cyber8k jobs` and `jobs --retry-dead` as an operator uses them, on the embedded database: a
@@ -42,10 +42,7 @@ describe('cyber8k jobs --retry-dead', () => {
     replay.release(UNH);
   });
   afterEach(async () => {
-    for (const p of running.splice(0)) {
-      p.proc.kill('SIGKILL');
-      await p.exited;
-    }
+    await killAll(running);
   });
   afterAll(async () => {
     await replay?.close();
@@ -55,12 +52,7 @@ describe('cyber8k jobs --retry-dead', () => {
   const env = (): NodeJS.ProcessEnv => ({
     DATABASE_URL: undefined,
     CYBER8K_DATA_DIR: dataDir,
-    EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local',
-    EDGAR_WWW_URL: replayUrl,
-    EDGAR_DATA_URL: replayUrl,
-    EDGAR_EFTS_URL: replayUrl,
-    POLL_INTERVAL_SECONDS: '0.5',
-    POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
+    ...replayEnv(replayUrl),
   });
 
   /** Runs a monitor until `until` appears in its log, then stops it with SIGTERM. */

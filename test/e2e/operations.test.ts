@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createReplayServer, DEMO_CORPUS, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { REQUIRE_POSTGRES, TEST_POSTGRES_URL } from '../helpers/postgres-url.ts';
-import { spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
+import { killAll, replayEnv, spawnMonitor, type MonitorProcess } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 // What the README's Operations and "Several instances" sections promise, checked on real cyber8k
@@ -18,7 +18,6 @@ const UNH_PATH = '000073176624000045';
 // Released only by the priority test, so no other test has put it in the feed already.
 const COSTCO = '0000909832-25-000105';
 const COSTCO_PATH = '000090983225000105';
-const USER_AGENT = 'cyber8k tests tests@cyber8k.local';
 const SYNTHETIC_DAYS = { from: '2025-03-03', to: '2025-03-04' };
 
 describe.skipIf(!postgresRuns)('operations of cyber8k processes on one PostgreSQL', () => {
@@ -46,10 +45,7 @@ describe.skipIf(!postgresRuns)('operations of cyber8k processes on one PostgreSQ
     replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
   });
   afterEach(async () => {
-    for (const p of processes.splice(0)) {
-      p.proc.kill('SIGKILL');
-      await p.exited;
-    }
+    await killAll(processes);
     fault = () => undefined;
   });
   afterAll(async () => {
@@ -62,12 +58,7 @@ describe.skipIf(!postgresRuns)('operations of cyber8k processes on one PostgreSQ
       command,
       {
         DATABASE_URL: db.url!,
-        EDGAR_USER_AGENT: USER_AGENT,
-        EDGAR_WWW_URL: replayUrl,
-        EDGAR_DATA_URL: replayUrl,
-        EDGAR_EFTS_URL: replayUrl,
-        POLL_INTERVAL_SECONDS: '0.5',
-        POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
+        ...replayEnv(replayUrl),
         ...extra,
       },
       args,

@@ -55,3 +55,23 @@ export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: stri
       ),
   };
 }
+
+/** Points a cyber8k process at the replay server, with a declared User-Agent and brisk polling. */
+export function replayEnv(replayUrl: string): NodeJS.ProcessEnv {
+  return {
+    EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local',
+    EDGAR_WWW_URL: replayUrl,
+    EDGAR_DATA_URL: replayUrl,
+    EDGAR_EFTS_URL: replayUrl,
+    POLL_INTERVAL_SECONDS: '0.5',
+    POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
+  };
+}
+
+/** Kills every process of the list with SIGKILL, waits for each to exit, and empties the list. */
+export async function killAll(processes: MonitorProcess[]): Promise<void> {
+  for (const p of processes.splice(0)) {
+    p.proc.kill('SIGKILL');
+    await p.exited;
+  }
+}
