@@ -7,7 +7,7 @@ import type { Database } from '../db/client.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 import { createCursorCodec } from './cursor.ts';
 import { createResponseCache } from './response-cache.ts';
-import { onFilingsChanged } from '../db/filing-changes.ts';
+import { FILINGS_CHANNEL, onFilingsChanged } from '../db/filing-changes.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
@@ -88,8 +88,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { serverKeys } = repositories;
   const cursors = createCursorCodec(() => serverKeys.getOrCreate('api.cursor', () => randomBytes(32)));
   const cache = createResponseCache({ maxEntries: RESPONSE_CACHE_ENTRIES, maxAgeMs: RESPONSE_CACHE_MAX_AGE_MS, now: options.now });
+  // Writes in this process signal at once; other processes on the same server NOTIFY. A listener
+  // that (re)connects may have missed some, so it empties the cache too.
   const stopWatching = onFilingsChanged(options.database.db, () => cache.invalidate());
-  app.addHook('onClose', async () => stopWatching());
+  const stopListening = await options.database.listen(FILINGS_CHANNEL, () => cache.invalidate(), () => cache.invalidate());
+  app.addHook('onClose', async () => {
+    stopWatching();
+    await stopListening();
+  });
   await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, cursors, cache });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.ts';
+import { FILINGS_CHANNEL } from '../../db/filing-changes.ts';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { waitFor } from '../helpers/wait.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { filing, useApp } from './app.ts';
 
@@ -17,9 +20,28 @@ describeEachDatabase('REST API: cached filing responses', (getDb) => {
     return (body.data ?? [body]).map((f: { company: string }) => f.company);
   };
 
+  /**
+   * Waits until every NOTIFY sent so far reached this process: on a server they arrive a little
+   * after the write, and a late one would empty the cache in the middle of a test.
+   */
+  async function notificationsDelivered() {
+    const { database } = getDb();
+    const token = `settled-${Math.random()}`;
+    let arrived = () => {};
+    const settled = new Promise<void>((resolve) => (arrived = resolve));
+    const stop = await database.listen(FILINGS_CHANNEL, (payload) => payload === token && arrived());
+    try {
+      await database.query(sql`select pg_notify(${FILINGS_CHANNEL}, ${token})`);
+      await settled;
+    } finally {
+      await stop();
+    }
+  }
+
   beforeEach(async () => {
     clock += 3_600_000;
     for (let n = 1; n <= 3; n++) await repo().recordDiscovered(filing(n));
+    await notificationsDelivered();
   });
 
   it('answers a repeated list from the cache until a filing changes', async () => {
@@ -52,6 +74,21 @@ describeEachDatabase('REST API: cached filing responses', (getDb) => {
     await renameBehindTheCache();
     clock += 60_000;
     expect(await companies('/v1/filings?limit=1')).toEqual(['Renamed Co']);
+  });
+
+  it('sees a filing another process recorded, told by NOTIFY (a PostgreSQL server shared by instances)', async (ctx) => {
+    const url = getDb().url;
+    if (!url) return ctx.skip();
+    expect(await companies('/v1/filings?limit=5')).toHaveLength(3);
+    // Its own pool and Db: nothing of this process's in-process signal reaches the app.
+    const other = await openDatabase({ databaseUrl: url, dataDir: '', migrate: false, maxConnections: 1 });
+    try {
+      await createFilingRepository({ db: other.db }).recordDiscovered(filing(4));
+      // The clock stands still, so expiry cannot be what refreshes the list.
+      await waitFor(async () => (await companies('/v1/filings?limit=5')).length === 4, 10_000, 'the other process\'s filing in the list');
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves a cached list with the headers of a fresh one', async () => {
