@@ -23,6 +23,7 @@ export interface Config {
   edgarRateLimitPauseSeconds: number;
   workerConcurrency: number;
   jobLeaseSeconds: number;
+  analysisTimeoutSeconds: number;
   logLevel: LogLevel;
 }
 
@@ -215,6 +216,8 @@ export const SETTINGS = [
     doc: "How long SEC's 403 rate-limit page pauses all EDGAR fetching, in every instance." },
   { key: 'workerConcurrency', env: 'WORKER_CONCURRENCY', default: '2', parse: integer(1, 32),
     doc: 'Filings analyzed at once by this instance.' },
+  { key: 'analysisTimeoutSeconds', env: 'ANALYSIS_TIMEOUT_SECONDS', default: '60', parse: number(0.1, 3600),
+    doc: 'Time budget of one filing\'s analysis (in a worker thread); a filing still being read after it is set aside as dead.' },
   { key: 'jobLeaseSeconds', env: 'JOB_LEASE_SECONDS', default: '60', parse: integer(2, 3600),
     doc: 'A claimed job not renewed for this long (its worker died) is taken over by another worker.' },
   { key: 'pollMaxPages', env: 'POLL_MAX_PAGES', default: '10', parse: integer(1, 50),

@@ -61,7 +61,7 @@ interface Ingestion {
  */
 function startIngestion(database: Database, repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
   const { filings, pollState, httpCache } = repositories;
-  const { edgar, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics, wakeups: jobWakeups(database) });
+  const { edgar, analysisPool, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics, wakeups: jobWakeups(database) });
   const worker = createAnalysisWorker();
   worker.start();
 
@@ -126,6 +126,7 @@ function startIngestion(database: Database, repositories: Repositories, config: 
     async stop(graceMs) {
       await leader.stop();
       await worker.stop(graceMs);
+      await analysisPool.close();
       await edgar.close();
     },
   };

@@ -1,7 +1,8 @@
 import { and, arrayContains, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
@@ -76,6 +77,8 @@ export interface AnalysisResult {
   source?: { submission: Buffer; documents: string[]; requests: number; bytes: number };
 }
 
+const gzipAsync = promisify(gzip);
+
 export type FilingSourceRow = typeof filingSources.$inferSelect;
 
 export function createFilingRepository({ db }: { db: Db }) {
@@ -118,8 +121,9 @@ export function createFilingRepository({ db }: { db: Db }) {
       const { analysis } = result;
       const header = result.header ?? {};
       // Compressed before the transaction: no CPU work while it holds a connection (PGlite has one).
+      // On the thread pool, not this thread: a large filing took the API's thread for 100s of ms.
       const source = result.source && {
-        content: gzipSync(result.source.submission),
+        content: await gzipAsync(result.source.submission),
         documents: result.source.documents,
         requests: result.source.requests,
         bytes: result.source.bytes,

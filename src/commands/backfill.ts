@@ -78,6 +78,7 @@ export async function runBackfillCommand(options: BackfillCommandOptions): Promi
     return signal.aborted ? 1 : 0;
   } finally {
     progress.done();
+    await services.analysisPool.close();
     await services.edgar.close();
     await database.close();
   }

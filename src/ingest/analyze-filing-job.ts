@@ -42,7 +42,7 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
     }
     let result;
     try {
-      result = await analyzeSubmission(fetched.submission, filing);
+      result = await analyzeSubmission(fetched.submission, filing, signal);
     } catch (err) {
       // The same bytes would fail the same way: set the filing aside with its reason.
       throw new PermanentJobError(`could not analyze ${filing.accessionNumber}: ${errorMessage(err)}`, { cause: err });

@@ -9,7 +9,8 @@ import { errorMessage } from '../errors.ts';
 import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
 import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 import { createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
-import { analyzeSubmission } from './analyze-submission.ts';
+import { createAnalysisPool } from './analysis-pool.ts';
+import { pooledAnalyzeSubmission } from './analyze-submission.ts';
 import { createWorker } from './worker.ts';
 
 const NOTIFIED_IDLE_MS = 30_000;
@@ -21,7 +22,8 @@ export function formsWithAmendments(forms: readonly string[]): string[] {
 
 /**
  * What every ingesting command needs, built one way: the EDGAR client behind the rate limit and
- * pause shared through the database, and an analysis worker factory, over the process's repositories.
+ * pause shared through the database, the analysis thread pool, and an analysis worker factory, over
+ * the process's repositories. Close `analysisPool` and `edgar` when done.
  */
 export function createIngestionServices(options: {
   repositories: Repositories;
@@ -55,6 +57,9 @@ export function createIngestionServices(options: {
       metrics.edgarBytes.inc({}, event.bytes);
     },
   });
+  // Off the main thread, so a heavy document never stalls the API; threads start on first use.
+  const analysisPool = createAnalysisPool({ size: config.workerConcurrency, timeoutMs: config.analysisTimeoutSeconds * 1000 });
+  const analyzeSubmission = pooledAnalyzeSubmission(analysisPool);
   function createAnalysisWorker(overrides: { idleMs?: number } = {}) {
     return createWorker({
       jobs,
@@ -82,7 +87,7 @@ export function createIngestionServices(options: {
     });
   }
 
-  return { edgar, metrics, createAnalysisWorker };
+  return { edgar, metrics, analysisPool, createAnalysisWorker };
 }
 
 export type IngestionServices = ReturnType<typeof createIngestionServices>;

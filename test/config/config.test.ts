@@ -37,6 +37,13 @@ describe('configuration', () => {
     expect(attempt).toThrow(/PORT .*EDGAR_REQUESTS_PER_SECOND must be between 0.1 and 10.*LOG_LEVEL/);
   });
 
+  it('gives each filing’s analysis a time budget of 60 s unless ANALYSIS_TIMEOUT_SECONDS says otherwise', () => {
+    expect(loadConfig({}).analysisTimeoutSeconds).toBe(60);
+    expect(loadConfig({ ANALYSIS_TIMEOUT_SECONDS: '2.5' }).analysisTimeoutSeconds).toBe(2.5);
+    expect(() => loadConfig({ ANALYSIS_TIMEOUT_SECONDS: '0' })).toThrow(/ANALYSIS_TIMEOUT_SECONDS must be between 0.1 and 3600/);
+    expect(() => loadConfig({ ANALYSIS_TIMEOUT_SECONDS: 'forever' })).toThrow(/ANALYSIS_TIMEOUT_SECONDS must be a number/);
+  });
+
   it.each([
     ['python-requests/2.31'],
     ['Sample Company Name AdminContact@samplecompanydomain.com'],
