@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Analysis } from '../src/analysis/types.ts';
+import type { IncidentFacts } from '../src/incidents/facts.ts';
 import { JOB_STATES, type JobState } from './job-states.ts';
 
 /** Registrants, keyed by the 10-digit CIK. */
@@ -180,3 +182,79 @@ export const serverKeys = pgTable('server_keys', {
   secret: bytea('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One company's one cyber event, threaded from its filings (src/incidents/). `facts` holds what
+ * is derived from them (dates with evidence, flags, timeliness); the columns beside it are the
+ * ones filtered and sorted on. An incident whose filings all left it is kept, `retracted`.
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cik: text('cik').notNull(),
+    companyName: text('company_name').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['open', 'updated', 'escalated', 'retracted'] }).notNull(),
+    itemPath: text('item_path'),
+    /** Every 8-K item any of its filings reports. */
+    items: text('items').array().notNull().default(sql`'{}'::text[]`),
+    materialImpact: text('material_impact'),
+    /** Names of the flags any of its filings states. */
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    firstDisclosedAt: date('first_disclosed_at'),
+    lastFiledAt: date('last_filed_at'),
+    /** Acceptance of its latest filing: the list's "most recent activity first". */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    facts: jsonb('facts').$type<IncidentFacts>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('incidents_activity_id_idx').on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('incidents_cik_idx').on(t.cik),
+  ],
+);
+
+/** Which filing belongs to which incident, why and how surely. A filing is in one incident at most. */
+export const incidentFilings = pgTable(
+  'incident_filings',
+  {
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    accessionNumber: text('accession_number')
+      .notNull()
+      .references(() => filings.accessionNumber, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['original', 'amendment', 'update', 'escalation', 'periodic'] }).notNull(),
+    reason: text('reason').notNull(),
+    confidence: doublePrecision('confidence').notNull(),
+    linkedBy: text('linked_by', { enum: ['auto', 'user'] }).notNull().default('auto'),
+    /** Place in the incident's filing order, from 0. */
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.accessionNumber] }), uniqueIndex('incident_filings_accession_uq').on(t.accessionNumber)],
+);
+
+/**
+ * The outbox of incident changes, written in the transaction that made them; alerts read it in id
+ * order. Unique per (incident, filing analysis, type): a retried job, a restart or a second instance
+ * rethreading the same analysis adds nothing; a new analyzer version's analysis of the filing may.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    type: text('type', { enum: ['incident.created', 'incident.updated', 'incident.escalated', 'incident.retracted'] }).notNull(),
+    incidentId: bigint('incident_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    /** The filing whose analysis caused the change, and the analyzer version that made that analysis. */
+    accessionNumber: text('accession_number').notNull(),
+    analyzerVersion: text('analyzer_version').notNull(),
+    /** `{ changes: [{ field, from, to }] }` for updates; the incident as it became. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('events_incident_filing_type_uq').on(t.incidentId, t.accessionNumber, t.analyzerVersion, t.type)],
+);

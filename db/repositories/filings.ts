@@ -6,6 +6,7 @@ import { gunzipSync, gzip } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
+import { rethreadCompanyIn } from './incidents.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
 
@@ -117,6 +118,7 @@ export function createFilingRepository({ db }: { db: Db }) {
       return new Set(rows.map((r) => r.accessionNumber));
     },
 
+    /** Stores an analysis and rethreads the filing's company into incidents, in one transaction. */
     async markAnalyzed(accessionNumber: string, result: AnalysisResult): Promise<void> {
       const { analysis } = result;
       const header = result.header ?? {};
@@ -159,6 +161,8 @@ export function createFilingRepository({ db }: { db: Db }) {
             .values({ accessionNumber, ...source })
             .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
         }
+        // The company's incidents change with this analysis in the same transaction, events included.
+        if (updated) await rethreadCompanyIn(tx as unknown as Db, updated.cik, { accessionNumber, analyzerVersion: analysis.analyzerVersion });
         if (updated && (header.sic || header.state)) {
           await tx
             .update(companies)

@@ -3,6 +3,7 @@
 
 import type { Db } from '../client.ts';
 import { createFilingRepository } from './filings.ts';
+import { createIncidentRepository } from './incidents.ts';
 import { createHttpCacheRepository } from './http-cache.ts';
 import { createJobRepository } from './jobs.ts';
 import { createPollStateRepository } from './poll-state.ts';
@@ -12,6 +13,7 @@ import { createServerKeyRepository } from './server-keys.ts';
 export function createRepositories(db: Db) {
   return {
     filings: createFilingRepository({ db }),
+    incidents: createIncidentRepository({ db }),
     jobs: createJobRepository({ db }),
     pollState: createPollStateRepository({ db }),
     httpCache: createHttpCacheRepository({ db }),
@@ -23,6 +25,7 @@ export function createRepositories(db: Db) {
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export type { FilingRepository, FilingRow } from './filings.ts';
+export type { IncidentRepository, IncidentRow, IncidentWithFilings, EventRow } from './incidents.ts';
 export type { HttpCacheRepository } from './http-cache.ts';
 export type { JobRepository, JobRow } from './jobs.ts';
 export type { PollStateRepository } from './poll-state.ts';

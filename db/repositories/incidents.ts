@@ -1,0 +1,240 @@
+import { and, arrayContains, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { events, filings, incidentFilings, incidents } from '../schema.ts';
+import { incidentEvents, matchThreads, type EventType } from '../../src/incidents/changes.ts';
+import { incidentFacts, type IncidentFacts, type IncidentMember, type IncidentStatus } from '../../src/incidents/facts.ts';
+import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/incidents/thread.ts';
+import type { PageCursor } from './filings.ts';
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+
+export interface IncidentFilingLink {
+  accessionNumber: string;
+  form: string;
+  items: string[];
+  filedAt: string;
+  acceptedAt: Date;
+  role: IncidentRole;
+  reason: string;
+  confidence: number;
+  linkedBy: 'auto' | 'user';
+}
+
+export interface IncidentWithFilings extends IncidentRow {
+  filings: IncidentFilingLink[];
+}
+
+export interface IncidentFilters {
+  cik?: string;
+  /** Any of its filings reports this item. */
+  item?: string;
+  materialImpact?: string;
+  status?: IncidentStatus;
+  /** Every one of these flags is stated by one of its filings. */
+  flags?: string[];
+  /** Inclusive bounds on the first disclosure, `YYYY-MM-DD`. */
+  since?: string;
+  until?: string;
+}
+
+/** The analysis a change comes from. */
+export interface EventCause {
+  accessionNumber: string;
+  analyzerVersion: string;
+}
+
+export interface RethreadResult {
+  incidents: number;
+  events: number;
+}
+
+// Rethreads of one company run one at a time across every instance sharing the database.
+const RETHREAD_LOCK = 0x63386b03;
+
+/**
+ * Rethreads one company inside the caller's transaction: threads its analyzed incident filings,
+ * keeps each incident's id where its filings continue it, rewrites links and facts, and writes an
+ * event for each visible change (none when nothing changed). `trigger` is the filing analysis that
+ * caused it (events are unique per incident, filing analysis and type); a rebuild names none, and
+ * each change is put on the incident's latest filing.
+ */
+export async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Promise<RethreadResult> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${RETHREAD_LOCK}::int, hashtext(${cik}))`);
+  const rows = await tx
+    .select({
+      accessionNumber: filings.accessionNumber,
+      cik: filings.cik,
+      companyName: filings.companyName,
+      form: filings.form,
+      items: filings.items,
+      filedAt: filings.filedAt,
+      acceptedAt: filings.acceptedAt,
+      analysis: filings.analysis,
+    })
+    .from(filings)
+    .where(and(eq(filings.cik, cik), eq(filings.status, 'analyzed'), eq(filings.incident, true)));
+  const byAccession = new Map(rows.map((r) => [r.accessionNumber, r]));
+  const threads = threadCompany(
+    rows.flatMap((r): ThreadFiling[] =>
+      r.analysis ? [{ accessionNumber: r.accessionNumber, cik: r.cik, form: r.form, items: r.items, filedAt: r.filedAt, acceptedAt: r.acceptedAt.toISOString(), analysis: r.analysis }] : [],
+    ),
+  );
+
+  const stored = await tx.select().from(incidents).where(eq(incidents.cik, cik)).orderBy(asc(incidents.id));
+  const links = stored.length
+    ? await tx.select().from(incidentFilings).where(inArray(incidentFilings.incidentId, stored.map((s) => s.id))).orderBy(asc(incidentFilings.position))
+    : [];
+  const accessionsOf = (id: number) => links.filter((l) => l.incidentId === id).map((l) => l.accessionNumber);
+  const matched = matchThreads(stored.map((s) => ({ id: s.id, accessions: accessionsOf(s.id) })), threads);
+  if (links.length) await tx.delete(incidentFilings).where(inArray(incidentFilings.incidentId, stored.map((s) => s.id)));
+
+  let written = 0;
+  const emit = async (incidentId: number, type: EventType, cause: EventCause, payload: Record<string, unknown>) => {
+    const inserted = await tx.insert(events).values({ type, incidentId, ...cause, payload }).onConflictDoNothing().returning({ id: events.id });
+    written += inserted.length;
+  };
+
+  const continued = new Set<number>();
+  for (const [index, thread] of threads.entries()) {
+    const members: IncidentMember[] = thread.filings.map((link) => {
+      const row = byAccession.get(link.accessionNumber)!;
+      return { ...link, form: row.form, items: row.items, filedAt: row.filedAt, acceptedAt: row.acceptedAt.toISOString(), company: row.companyName, analysis: row.analysis! };
+    });
+    const facts = incidentFacts(members);
+    const accessions = thread.filings.map((f) => f.accessionNumber);
+    const columns = toColumns(cik, members.at(-1)!.company, facts);
+    const storedId = matched[index] ?? null;
+    const before = storedId === null ? null : stored.find((s) => s.id === storedId)!;
+    let id: number;
+    if (before) {
+      id = before.id;
+      continued.add(id);
+      await tx.update(incidents).set({ ...columns, updatedAt: sql`now()` }).where(eq(incidents.id, id));
+    } else {
+      const [row] = await tx.insert(incidents).values(columns).returning({ id: incidents.id });
+      id = row!.id;
+    }
+    await tx.insert(incidentFilings).values(thread.filings.map((f, position) => ({ incidentId: id, accessionNumber: f.accessionNumber, role: f.role, reason: f.reason, confidence: f.confidence, position })));
+    const changes = incidentEvents(before ? { facts: before.facts, filings: accessionsOf(before.id) } : null, { facts, filings: accessions });
+    const latest = members.at(-1)!;
+    const cause = trigger ?? { accessionNumber: latest.accessionNumber, analyzerVersion: byAccession.get(latest.accessionNumber)!.analysis!.analyzerVersion };
+    for (const change of changes) await emit(id, change.type, cause, { changes: change.changes, incident: { id, cik, title: facts.title, status: facts.status, itemPath: facts.itemPath, materialImpact: facts.materialImpact } });
+  }
+
+  for (const incident of stored) {
+    if (continued.has(incident.id) || incident.status === 'retracted') continue;
+    // Its filings all left it (re-analyzed as no incident, or moved): kept, retracted.
+    const facts: IncidentFacts = { ...incident.facts, status: 'retracted' };
+    await tx.update(incidents).set({ status: 'retracted', facts, updatedAt: sql`now()` }).where(eq(incidents.id, incident.id));
+    const changes = incidentEvents({ facts: incident.facts, filings: accessionsOf(incident.id) }, { facts, filings: [] });
+    for (const change of changes) await emit(incident.id, change.type, trigger ?? { accessionNumber: accessionsOf(incident.id).at(-1) ?? 'none', analyzerVersion: 'rebuild' }, { changes: change.changes, incident: { id: incident.id, cik, title: facts.title, status: facts.status } });
+  }
+  return { incidents: threads.length, events: written };
+}
+
+function toColumns(cik: string, companyName: string, facts: IncidentFacts) {
+  return {
+    cik,
+    companyName,
+    title: facts.title,
+    status: facts.status,
+    itemPath: facts.itemPath,
+    items: facts.items,
+    materialImpact: facts.materialImpact,
+    flags: Object.entries(facts.flags).filter(([, on]) => on).map(([name]) => name).sort(),
+    firstDisclosedAt: facts.firstDisclosedAt,
+    lastFiledAt: facts.lastFiledAt,
+    lastActivityAt: new Date(facts.lastActivityAt ?? 0),
+    facts,
+  };
+}
+
+export function createIncidentRepository({ db }: { db: Db }) {
+  async function withFilings(rows: IncidentRow[]): Promise<IncidentWithFilings[]> {
+    if (rows.length === 0) return [];
+    const linked = await db
+      .select({
+        incidentId: incidentFilings.incidentId,
+        accessionNumber: incidentFilings.accessionNumber,
+        form: filings.form,
+        items: filings.items,
+        filedAt: filings.filedAt,
+        acceptedAt: filings.acceptedAt,
+        role: incidentFilings.role,
+        reason: incidentFilings.reason,
+        confidence: incidentFilings.confidence,
+        linkedBy: incidentFilings.linkedBy,
+      })
+      .from(incidentFilings)
+      .innerJoin(filings, eq(filings.accessionNumber, incidentFilings.accessionNumber))
+      .where(inArray(incidentFilings.incidentId, rows.map((r) => r.id)))
+      .orderBy(asc(incidentFilings.position));
+    return rows.map((row) => ({ ...row, filings: linked.filter((l) => l.incidentId === row.id).map(({ incidentId: _id, ...link }) => link) }));
+  }
+
+  return {
+    /** Rethreads one company in a transaction of its own. */
+    async rethread(cik: string, trigger?: EventCause): Promise<RethreadResult> {
+      return db.transaction((tx) => rethreadCompanyIn(tx as unknown as Db, cik, trigger));
+    },
+
+    /** Rethreads every company with an analyzed incident filing or a stored incident, from the stored analyses. */
+    async rebuild(onProgress?: (done: number, total: number) => void): Promise<RethreadResult & { companies: number }> {
+      const [filed, kept] = await Promise.all([
+        db.selectDistinct({ cik: filings.cik }).from(filings).where(and(eq(filings.status, 'analyzed'), eq(filings.incident, true))),
+        db.selectDistinct({ cik: incidents.cik }).from(incidents),
+      ]);
+      const list = [...new Set([...filed, ...kept].map((r) => r.cik))].sort();
+      const total = { companies: list.length, incidents: 0, events: 0 };
+      for (const [i, cik] of list.entries()) {
+        const r = await db.transaction((tx) => rethreadCompanyIn(tx as unknown as Db, cik));
+        total.incidents += r.incidents;
+        total.events += r.events;
+        onProgress?.(i + 1, list.length);
+      }
+      return total;
+    },
+
+    async get(id: number): Promise<IncidentWithFilings | undefined> {
+      const rows = await db.select().from(incidents).where(eq(incidents.id, id));
+      return (await withFilings(rows))[0];
+    },
+
+    /** The incident a filing belongs to, if any. */
+    async forFiling(accessionNumber: string): Promise<{ id: number; role: IncidentRole } | undefined> {
+      const [row] = await db.select({ id: incidentFilings.incidentId, role: incidentFilings.role }).from(incidentFilings).where(eq(incidentFilings.accessionNumber, accessionNumber));
+      return row;
+    },
+
+    /** Most recent activity first, keyset-paginated on (last activity, id). */
+    async list(filters: IncidentFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: IncidentWithFilings[]; next: PageCursor | null }> {
+      const conditions: SQL[] = [];
+      if (filters.cik) conditions.push(eq(incidents.cik, filters.cik));
+      if (filters.item) conditions.push(arrayContains(incidents.items, [filters.item]));
+      if (filters.materialImpact) conditions.push(eq(incidents.materialImpact, filters.materialImpact));
+      if (filters.status) conditions.push(eq(incidents.status, filters.status));
+      if (filters.flags && filters.flags.length > 0) conditions.push(arrayContains(incidents.flags, filters.flags));
+      if (filters.since) conditions.push(sql`${incidents.firstDisclosedAt} >= ${filters.since}`);
+      if (filters.until) conditions.push(sql`${incidents.firstDisclosedAt} <= ${filters.until}`);
+      if (page.after) conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(conditions.length > 0 ? and(...conditions) : undefined)
+        .orderBy(desc(incidents.lastActivityAt), desc(incidents.id))
+        .limit(page.limit + 1);
+      const more = rows.length > page.limit;
+      const pageRows = more ? rows.slice(0, page.limit) : rows;
+      const last = pageRows.at(-1);
+      return { rows: await withFilings(pageRows), next: more && last ? { acceptedAt: last.lastActivityAt.toISOString(), id: last.id } : null };
+    },
+
+    /** Events after `after`, oldest first. */
+    async events(after: number, limit: number): Promise<EventRow[]> {
+      return db.select().from(events).where(gt(events.id, after)).orderBy(asc(events.id)).limit(limit);
+    },
+  };
+}
+
+export type IncidentRepository = ReturnType<typeof createIncidentRepository>;
