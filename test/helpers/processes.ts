@@ -8,6 +8,8 @@ export interface MonitorProcess {
   proc: ChildProcess;
   /** Log messages (the `msg` of each JSON line) so far. */
   messages: string[];
+  /** The JSON log lines so far, whole (a line that is not JSON becomes `{ msg: line }`). */
+  records: Array<Record<string, unknown>>;
   output(): string;
   /** The API's base URL, once it listens. */
   url(): Promise<string>;
@@ -25,6 +27,7 @@ export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: stri
   const proc = spawn(process.execPath, [BIN, command, ...args], { env: merged });
   let raw = '';
   const messages: string[] = [];
+  const records: Array<Record<string, unknown>> = [];
   const onData = (chunk: Buffer) => {
     raw += chunk.toString();
     for (;;) {
@@ -32,11 +35,14 @@ export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: stri
       if (nl < 0) break;
       const line = raw.slice(0, nl);
       raw = raw.slice(nl + 1);
+      let record: Record<string, unknown>;
       try {
-        messages.push(String(JSON.parse(line).msg));
+        record = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        messages.push(line);
+        record = { msg: line };
       }
+      records.push(record);
+      messages.push(String(record.msg));
     }
   };
   proc.stdout?.on('data', onData);
@@ -45,6 +51,7 @@ export function spawnMonitor(command: string, env: NodeJS.ProcessEnv, args: stri
   return {
     proc,
     messages,
+    records,
     output: () => messages.join('\n'),
     exited,
     url: () =>

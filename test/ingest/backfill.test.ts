@@ -12,6 +12,7 @@ import { createProgressReporter, formatDuration, formatProgressBar, formatProgre
 import { createReplayServer, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 import { ACCESS_DENIED_XML } from '../../src/replay/pages.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { expectIngestedExactly, readIngested } from '../helpers/ingested.ts';
 import { DECLARED_UA, REPLAY_CORPUS } from '../replay/helpers.ts';
 
 const WANTED = ['8-K', '8-K/A', '10-Q', '10-Q/A', '10-K', '10-K/A'];
@@ -55,12 +56,8 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
     replay.filings.filter((f) => f.filedDate >= from && f.filedDate <= to && WANTED.includes(f.form)).map((f) => f.accession).sort();
   const indexRequests = () => replay.stats.byKind['daily-index'] ?? 0;
   async function stored() {
-    const database = getDb().database;
-    const [counts] = await database.query<{ n: number; distinct: number; jobs: number }>(
-      sql`select count(*)::int as n, count(distinct accession_number)::int as "distinct", (select count(*)::int from jobs where kind = 'analyze-filing') as jobs from filings`,
-    );
-    const rows = await database.query<{ accession_number: string }>(sql`select accession_number from filings order by accession_number`);
-    return { ...counts!, accessions: rows.map((r) => r.accession_number) };
+    const ingested = await readIngested(getDb().database);
+    return { ...ingested, accessions: ingested.filings };
   }
 
   it('backfills, resumes after an interruption, and ends with every filing present exactly once', async () => {
@@ -87,10 +84,8 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
     expect(indexRequests() - before).toBe(13);
     expect(messages).toContain(`backfill ${FROM} → ${TO}: resuming at 2024-04-10 (7 days done by an earlier run)`);
 
-    const end = await stored();
-    expect(end.accessions).toEqual(all);
-    expect(end.n).toBe(end.distinct);
-    expect(end.jobs).toBe(end.n);
+    // Each listed filing once, with one analysis job, queued and never tried: none lost, none twice.
+    expectIngestedExactly(await stored(), all, { state: 'queued', attempts: 0 });
     expect(first.discovered + second.discovered).toBe(all.length);
   });
 
@@ -107,9 +102,8 @@ describeEachDatabase('A replayed month of daily indexes', (getDb) => {
     expect(indexRequests() - before).toBe(5);
     const state = await repositories().pollState.get(BACKFILL_SOURCE);
     expect(state?.cursor).toEqual({ from: FROM, through: TO });
-    const end = await stored();
-    expect(end.accessions).toEqual(expected());
-    expect(end.n).toBe(end.distinct);
+    expectIngestedExactly(await stored(), expected(), { state: 'queued', attempts: 0 });
+    expect(wider.discovered).toBe(expected(FROM, '2024-04-05').length);
   });
 
   it('records each filing as discovery does: the index facts, its URLs, a midnight-Eastern placeholder time and an analysis job', async () => {
