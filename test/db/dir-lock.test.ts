@@ -46,26 +46,32 @@ describe('data directory lock', () => {
 });
 
 describe('data directory lock under contention', () => {
-  it('lets exactly one of several processes starting at once take the same stale lock', async () => {
+  it('lets exactly one of several processes starting at once take the same stale lock', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-lock-race-'));
     try {
       const gone = spawn(process.execPath, ['-e', '0']);
       await new Promise((resolve) => gone.on('exit', resolve));
       writeFileSync(path.join(dir, 'cyber8k.lock'), String(gone.pid));
-      // Each contender takes the lock, reports, and holds it for a while.
+      // Each contender tries to take the lock and reports; a winner holds it until every contender
+      // has reported (its stdin closes), so no one can win merely by starting after it let go.
       const script = `
         const { register } = await import('tsx/esm/api'); register();
         const { acquireDirectoryLock } = await import(${JSON.stringify(new URL('../../db/dir-lock.ts', import.meta.url).href)});
-        try { acquireDirectoryLock(${JSON.stringify(dir)}); console.log('won'); await new Promise((r) => setTimeout(r, 3000)); }
+        try { acquireDirectoryLock(${JSON.stringify(dir)}); console.log('won'); process.stdin.resume(); await new Promise((r) => process.stdin.once('end', r)); }
         catch (err) { console.log(err.code); }`;
       const contenders = Array.from({ length: 4 }, () => spawn(process.execPath, ['--input-type=module', '-e', script]));
       const outcomes = await Promise.all(
-        contenders.map((p) => new Promise<string>((resolve) => {
+        contenders.map((p) => new Promise<string>((resolve, reject) => {
           let out = '';
-          p.stdout.on('data', (d) => (out += d));
-          p.on('exit', () => resolve(out.trim()));
+          p.stdout.on('data', (d) => {
+            out += d;
+            if (out.includes('\n')) resolve(out.trim());
+          });
+          p.on('exit', (code) => reject(new Error(`a contender exited (${code}) without reporting: ${out}`)));
         })),
       );
+      for (const p of contenders) p.stdin.end();
+      await Promise.all(contenders.map((p) => (p.exitCode === null ? new Promise((r) => p.on('exit', r)) : undefined)));
       expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
       expect(outcomes.filter((o) => o === 'database.data_dir_locked')).toHaveLength(3);
     } finally {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import { createJobRepository } from '../../db/repositories/jobs.ts';
@@ -8,6 +9,10 @@ const log = pino({ level: 'silent' });
 
 describeEachDatabase('durable jobs', (getDb) => {
   const repo = () => createJobRepository({ db: getDb().database.db });
+  // Leases run on the database clock. Rather than sleeping past a short lease (which a loaded
+  // machine can also overrun before the test looks), a lease is ended by moving its deadline past.
+  const leaseRunsOut = (id: number) => getDb().database.query(sql`update jobs set locked_until = now() - interval '1 second' where id = ${id}`);
+  const LEASE = 60_000;
 
   it('enqueues a (kind, key) once, however often it is discovered', async () => {
     const jobs = repo();
@@ -29,10 +34,10 @@ describeEachDatabase('durable jobs', (getDb) => {
   it('claims again a job whose worker stopped renewing its lease', async () => {
     const jobs = repo();
     await jobs.enqueue({ kind: 'k', key: 'x' });
-    const [first] = await jobs.claim('dead-worker', { limit: 1, leaseMs: 200 });
+    const [first] = await jobs.claim('dead-worker', { limit: 1, leaseMs: LEASE });
     expect(first?.attempts).toBe(1);
     expect(await jobs.claim('w2', { limit: 1, leaseMs: 60_000 })).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 400));
+    await leaseRunsOut(first!.id);
     const [again] = await jobs.claim('w2', { limit: 1, leaseMs: 60_000 });
     expect(again?.id).toBe(first?.id);
     expect(again?.lockedBy).toBe('w2');
@@ -44,16 +49,18 @@ describeEachDatabase('durable jobs', (getDb) => {
   it('sets aside as dead a job whose worker died on its last attempt, instead of claiming it forever', async () => {
     const jobs = repo();
     await jobs.enqueue({ kind: 'k', key: 'killer', maxAttempts: 2 });
-    await jobs.claim('w1', { limit: 1, leaseMs: 100 });
-    await new Promise((r) => setTimeout(r, 200));
+    const [first] = await jobs.claim('w1', { limit: 1, leaseMs: LEASE });
     expect(await jobs.reapExhausted()).toEqual([]);
-    const [second] = await jobs.claim('w2', { limit: 1, leaseMs: 100 });
+    await leaseRunsOut(first!.id);
+    expect(await jobs.reapExhausted()).toEqual([]);
+    const [second] = await jobs.claim('w2', { limit: 1, leaseMs: LEASE });
     expect(second?.attempts).toBe(2);
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await jobs.reapExhausted()).toEqual([]);
+    await leaseRunsOut(second!.id);
     const reaped = await jobs.reapExhausted();
     expect(reaped.map((j) => j.key)).toEqual(['killer']);
     expect(reaped[0]!.lastError).toMatch(/stopped answering during attempt 2 of 2/);
-    expect(await jobs.claim('w3', { limit: 1, leaseMs: 100 })).toEqual([]);
+    expect(await jobs.claim('w3', { limit: 1, leaseMs: LEASE })).toEqual([]);
   });
 
   it('retries a failed job later and sets it aside as dead, with its error, after the last attempt', async () => {
