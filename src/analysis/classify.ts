@@ -7,16 +7,24 @@
 import type { Sentence } from './sentences.ts';
 
 const INCIDENT_NOUN =
-  '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident)|compromise\\s+of|(?:system|systems|network|technology|IT)\\s+(?:outage|disruption)\\s+(?:caused\\s+by|due\\s+to|resulting\\s+from)\\s+(?:a|an)\\s+cyber|malware|phishing\\s+attack|business\\s+email\\s+compromise|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
+  '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident)|compromise\\s+of|(?:system|systems|network|technology|IT)\\s+(?:outage|disruption)\\s+(?:caused\\s+by|due\\s+to|resulting\\s+from)\\s+(?:a|an)\\s+cyber|malware|phishing\\s+attack|business\\s+e-?mail\\s+compromise|(?:suspicious|irregular|unusual|anomalous)\\s+(?:network\\s+)?(?:activity|activities)|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
 
 /** A reported event: an experience or discovery verb governing an incident noun. */
 const EVENT_VERB_THEN_NOUN = new RegExp(
-  `\\b(?:experienced|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:the\\s+)?(?:target|victim|subject)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  `\\b(?:experienced|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|(?:has|have|had)\\s+(?:recently\\s+|previously\\s+)?been)\\s+(?:recently\\s+|previously\\s+)?(?:the\\s+)?(?:target|victim|subject)\\s+of|(?:upon|after|following)\\s+(?:the\\s+)?(?:detection|discovery|identification)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  'i',
+);
+/**
+ * An incident told noun first: "the cybersecurity incident recently experienced by our vendor has
+ * disrupted our operations", "its payment data systems were breached".
+ */
+const NOUN_FIRST_EVENT = new RegExp(
+  `\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b`,
   'i',
 );
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
-  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
   'i',
 );
 
@@ -26,7 +34,7 @@ const ACTOR_DID = new RegExp(
  * ("once an incident is identified, the team works to contain the incident") are not events.
  */
 const RESPONSE_UNDER_WAY =
-  /\b(?:(?:took|has\s+taken|have\s+taken)\s+(?:\w+\s+){0,3}?steps\s+to\s+(?:\w+\s+(?:and\s+)?){0,2}?|(?:is|are)\s+(?:actively\s+|currently\s+|diligently\s+)?(?:working|continuing)\s+(?:diligently\s+)?to\s+(?:\w+\s+(?:and\s+)?){0,2}?)(?:contain|remediate|investigate|respond\s+to|address|assess)\s+(?:the|this)\s+(?:cyber(?:security)?\s+)?(?:incident|intrusion|attack|unauthorized\s+activity)\b/i;
+  /\b(?:(?:took|has\s+taken|have\s+taken)\s+(?:\w+\s+){0,3}?steps\s+to\s+(?:\w+\s+(?:and\s+)?){0,2}?|(?:is|are)\s+(?:actively\s+|currently\s+|diligently\s+)?(?:working|continuing)\s+(?:diligently\s+)?to\s+(?:\w+,?\s+(?:and\s+)?){0,3}?)(?:contain|remediate|investigate|respond\s+to|address|assess)\s+(?:the|this)\s+(?:cyber(?:security)?\s+)?(?:incident|intrusion|attack|unauthorized\s+activity)\b/i;
 const PROCESS_DESCRIPTION = /\b(?:once|when(?:ever)?|any|each|in\s+the\s+event|our\s+(?:incident\s+response\s+)?(?:plan|process|program|policy))\b/i;
 
 /** "Other than the Cyber Incident, we have not…": the exception names an incident that happened. */
@@ -48,20 +56,20 @@ const POINTS_TO_DISCLOSURE =
  * January 2025 Cyber Incident", "the CDK cyberattack". Case-sensitive: defined terms are capitalised.
  */
 const NAMED_INCIDENT =
-  /\b(?:the|our|its)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+|\d{4}\s+)?(?:Cyber(?:security)?\s+(?:Incident|Attack|Event|Matter)|Cyber-?[Aa]ttack|Ransomware\s+(?:Attack|Incident|Event)|Security\s+Incident|Incident)\b(?!\s+(?:Response|Management|Plan|Program|Policy|Team))|\bthe\s+(?!(?:Company|Companys|Company['’]s|Registrant|Bank|Group|Corporation)\b)(?:[A-Z][\w&.-]*\s+){1,3}(?:cyber[-\s]?attack|cyber(?:security)?\s+incident|ransomware\s+attack|data\s+breach|security\s+incident)\b(?!\s+(?:response|reporting|management|plan|program|policy))/;
+  /\b(?:the|our|its)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+|\d{4}\s+)?(?:Cyber(?:security)?\s+(?:Incident|Attack|Event|Matter)|Cyber-?[Aa]ttack|Ransomware\s+(?:Attack|Incident|Event)|Security\s+Incident|Data\s+(?:Security\s+)?(?:Breach|Incident)|Incident)\b(?!\s+(?:Response|Management|Plan|Program|Policy|Team))|\bthe\s+(?!(?:Company|Companys|Company['’]s|Registrant|Bank|Group|Corporation)\b)(?:[A-Z][\w&.-]*\s+){1,3}(?:cyber[-\s]?attack|cyber(?:security)?\s+incident|ransomware\s+attack|data\s+breach|security\s+incident)\b(?!\s+(?:response|reporting|management|plan|program|policy))/;
 /** What a named incident did: its costs, losses, effects, recoveries. */
 const TOLD_WITH_EFFECTS =
-  /\b(?:impact(?:ed)?|effects?|affected|costs?|expenses?|charges?|losses|recover(?:y|ies)|insurance|disrupt\w*|revenues?|reduc\w+|delay\w*|exfiltrat\w+|stolen)\b/i;
+  /\b(?:impact(?:ed)?|effects?|affected|costs?|expenses?|charges?|losses|recover(?:y|ies)|insurance|disrupt\w*|revenues?|reduc\w+|delay\w*|exfiltrat\w+|stolen|consequences|claims|lawsuits|litigation|accru\w+|settlements?)\b/i;
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|increasing\s+(?:number|frequency|volume)\s+of|in\s+(?:certain|some)\s+instances)\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|to\s+be\s+(?:taken|followed)|plan\s+(?:covers|describes|outlines|sets\s+out)|increasing\s+(?:number|frequency|volume)\s+of|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+(?!(?:a|an|the|this|these|those|two|three|several|multiple|such)\b)(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attacks|attacks|incidents|breaches|intrusions)\b)\b/i;
 
 const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
 /** A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific. */
 const SPECIFIC =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\(the\s+[“"]/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\bthe\s+(?:threat\s+actor|attacker|intruder|hacker|unauthorized\s+(?:third\s+)?party)\b|\(the\s+[“"]/i;
 
 /** A statement about cyber risks in general (risk factors, programs), not about an incident. */
 export function isGenericRisk(sentence: string): boolean {
@@ -80,7 +88,7 @@ const NOT_AN_ATTACK =
 
 /** Any cyber-incident vocabulary at all (cheap pre-filter). */
 export const CYBER_WORDS =
-  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing|suspicious\s+activit(?:y|ies)\s+(?:on|in|involving|within)\s+(?:[\w’'(“”)-]+\s+){0,4}?(?:IT|information\s+technology|systems?|networks?|environment)\b|\bencrypt(?:ed|ing)\s+(?:some|certain|critical|portions?\s+of|parts?\s+of|its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,2}?(?:data|files|systems|applications|servers|devices|network)/i;
+  /cyber|ransomware|threat\s+actor|unauthori[sz]ed|exfiltrat|intrusion|malware|hack|breach|security\s+incident|social[-\s]engineering|phishing|business\s+e-?mail\s+compromise|(?:suspicious|irregular|unusual|anomalous)\s+activit(?:y|ies)\s+(?:on|in|involving|within)\s+(?:[\w’'(“”)-]+\s+){0,4}?(?:IT|information\s+technology|systems?|networks?|environment)\b|\bencrypt(?:ed|ing)\s+(?:some|certain|critical|portions?\s+of|parts?\s+of|its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,2}?(?:data|files|systems|applications|servers|devices|network)/i;
 
 /** The forward-looking-statements legend lists the incident's unknowns, not the incident. */
 const FORWARD_LOOKING = /\bforward[-\s]looking\s+statements?\b/i;
@@ -113,7 +121,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const t = s.text;
     if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
-    const event = EVENT_VERB_THEN_NOUN.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
+    const event = EVENT_VERB_THEN_NOUN.test(t) || NOUN_FIRST_EVENT.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
     // incident but does not disclose one, unless it points to where it was disclosed.
@@ -145,7 +153,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
  */
 export function eventLike(sentences: readonly Sentence[]): number {
   let n = 0;
-  for (const s of sentences) if (s.text.length <= 1500 && CYBER_WORDS.test(s.text) && (EVENT_VERB_THEN_NOUN.test(s.text) || ACTOR_DID.test(s.text))) n++;
+  for (const s of sentences) if (s.text.length <= 1500 && CYBER_WORDS.test(s.text) && (EVENT_VERB_THEN_NOUN.test(s.text) || NOUN_FIRST_EVENT.test(s.text) || ACTOR_DID.test(s.text))) n++;
   return n;
 }
 

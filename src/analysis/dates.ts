@@ -146,6 +146,7 @@ const NAMES_INCIDENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:cyber[-\s]?(?:security\s+)?(?
 const NAME_OPENS_BEFORE = /\b(?:the|our|its|a|an)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?$/i;
 /** "a cyber incident in March 2025", "the cyberattack of August 2023". */
 const INCIDENT_IN_BEFORE = /\b(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter)|ransomware\s+(?:attack|incident)|security\s+incident|data\s+breach)\s+(?:that\s+)?(?:in|of|during)\s+(?:(?:early|mid|late)[-\s]+)?$/i;
+const REPORTED_CLAUSE_OPENS = /\b(?:announced|disclosed|reported|stated)\s+that\s+(?:on|in|during|around)?\s*(?:or\s+(?:about|around)\s+)?$/i;
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
@@ -199,10 +200,17 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
   if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
   if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : null;
-  if ((NAME_OPENS_BEFORE.test(left.slice(-40)) && NAMES_INCIDENT_AFTER.test(right.slice(0, 60))) || INCIDENT_IN_BEFORE.test(left.slice(-60))) return 'detected';
+  // "the January 2025 Cyber Incident", or a heading that names it: "November 2022 Cyber Incident".
+  if (((NAME_OPENS_BEFORE.test(left.slice(-40)) || left.trim() === '') && NAMES_INCIDENT_AFTER.test(right.slice(0, 60))) || INCIDENT_IN_BEFORE.test(left.slice(-60))) return 'detected';
 
   const pick = (cue: Cue, clause: string): DateRole | null =>
     cue.role === 'determined' ? resolveDetermined(clause) : cue.role === 'none' ? null : cue.role;
+
+  // "we announced that on January 23, 2021, we detected…": the date opens the reported clause.
+  if (REPORTED_CLAUSE_OPENS.test(left)) {
+    const first = cuesIn(right)[0];
+    return first ? pick(first, right.slice(first.start)) : null;
+  }
 
   const leftCues = cuesIn(left);
   // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.
