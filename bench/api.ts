@@ -20,6 +20,7 @@ import pino from 'pino';
 import { buildApp } from '../api/app.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { filingsChanged } from '../db/filing-changes.ts';
+import { summarize } from '../db/repositories/filings.ts';
 import { companies, filings } from '../db/schema.ts';
 import { analyzeFiling } from '../src/analysis/index.ts';
 import type { Analysis } from '../src/analysis/types.ts';
@@ -92,6 +93,7 @@ async function seed(database: Database, count: number): Promise<number> {
       materialImpact: analysis.materialImpact,
       analyzerVersion: analysis.analyzerVersion,
       analysis: { ...analysis, accessionNumber: accession },
+      analysisSummary: summarize(analysis),
     });
   }
   await database.db.insert(companies).values([...ciks].map(([cik, name]) => ({ cik, name }))).onConflictDoNothing();

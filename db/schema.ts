@@ -19,6 +19,9 @@ import type { Analysis } from '../src/analysis/types.ts';
 import type { IncidentFacts } from '../src/incidents/facts.ts';
 import { JOB_STATES, type JobState } from './job-states.ts';
 
+/** The part of an analysis a list of filings shows. */
+export type AnalysisSummary = Pick<Analysis, 'update' | 'dates' | 'flags'>;
+
 /** Registrants, keyed by the 10-digit CIK. */
 export const companies = pgTable('companies', {
   cik: text('cik').primaryKey(),
@@ -62,6 +65,12 @@ export const filings = pgTable(
     materialImpact: text('material_impact'),
     analyzerVersion: text('analyzer_version'),
     analysis: jsonb('analysis').$type<Analysis>(),
+    /**
+     * What a list shows of the analysis (`update`, `dates`, `flags`): a few hundred bytes kept in
+     * the row, where `analysis` (kilobytes, stored out of line) would be read and unpacked for
+     * every filing of every page.
+     */
+    analysisSummary: jsonb('analysis_summary').$type<AnalysisSummary>(),
   },
   (t) => [
     // NULLS FIRST is what a plain `ORDER BY accepted_at DESC, id DESC` means; drizzle's default

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { FilingRepository, FilingRow, FilingSummaryRow } from '../../db/repositories/filings.ts';
+import { summarize, type FilingRepository, type FilingRow, type FilingSummaryRow } from '../../db/repositories/filings.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type { ResponseCache } from '../response-cache.ts';
 import { AppError } from '../../src/errors.ts';
@@ -113,7 +113,7 @@ export function toFilingDto(row: FilingSummaryRow): FilingDto {
 
 function toFilingDetailDto(row: FilingRow): FilingDetailDto {
   const analysis = row.analysis;
-  const summary = analysis ? { update: analysis.update, dates: analysis.dates, flags: analysis.flags } : null;
+  const summary = analysis ? summarize(analysis) : null;
   return {
     ...toFilingDto({ ...row, summary }),
     statements: analysis?.statements ?? [],

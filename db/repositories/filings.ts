@@ -3,15 +3,19 @@ import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
-import { companies, filings, filingSources, analyses, type FilingStatus } from '../schema.ts';
+import { companies, filings, filingSources, analyses, type AnalysisSummary, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
 import { rethreadCompanyIn } from './incidents.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
 
-/** The part of an analysis a list shows; the whole one (statements, evidence…) is on FilingRow. */
-export type AnalysisSummary = Pick<Analysis, 'update' | 'dates' | 'flags'>;
+export type { AnalysisSummary };
+
+/** What a list shows of an analysis; the whole one (statements, evidence…) is on FilingRow. */
+export function summarize(analysis: Analysis): AnalysisSummary {
+  return { update: analysis.update, dates: analysis.dates, flags: analysis.flags };
+}
 
 const SUMMARY_COLUMNS = {
   id: filings.id,
@@ -32,8 +36,8 @@ const SUMMARY_COLUMNS = {
   incidentItem: filings.incidentItem,
   materialImpact: filings.materialImpact,
   analyzerVersion: filings.analyzerVersion,
-  // Only these fields of the (large, out-of-line) analysis leave the database for a list.
-  summary: sql<AnalysisSummary | null>`case when ${filings.analysis} is null then null else jsonb_build_object('update', ${filings.analysis}->'update', 'dates', ${filings.analysis}->'dates', 'flags', ${filings.analysis}->'flags') end`.mapWith(
+  // Rows analyzed before the summary column existed (and not yet migrated) fall back to the analysis.
+  summary: sql<AnalysisSummary | null>`coalesce(${filings.analysisSummary}, case when ${filings.analysis} is null then null else jsonb_build_object('update', ${filings.analysis}->'update', 'dates', ${filings.analysis}->'dates', 'flags', ${filings.analysis}->'flags') end)`.mapWith(
     (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as AnalysisSummary | null,
   ),
 };
@@ -143,6 +147,7 @@ export function createFilingRepository({ db }: { db: Db }) {
             materialImpact: analysis.materialImpact,
             analyzerVersion: analysis.analyzerVersion,
             analysis,
+            analysisSummary: summarize(analysis),
             ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
             ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
           })

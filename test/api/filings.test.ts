@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
@@ -102,6 +103,15 @@ describeEachDatabase('REST API: filings', (getDb) => {
     expect(detail.item105Text).toMatch(/^Item 1\.05/);
     const pending = (await get('/v1/filings?form=8-K/A')).body.data[0];
     expect(pending).toMatchObject({ status: 'pending', incident: null, update: null, dates: null, flags: null });
+
+    // The list reads the summary stored beside the analysis; a filing analyzed before it existed
+    // (its summary column empty) is listed from its analysis.
+    const [stored] = await getDb().database.query<{ summary: unknown }>(sql`select analysis_summary as summary from filings where accession_number = '0000000001-24-000008'`);
+    expect(stored?.summary).toEqual({ update: true, dates: analysis.dates, flags: analysis.flags });
+    await getDb().database.query(sql`update filings set analysis_summary = null`);
+    await repo.recordDiscovered(filing(20));
+    const older = (await get('/v1/filings?item=1.05')).body.data.find((f: { accessionNumber: string }) => f.accessionNumber === '0000000001-24-000008');
+    expect(older).toMatchObject({ update: true, dates: analysis.dates, flags: analysis.flags });
   });
 
   it('serves one filing by accession number and 404s an unknown one', async () => {
