@@ -10,11 +10,11 @@ import { emptyFlags, extractFlags } from './flags.ts';
 import { explanatoryNote, followUpSentence, INCIDENT_TALK } from './follow-up.ts';
 import { normalizeText } from './html-text.ts';
 import { impactStatements, materiality } from './impacts.ts';
-import { decodeBytes, detectKind } from './input.ts';
+import { detectKind, readInput } from './input.ts';
 import { cutBoilerplate, findItemSections, type ItemSection } from './items.ts';
 import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { looksLikeSubmission, parseSubmission } from './submission.ts';
+import { parseSubmission } from './submission.ts';
 import { extractThreadingFacts } from './threading-facts.ts';
 import type { Analysis, IncidentDates } from './types.ts';
 import { INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
@@ -85,11 +85,8 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     t0 = now;
   };
 
-  const bytes = typeof input === 'string' ? undefined : input;
-  // A complete submission is parsed from its bytes as Latin-1; decoding it as text first would
-  // only cost time.
-  const head = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1') : '';
-  const text = typeof input === 'string' ? input : looksLikeSubmission(head) ? head : decodeBytes(input);
+  // Binary data is refused here, with its reason; UTF-16 is decoded.
+  const { text, bytes } = typeof input === 'string' ? { text: input, bytes: undefined } : readInput(input);
   if (text.trim().length === 0) throw new Error('empty input');
   const kind = detectKind(text, bytes);
 

@@ -2,7 +2,7 @@
 // exhibits as text, with any inline-XBRL `cyd:` facts they carry.
 
 import { normalizeText, readHtml, textReader } from './html-text.ts';
-import { repairUtf8 } from './input.ts';
+import { binaryReason, documentText, NOT_TEXT } from './input.ts';
 import type { SubmissionDocument } from './submission.ts';
 import { cydReader, hasCydFacts, type CydFact } from './xbrl-cyd.ts';
 
@@ -82,10 +82,13 @@ export function readableDocuments(docs: readonly SubmissionDocument[], form: str
       return;
     }
     if (d.text === undefined) return;
-    if (primary && looksBinary(d.text)) {
-      throw new UnreadableDocumentError(`the primary document${d.filename ? ` ${d.filename}` : ''} (${d.type}) is binary data, not a readable filing`);
+    const raw = documentText(d.text);
+    if (primary && (raw === null || looksBinary(raw))) {
+      const kind = binaryReason(Buffer.from(d.text.slice(0, 8192), 'latin1'));
+      const named = kind && kind !== NOT_TEXT ? ` (${kind})` : '';
+      throw new UnreadableDocumentError(`the primary document${d.filename ? ` ${d.filename}` : ''} (${d.type}) is binary data, not a readable filing${named}`);
     }
-    const raw = repairUtf8(d.text);
+    if (raw === null) return;
     if (looksLikeHtml(raw)) keep({ type: d.type, filename: d.filename, primary, ...htmlDocument(raw, primary) });
     else keep({ type: d.type, filename: d.filename, primary, text: plainText(raw) });
   });

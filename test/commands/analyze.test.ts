@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAnalyzeCommand } from '../../src/commands/analyze.ts';
 import { FIXTURE_CORPUS } from '../analysis/corpus.ts';
@@ -44,6 +46,33 @@ describe('runAnalyzeCommand', () => {
     expect(lines[1]).toEqual({ source: empty, error: 'empty input' });
     expect(lines[2].incident).toBe(false);
     expect(c.err()).toContain(missing);
+  });
+
+  it('reports each binary file (an executable, a gzip file, random bytes, NULs) with its reason and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyber8k-'));
+    const files = {
+      elf: readFileSync(process.execPath).subarray(0, 64 * 1024),
+      gz: gzipSync(readFileSync(UNH)),
+      random: randomBytes(16 * 1024),
+      nul: Buffer.alloc(100 * 1024),
+    };
+    const paths = Object.entries(files).map(([name, bytes]) => {
+      const p = join(dir, `${name}.bin`);
+      writeFileSync(p, bytes);
+      return p;
+    });
+    const c = capture();
+    const code = await runAnalyzeCommand([...paths, UNH], { json: true }, c.io);
+    expect(code).toBe(1);
+    const lines = c.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, 4).map((l) => l.error)).toEqual([
+      'binary data, not a readable filing (an ELF executable)',
+      'binary data, not a readable filing (a gzip-compressed file: decompress it first)',
+      'binary data, not a readable filing (not text: control characters and NUL bytes throughout)',
+      'binary data, not a readable filing (not text: control characters and NUL bytes throughout)',
+    ]);
+    expect(lines[4]).toMatchObject({ source: UNH, incident: true });
+    expect(c.err().trimEnd().split('\n')).toEqual(paths.map((p, i) => `cyber8k analyze: ${p}: ${lines[i].error}`));
   });
 
   it('prints a readable summary without --json', async () => {
