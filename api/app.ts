@@ -13,6 +13,7 @@ import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
 import { filingRoutes } from './routes/filings.ts';
+import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       tags: [
         { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
+        { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
         { name: 'operations', description: 'Health of the service' },
       ],
     },
@@ -96,7 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     stopWatching();
     await stopListening();
   });
-  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, cursors, cache });
+  await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, cursors, cache });
+  await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;
 }

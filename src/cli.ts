@@ -103,6 +103,24 @@ program
     process.exitCode = await reanalyzeCommand(opts);
   });
 
+const incidents = program
+  .command('incidents')
+  .description('list the incidents threaded from analyzed filings, most recent activity first')
+  .option('--cik <cik>', 'only this company (CIK, with or without leading zeros)')
+  .option('--json', 'one JSON object per incident (JSON Lines)', false)
+  .action(async (opts: { cik?: string; json: boolean }) => {
+    const { listIncidentsCommand } = await import('./commands/incidents.ts');
+    process.exitCode = await listIncidentsCommand(opts);
+  });
+
+incidents
+  .command('rebuild')
+  .description('rethread every company from the stored analyses (same result as threading them as they arrived)')
+  .action(async () => {
+    const { rebuildIncidentsCommand } = await import('./commands/incidents.ts');
+    process.exitCode = await rebuildIncidentsCommand();
+  });
+
 program
   .command('replay')
   .description('run the EDGAR replay server: real filings over sec.gov URL shapes, on loopback')

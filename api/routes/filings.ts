@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { summarize, type FilingRepository, type FilingRow, type FilingSummaryRow } from '../../db/repositories/filings.ts';
+import type { IncidentRepository } from '../../db/repositories/incidents.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type { ResponseCache } from '../response-cache.ts';
 import { AppError } from '../../src/errors.ts';
@@ -19,12 +20,13 @@ import {
 
 export interface FilingRoutesOptions {
   filings: FilingRepository;
+  incidents: IncidentRepository;
   cursors: CursorCodec;
   /** Serialized responses, kept until the filings change. */
   cache: ResponseCache;
 }
 
-export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings, cursors, cache }) => {
+export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = async (app, { filings, incidents, cursors, cache }) => {
   app.get(
     '/filings',
     {
@@ -68,7 +70,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       sendCached(reply, JSON.stringify(['filing', request.params.accession]), async () => {
         const row = await filings.get(request.params.accession);
         if (!row) throw new AppError('filings.not_found', `no filing ${request.params.accession} is known`, { statusCode: 404 });
-        return toFilingDetailDto(row);
+        return toFilingDetailDto(row, (await incidents.forFiling(row.accessionNumber)) ?? null);
       }),
   );
 
@@ -111,7 +113,7 @@ export function toFilingDto(row: FilingSummaryRow): FilingDto {
   };
 }
 
-function toFilingDetailDto(row: FilingRow): FilingDetailDto {
+function toFilingDetailDto(row: FilingRow, thread: { id: number; role: string } | null): FilingDetailDto {
   const analysis = row.analysis;
   const summary = analysis ? summarize(analysis) : null;
   return {
@@ -127,5 +129,6 @@ function toFilingDetailDto(row: FilingRow): FilingDetailDto {
     incidentName: analysis?.incidentName ?? null,
     incidents: analysis?.incidents ?? [],
     item105Text: row.item105Text,
+    thread: thread && { incidentId: thread.id, role: thread.role as NonNullable<FilingDetailDto['thread']>['role'] },
   };
 }

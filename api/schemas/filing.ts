@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { INCIDENT_ROLES } from '../../src/incidents/thread.ts';
 import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, StringEnum } from './common.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -108,6 +109,12 @@ export const FilingDetailSchema = Type.Object(
     review: Nullable(Type.Boolean({ description: 'A borderline analysis a person should check (confidence below 0.9); null for analyses made before it existed.' })),
     ...threadingFields,
     item105Text: Nullable(Type.String({ description: 'Text of the Item 1.05 section, when there is one.' })),
+    thread: Nullable(
+      Type.Object(
+        { incidentId: Type.Integer(), role: StringEnum(INCIDENT_ROLES) },
+        { description: 'The incident this filing belongs to (`GET /v1/incidents/{incidentId}`) and its role in it; null when it is in none.' },
+      ),
+    ),
   },
   { $id: 'FilingDetail' },
 );

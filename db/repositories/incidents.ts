@@ -5,6 +5,7 @@ import { incidentEvents, matchThreads, type EventType } from '../../src/incident
 import { incidentFacts, type IncidentFacts, type IncidentMember, type IncidentStatus } from '../../src/incidents/facts.ts';
 import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/incidents/thread.ts';
 import type { PageCursor } from './filings.ts';
+import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -188,11 +189,17 @@ export function createIncidentRepository({ db }: { db: Db }) {
       const list = [...new Set([...filed, ...kept].map((r) => r.cik))].sort();
       const total = { companies: list.length, incidents: 0, events: 0 };
       for (const [i, cik] of list.entries()) {
-        const r = await db.transaction((tx) => rethreadCompanyIn(tx as unknown as Db, cik));
+        const r = await db.transaction(async (tx) => {
+          const done = await rethreadCompanyIn(tx as unknown as Db, cik);
+          // Filing details name their incident: cached ones in every process are stale now.
+          await notifyFilingsChanged(tx);
+          return done;
+        });
         total.incidents += r.incidents;
         total.events += r.events;
         onProgress?.(i + 1, list.length);
       }
+      filingsChanged(db);
       return total;
     },
 

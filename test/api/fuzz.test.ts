@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFilingRepository } from '../../db/repositories/filings.ts';
 import { expectApiError, filing, useApp, usePglite } from './app.ts';
+import { analyzeReplay, THREADS } from '../incidents/replay-corpus.ts';
 
 /**
  * Thousands of random requests — query strings, paths, methods and headers built from what the
@@ -38,7 +39,7 @@ const value = fc.oneof(
   rawChars,
   fc.base64String({ maxLength: 64 }).map((s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')),
 );
-const knownName = fc.constantFrom('item', 'cik', 'form', 'since', 'until', 'incident', 'materialImpact', 'limit', 'cursor', 'state', 'kind');
+const knownName = fc.constantFrom('item', 'cik', 'form', 'since', 'until', 'incident', 'materialImpact', 'limit', 'cursor', 'state', 'kind', 'status', 'flag', 'after');
 const name = fc.oneof(
   { arbitrary: knownName, weight: 4 },
   fc.constantFrom('', 'x', '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'limit[]', 'since[0]', 'a.b', 'LIMIT'),
@@ -79,12 +80,32 @@ const jobsRequest = fc
   )
   .map((params) => `/v1/jobs${toQuery(params)}`);
 
+const incidentsRequest = fc
+  .record(
+    {
+      cik: plausible(fc.constantFrom('1', '0000000001', '731766')),
+      item: plausible(fc.constantFrom('1.05', '8.01', '99.99')),
+      materialImpact: plausible(fc.constantFrom('material', 'not-material', 'not-determined')),
+      status: plausible(fc.constantFrom('open', 'updated', 'escalated', 'retracted', 'closed')),
+      flag: plausible(fc.constantFrom('nationState', 'thirdParty', 'ransomware', 'nationState&flag=thirdParty', 'nationState&flag=nationState')),
+      since: plausible(dateLike),
+      until: plausible(dateLike),
+      limit,
+    },
+    { requiredKeys: [] },
+  )
+  .map((params) => `/v1/incidents${toQuery(params)}`);
+const eventsRequest = fc
+  .record({ after: plausible(fc.oneof(fc.integer({ min: 0, max: 50 }).map(String), fc.constant('9007199254740991'))), limit }, { requiredKeys: [] })
+  .map((params) => `/v1/events${toQuery(params)}`);
+
 const knownPath = fc.constantFrom(
   '/v1/filings', '/v1/filings/0000000001-24-000001', '/v1/filings/0000000001-24-999999', '/v1/jobs', '/health', '/ready', '/metrics',
+  '/v1/incidents', '/v1/incidents/1', '/v1/incidents/999999999999999', '/v1/incidents/9999999999999999', '/v1/events',
   '/docs/json', '/docs/yaml', '/docs',
 );
 const segment = fc.oneof(
-  fc.constantFrom('v1', 'filings', 'jobs', 'health', 'ready', 'metrics', 'docs', 'json', 'static', 'index.html', '..', '.', '', '%2e%2e', '%2F', '0000000001-24-000001'),
+  fc.constantFrom('v1', 'filings', 'jobs', 'incidents', 'events', 'health', 'ready', 'metrics', 'docs', 'json', 'static', 'index.html', '..', '.', '', '%2e%2e', '%2F', '0000000001-24-000001'),
   rawChars.map((s) => s.replace(/[?]/g, '')),
   percentBytes,
   fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => encodeURIComponent(s)),
@@ -109,6 +130,11 @@ describe('REST API under random requests', () => {
   beforeAll(async () => {
     const repo = createFilingRepository({ db: db().database.db });
     for (let n = 1; n <= 25; n++) await repo.recordDiscovered(filing(n), { kind: 'analyze-filing' });
+    // Real analyses, so incident and event queries reach rows.
+    for (const f of await analyzeReplay([...THREADS.prudential, ...THREADS.wytec])) {
+      await repo.recordDiscovered({ accessionNumber: f.accessionNumber, cik: f.cik, companyName: f.companyName, form: f.form, items: f.items, filedAt: f.filedAt, acceptedAt: f.acceptedAt, indexUrl: 'https://www.sec.gov/', submissionUrl: 'https://www.sec.gov/' });
+      await repo.markAnalyzed(f.accessionNumber, { analysis: f.analysis, item105Text: null });
+    }
   });
 
   async function check(options: InjectOptions) {
@@ -120,7 +146,7 @@ describe('REST API under random requests', () => {
   it('never answers a random query string on a known path with a 5xx, and every error has the error shape', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(filingsRequest, jobsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
+        fc.oneof(filingsRequest, jobsRequest, incidentsRequest, eventsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
         async (url) => check({ method: 'GET', url }),
       ),
       { numRuns: 1500, seed },

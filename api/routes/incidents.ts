@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EventRow, IncidentRepository, IncidentWithFilings } from '../../db/repositories/incidents.ts';
+import type { FilingRepository } from '../../db/repositories/filings.ts';
+import { AppError } from '../../src/errors.ts';
+import { padCik } from '../../src/edgar/urls.ts';
+import type { CursorCodec } from '../cursor.ts';
+import { ParameterError } from '../errors.ts';
+import { ErrorSchema } from '../schemas/common.ts';
+import {
+  EVENT_PAGE_DEFAULT,
+  EventPageSchema,
+  EventQuerySchema,
+  INCIDENT_PAGE_DEFAULT,
+  IncidentDetailSchema,
+  IncidentPageSchema,
+  IncidentParamsSchema,
+  IncidentQuerySchema,
+  type IncidentDetailDto,
+  type IncidentDto,
+} from '../schemas/incident.ts';
+
+export interface IncidentRoutesOptions {
+  incidents: IncidentRepository;
+  filings: FilingRepository;
+  cursors: CursorCodec;
+}
+
+export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = async (app, { incidents, filings, cursors }) => {
+  app.get(
+    '/incidents',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'List incidents, most recent activity first',
+        description: 'Each company’s cybersecurity incidents, threaded from its filings (original, amendments, updates, escalation to Item 1.05, periodic-report passages). Cursor-paginated.',
+        querystring: IncidentQuerySchema,
+        response: { 200: IncidentPageSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { limit = INCIDENT_PAGE_DEFAULT, cursor, cik, flag, ...filters } = request.query;
+      if (filters.since && filters.until && filters.since > filters.until) {
+        throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no incident can match`);
+      }
+      const page = await incidents.list(
+        { ...filters, ...(cik ? { cik: padCik(cik) } : {}), ...(flag ? { flags: [...new Set(Array.isArray(flag) ? flag : [flag])] } : {}) },
+        { limit, after: cursor ? await cursors.decode(cursor) : undefined },
+      );
+      return { data: page.rows.map(toIncidentDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
+    },
+  );
+
+  app.get(
+    '/incidents/:id',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'One incident with its timeline: each filing, what it stated and the evidence',
+        params: IncidentParamsSchema,
+        response: { 200: IncidentDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const incident = await incidents.get(Number(request.params.id));
+      if (!incident) throw new AppError('incidents.not_found', `no incident ${request.params.id} is known`, { statusCode: 404 });
+      return toIncidentDetailDto(incident, filings);
+    },
+  );
+
+  app.get(
+    '/events',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'The incident event stream, oldest first, for consumers that poll',
+        description: '`incident.created`, `incident.updated` (with the changed fields, from → to), `incident.escalated`, `incident.retracted`. Poll with `after` set to the previous page’s `nextAfter`.',
+        querystring: EventQuerySchema,
+        response: { 200: EventPageSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { after = 0, limit = EVENT_PAGE_DEFAULT } = request.query;
+      const rows = await incidents.events(after, limit);
+      return { data: rows.map(toEventDto), nextAfter: rows.at(-1)?.id ?? after };
+    },
+  );
+};
+
+export function toIncidentDto(row: IncidentWithFilings): IncidentDto {
+  const { facts } = row;
+  return {
+    id: row.id,
+    cik: row.cik,
+    company: row.companyName,
+    status: row.status,
+    title: row.title,
+    itemPath: row.itemPath,
+    materialImpact: facts.materialImpact,
+    dates: facts.dates,
+    flags: facts.flags,
+    timeliness: facts.timeliness,
+    firstDisclosedAt: facts.firstDisclosedAt,
+    lastFiledAt: facts.lastFiledAt,
+    filings: row.filings.map((f) => ({ accessionNumber: f.accessionNumber, form: f.form, items: f.items, filedAt: f.filedAt, role: f.role, reason: f.reason, confidence: f.confidence, linkedBy: f.linkedBy })),
+  };
+}
+
+async function toIncidentDetailDto(row: IncidentWithFilings, filings: FilingRepository): Promise<IncidentDetailDto> {
+  const timeline: IncidentDetailDto['timeline'] = [];
+  for (const link of row.filings) {
+    const analysis = (await filings.get(link.accessionNumber))?.analysis;
+    timeline.push({
+      accessionNumber: link.accessionNumber,
+      form: link.form,
+      filedAt: link.filedAt,
+      acceptedAt: link.acceptedAt.toISOString(),
+      role: link.role,
+      item: analysis?.item ?? null,
+      materialImpact: analysis?.materialImpact ?? null,
+      dates: analysis?.dates ?? { began: null, detected: null, determinedMaterial: null, contained: null },
+      evidence: analysis?.evidence ?? {},
+    });
+  }
+  return { ...toIncidentDto(row), timeline };
+}
+
+function toEventDto(row: EventRow) {
+  const payload = row.payload as { changes?: unknown[]; incident?: Record<string, unknown> };
+  return {
+    id: row.id,
+    type: row.type,
+    incidentId: row.incidentId,
+    accessionNumber: row.accessionNumber,
+    createdAt: row.createdAt.toISOString(),
+    changes: (payload.changes ?? []) as Array<{ field: string; from: unknown; to: unknown }>,
+    incident: payload.incident ?? {},
+  };
+}

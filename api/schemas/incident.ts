@@ -1,0 +1,132 @@
+import { Type, type Static } from 'typebox';
+import { INCIDENT_STATUSES } from '../../src/incidents/facts.ts';
+import { EVENT_TYPES } from '../../src/incidents/changes.ts';
+import { INCIDENT_ROLES } from '../../src/incidents/thread.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, StringEnum } from './common.ts';
+import { MATERIAL_IMPACTS } from './filing.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const INCIDENT_PAGE_DEFAULT = 20;
+export const EVENT_PAGE_DEFAULT = 100;
+
+export const FLAG_NAMES = ['ransomware', 'dataAccessed', 'operationalDisruption', 'nationState', 'thirdParty', 'lawEnforcementNotified', 'disclosureDelayed'] as const;
+const FlagName = StringEnum(FLAG_NAMES);
+
+export const IncidentQuerySchema = Type.Object(
+  {
+    cik: Type.Optional(Type.String({ pattern: '^\\d{1,10}$', description: 'Only incidents of this company (CIK, with or without leading zeros).' })),
+    item: Type.Optional(Type.String({ pattern: '^\\d{1,2}\\.\\d{2}$', description: 'Only incidents one of whose filings reports this 8-K item, e.g. `1.05`.' })),
+    materialImpact: Type.Optional(StringEnum(MATERIAL_IMPACTS, { description: 'What its latest filing stating it says about the impact.' })),
+    status: Type.Optional(StringEnum(INCIDENT_STATUSES, { description: 'Only incidents in this status.' })),
+    flag: Type.Optional(
+      Type.Union([FlagName, Type.Array(FlagName, { maxItems: FLAG_NAMES.length })], {
+        description: 'Only incidents stating this flag in one of their filings; repeat for all of several (`flag=nationState&flag=thirdParty`).',
+      }),
+    ),
+    since: Type.Optional(QueryDateSchema('First disclosed on or after this date.')),
+    until: Type.Optional(QueryDateSchema('First disclosed on or before this date (not before `since`).')),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: INCIDENT_PAGE_DEFAULT, description: 'Incidents per page.' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+
+const DatedFactSchema = Nullable(
+  Type.Object({
+    date: Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'At the precision the filing states.' }),
+    accessionNumber: AccessionSchema,
+    evidence: Nullable(Type.String({ description: 'The sentence of that filing the date came from.' })),
+  }),
+);
+
+const incidentFields = {
+  id: Type.Integer(),
+  cik: Type.String({ description: '10-digit CIK of the company.' }),
+  company: Type.String(),
+  status: StringEnum(INCIDENT_STATUSES, { description: '`open` (one filing), `updated` (more), `escalated` (an 8.01/7.01 incident later filed under Item 1.05), `retracted` (no filing left states an incident).' }),
+  title: Type.String(),
+  itemPath: Nullable(Type.String({ description: 'Items it was disclosed under, in order, e.g. `8.01 → 1.05`.' })),
+  materialImpact: Nullable(StringEnum(MATERIAL_IMPACTS, { description: 'What its latest filing stating it says.' })),
+  dates: Type.Object(
+    { began: DatedFactSchema, detected: DatedFactSchema, determinedMaterial: DatedFactSchema, contained: DatedFactSchema },
+    { description: 'Earliest `began`, `detected` and `determinedMaterial`, latest `contained`; each with the filing that stated it.' },
+  ),
+  flags: Type.Object(Object.fromEntries(FLAG_NAMES.map((f) => [f, Type.Boolean()])) as Record<(typeof FLAG_NAMES)[number], ReturnType<typeof Type.Boolean>>, { description: 'True where any of its filings states it.' }),
+  timeliness: Type.Object({
+    businessDaysToItem105: Nullable(Type.Integer({ description: 'EDGAR business days (weekends and federal holidays excluded) from the materiality determination to the first Item 1.05 filing.' })),
+    withinFourBusinessDays: Nullable(Type.Boolean({ description: 'Item 1.05 is due within four business days of the determination.' })),
+    detectionToDisclosureDays: Nullable(Type.Integer({ description: 'Calendar days from detection to the first filing.' })),
+    detectionToDisclosureBusinessDays: Nullable(Type.Integer()),
+  }),
+  firstDisclosedAt: Nullable(DateSchema),
+  lastFiledAt: Nullable(DateSchema),
+  filings: Type.Array(
+    Type.Object({
+      accessionNumber: AccessionSchema,
+      form: Type.String(),
+      items: Type.Array(Type.String()),
+      filedAt: DateSchema,
+      role: StringEnum(INCIDENT_ROLES),
+      reason: Type.String({ description: 'Why it is in this incident.' }),
+      confidence: Type.Number({ minimum: 0, maximum: 1 }),
+      linkedBy: StringEnum(['auto', 'user'] as const),
+    }),
+    { description: 'In filing order; the first started the incident.' },
+  ),
+};
+
+export const IncidentSchema = Type.Object(incidentFields, { $id: 'Incident', description: 'One company’s one cybersecurity incident, threaded from its filings.' });
+export type IncidentDto = Static<typeof IncidentSchema>;
+
+export const IncidentDetailSchema = Type.Object(
+  {
+    ...incidentFields,
+    timeline: Type.Array(
+      Type.Object({
+        accessionNumber: AccessionSchema,
+        form: Type.String(),
+        filedAt: DateSchema,
+        acceptedAt: Type.String({ format: 'date-time' }),
+        role: StringEnum(INCIDENT_ROLES),
+        item: Nullable(Type.String()),
+        materialImpact: Nullable(StringEnum(MATERIAL_IMPACTS)),
+        dates: Type.Object({ began: PartialDateSchema, detected: PartialDateSchema, determinedMaterial: PartialDateSchema, contained: PartialDateSchema }),
+        evidence: Type.Record(Type.String(), Type.String(), { description: 'Field → the sentence of this filing it came from.' }),
+      }),
+      { description: 'Each filing with what it stated and the evidence for it, in filing order.' },
+    ),
+  },
+  { $id: 'IncidentDetail' },
+);
+export type IncidentDetailDto = Static<typeof IncidentDetailSchema>;
+
+export const IncidentPageSchema = Type.Object({
+  data: Type.Array(IncidentSchema),
+  nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page.' })),
+});
+
+export const IncidentParamsSchema = Type.Object({ id: Type.String({ pattern: '^[1-9]\\d{0,14}$', description: 'The incident id.' }) }, { additionalProperties: false });
+
+export const EventQuerySchema = Type.Object(
+  {
+    after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events after this id (the last one seen); 0 from the start.' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: EVENT_PAGE_DEFAULT, description: 'Events per page, oldest first.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const EventPageSchema = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      type: StringEnum(EVENT_TYPES),
+      incidentId: Type.Integer(),
+      accessionNumber: Type.String({ description: 'The filing whose analysis caused the change.' }),
+      createdAt: Type.String({ format: 'date-time' }),
+      changes: Type.Array(Type.Object({ field: Type.String(), from: Type.Unknown(), to: Type.Unknown() }), { description: 'Changed fields, from → to (empty for `incident.created`).' }),
+      incident: Type.Record(Type.String(), Type.Unknown(), { description: 'The incident as the change left it (id, cik, title, status, item path, materiality).' }),
+    }),
+  ),
+  nextAfter: Type.Integer({ description: 'Pass as `after` to poll for what comes next.' }),
+});
