@@ -2,7 +2,7 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, deniesAttack, eventLike, incidentEvidence, reportOfEvent } from './classify.ts';
+import { CYBER_WORDS, DATED, deniesAttack, eventLike, incidentEvidence, reportOfEvent } from './classify.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
 import { htmlDocument, readableDocuments, type TextDocument } from './documents.ts';
@@ -222,6 +222,10 @@ function classifyAndExtract(
 
   let incident = carrier !== undefined && (carrier.evidence.length > 0 || hasItem105);
   if (incident && denial && !hasItem105 && (carrier?.evidence[0]?.strength ?? 0) < 1) incident = false;
+  // An earnings release on a known attack's effects (costs per share, a "Cyberattack Update") is not
+  // an incident disclosure: there only a dated report of the event or an actor's deed makes one.
+  const earningsOnly = !periodic && items.length > 0 && items.every((i) => i === '2.02' || i === '9.01');
+  if (incident && earningsOnly && !carrier?.evidence.some((e) => e.strength >= 1 || (!e.reference && DATED.test(e.sentence)))) incident = false;
   lap('classify');
 
   const evidence: Record<string, string> = {};
@@ -284,8 +288,8 @@ function classifyAndExtract(
     const f = extractFlags(effects);
     flags = f.flags;
     for (const [k, v] of Object.entries(f.evidence)) evidence[`flags.${k}`] = v;
-    const m = materiality(focused[0] ?? []);
-    const mat = m.materialImpact ? m : materiality(sentences);
+    const m = materiality(focused[0] ?? [], { hedgesNeedTheIncident: periodic });
+    const mat = m.materialImpact ? m : materiality(sentences, { hedgesNeedTheIncident: periodic });
     materialImpact = mat.materialImpact;
     if (mat.sentence) evidence.materialImpact = mat.sentence;
     statements = impactStatements(sentences);

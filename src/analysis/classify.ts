@@ -11,7 +11,7 @@ const INCIDENT_NOUN =
 
 /** A reported event: an experience or discovery verb governing an incident noun. */
 const EVENT_VERB_THEN_NOUN = new RegExp(
-  `\\b(?:experienced|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|(?:has|have|had)\\s+(?:recently\\s+|previously\\s+)?been)\\s+(?:recently\\s+|previously\\s+)?(?:the\\s+)?(?:target|victim|subject)\\s+of|(?:upon|after|following)\\s+(?:the\\s+)?(?:detection|discovery|identification)\\s+of|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
+  `\\b(?:experienced|detected|discovered|identified|(?:upon|after|following)\\s+(?:detecting|discovering|identifying|learning\\s+of|becoming\\s+aware\\s+of)|(?:became|become)\\s+aware\\s+(?:of|that)|(?:was|were|been|being)\\s+(?:notified|informed|alerted|made\\s+aware)\\s+(?:of|that|regarding|about|by)|notified\\s+(?:us|the\\s+Company|the\\s+Registrant|[A-Z][\\w&.-]*)\\s+(?:that|of)|(?:materially\\s+)?(?:affected|impacted|disrupted)\\s+by\\s+(?:the|our|its|an?)\\b|learned\\s+(?:of|that)|received\\s+(?:an?\\s+)?(?:email|e-mail|communication|notice|notification|message|ransom)|suffered|(?:was|were|(?:has|have|had)\\s+(?:recently\\s+|previously\\s+)?been)\\s+(?:recently\\s+|previously\\s+)?(?:the\\s+)?(?:target|victim|subject)\\s+of|(?:was|were|has\\s+been|have\\s+been)\\s+(?:the\\s+)?subject\\s+to\\s+(?:a|an)\\s+|(?:initiated|activated|implemented|launched|invoked)\\s+(?:its|our|the\\s+Company['’]s)\\s+(?:[\\w-]+\\s+){0,3}?(?:protocols?|plans?|procedures|processes)\\s+in\\s+response\\s+to|responded\\s+to|is\\s+(?:investigating|responding\\s+to|addressing)|was\\s+impacted\\s+by|was\\s+affected\\s+by|determined\\s+(?:on\\s+[^,]{3,30},?\\s+)?that\\s+(?:it|the\\s+Company|we)\\s+(?:had\\s+|has\\s+)?experienced)\\b[^.;]{0,160}?\\b${INCIDENT_NOUN}`,
   'i',
 );
 /**
@@ -19,12 +19,18 @@ const EVENT_VERB_THEN_NOUN = new RegExp(
  * disrupted our operations", "its payment data systems were breached".
  */
 const NOUN_FIRST_EVENT = new RegExp(
-  `\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b`,
+  `\\b(?:the|this|a\\s+previously\\s+(?:disclosed|reported))\\s+(?:[\\w-]+\\s+){0,3}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b`,
   'i',
 );
+/** "Following the detection of irregular activity on our network, we engaged experts": a past response to a detection. */
+const DETECTION_THEN_RESPONSE =
+  /\b(?:upon|after|following)\s+(?:the\s+)?(?:detection|discovery|identification)\s+of\s+[^,;]{3,160},\s+(?:we|the\s+Company|it|management|the\s+Registrant)\s+(?:\w+\s+)?(?:engaged|activated|took|launched|began|commenced|initiated|implemented|notified|retained|isolated|shut)\b/i;
+/** Participles used as adjectives or about risks: "an identified cybersecurity incident", "identified risks". */
+const NOT_AN_EVENT_VERB =
+  /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
-  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|cybercriminal)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted|removed|downloaded)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems|copy|copies)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|unauthorized\\s+(?:third\\s+)?part(?:y|ies))\\s+used\\s+(?:[\\w-]+\\s+){0,3}?(?:credentials|login\\s+details|logins?|passwords?|user\\s*names?)\\s+to\\s+(?:access|enter|log\\s+in)|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
   'i',
 );
 
@@ -39,13 +45,17 @@ const PROCESS_DESCRIPTION = /\b(?:once|when(?:ever)?|any|each|in\s+the\s+event|o
 
 /** "Other than the Cyber Incident, we have not…": the exception names an incident that happened. */
 export const EXCEPTION_CONSTRUCTION =
-  /\b(?:other\s+than|except(?:\s+for|\s+with\s+respect\s+to)?|with\s+the\s+exception\s+of|aside\s+from|apart\s+from)\s+(?:with\s+respect\s+to\s+)?(?:the|our|its|an?)\s+(?:[\w&’'-]+\s+){0,8}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
+  /\b(?:other\s+than|except(?:\s+for|\s+with\s+respect\s+to)?|with\s+the\s+exception\s+of|aside\s+from|apart\s+from)\s+(?:with\s+respect\s+to\s+)?(?:the|our|its|this|that|an?)\s+(?:[\w&’'-]+\s+){0,8}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
 /** A reference to an incident already reported: "filed a Form 8-K regarding a cybersecurity incident". */
 const PRIOR_REPORT =
   /\b(?:filed|furnished)\s+(?:a\s+|its\s+|our\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning|describing|reporting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
 /** A definite, dated or "recent" incident: "the recent cyberattack on…", "our previously disclosed August 2023 cyberattack". */
 const DEFINITE_INCIDENT =
   /\b(?:(?:the|our|its|this)\s+(?:recent|previously\s+(?:disclosed|reported|announced))\s+(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?attack|cyber[-\s]?security\s+(?:incident|matter)|cyber\s+incident|ransomware\s+attack|data\s+(?:breach|security\s+incident)|security\s+incident|incident)|(?:our|its|the\s+Company['’]s)\s+(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|cyber\s+incident|ransomware\s+attack|data\s+breach|security\s+incident))\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?))/i;
+
+/** "the ransomware attack we announced on May 31, 2022": an incident pointed back to by its announcement. */
+const ANNOUNCED_ON =
+  /\bthe\s+(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attack|ransomware\s+attack|cyber(?:security)?\s+incident|data\s+breach|security\s+incident)\s+(?:that\s+)?(?:we|the\s+Company)\s+(?:announced|disclosed|reported)\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /** Where the incident was disclosed before: a Current Report, or an announcement on a given day. */
 const POINTS_TO_DISCLOSURE =
@@ -63,13 +73,14 @@ const TOLD_WITH_EFFECTS =
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|to\s+be\s+(?:taken|followed)|plan\s+(?:covers|describes|outlines|sets\s+out)|increasing\s+(?:number|frequency|volume)\s+of|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+(?!(?:a|an|the|this|these|those|two|three|several|multiple|such)\b)(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attacks|attacks|incidents|breaches|intrusions)\b)\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|to\s+be\s+(?:taken|followed)|require[sd]?\s+(?:\w+\s+){0,6}?to\s+(?:notify|maintain|report|implement)|plan\s+(?:covers|describes|outlines|sets\s+out)|increasing\s+(?:number|frequency|volume)\s+of|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+(?!(?:a|an|the|this|these|those|two|three|several|multiple|such)\b)(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attacks|attacks|incidents|breaches|intrusions)\b)\b/i;
 
-const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
+/** A date that makes a sentence an event report rather than a generic statement. */
+export const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
 /** A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific. */
 const SPECIFIC =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\bthe\s+(?:threat\s+actor|attacker|intruder|hacker|unauthorized\s+(?:third\s+)?party)\b|\(the\s+[“"]/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\bthe\s+(?:threat\s+actor|attacker|intruder|hacker|unauthorized\s+(?:third\s+)?party)\b|\b(?:we|the\s+Company)\s+(?:promptly\s+|immediately\s+)?(?:took|implemented|activated|launched|engaged|notified|shut\s+down|isolated|disconnected)\b|\(the\s+[“"]/i;
 
 /** A statement about cyber risks in general (risk factors, programs), not about an incident. */
 export function isGenericRisk(sentence: string): boolean {
@@ -121,13 +132,17 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const t = s.text;
     if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
-    const event = EVENT_VERB_THEN_NOUN.test(t) || NOUN_FIRST_EVENT.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
+    const tEv = t.replace(NOT_AN_EVENT_VERB, ' ');
+    const event = EVENT_VERB_THEN_NOUN.test(tEv) || NOUN_FIRST_EVENT.test(t) || DETECTION_THEN_RESPONSE.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
     // incident but does not disclose one, unless it points to where it was disclosed.
     const reference =
       PRIOR_REPORT.test(t) ||
       ((EXCEPTION_CONSTRUCTION.test(t) || DEFINITE_INCIDENT.test(t)) && POINTS_TO_DISCLOSURE.test(t)) ||
+      // "Other than the Cyber Incident, no risks have materially affected us": Item 106(c)(2) names one.
+      (periodic && EXCEPTION_CONSTRUCTION.test(t) && /\bmaterially\s+(?:affected|impacted)\b/i.test(t)) ||
+      ANNOUNCED_ON.test(t) ||
       // A named past incident told with its effects, in a 10-K or 10-Q (an earnings release that
       // quantifies a known attack's costs is not an incident disclosure).
       (periodic &&

@@ -121,11 +121,11 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }
   },
   {
     role: 'began',
-    re: /\b(?:(?:first|initially)\s+(?:gained|accessed|obtained|infiltrated)|initial\s+(?:access|intrusion|compromise)|(?:gained|obtained)\s+(?:unauthorized\s+|initial\s+)?access|(?:activity|access|intrusion|attack|compromise)\s+(?:began|commenced|started))\b/gi,
+    re: /\b(?:(?:first|initially)\s+(?:gained|accessed|obtained|infiltrated)|used\s+(?:[\w-]+\s+){0,3}?(?:credentials|login\s+details|logins?|passwords?)\s+to\s+(?:access|enter)|initial\s+(?:access|intrusion|compromise)|(?:gained|obtained)\s+(?:unauthorized\s+|initial\s+)?access|(?:activity|access|intrusion|attack|compromise)\s+(?:began|commenced|started))\b/gi,
   },
   {
     role: 'detected',
-    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:was|were)\s+the\s+(?:victim|target)\s+of|took\s+place|occurred)\b/gi,
+    re: /\b(?:detected|detecting|detection|discovered|discovering|discovery|identified|identifying|identification|(?:became|become|becoming)\s+aware|(?:was|were|been)\s+(?:first\s+)?(?:notified|alerted|informed|made\s+aware)|notified\s+by|received\s+(?:a\s+|an\s+)?(?:notice|notification|email|e-mail|communication|message|letter|report|alert|ransom|call)|notified\s+(?:us|the\s+Company|the\s+Registrant)|learned|observed|noticed|experienced|suffered|(?:initiated|activated|invoked)\s+(?:its|our|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,3}?(?:protocols?|plans?|procedures)\s+in\s+response\s+to|(?:was|were)\s+the\s+(?:victim|target)\s+of|took\s+place|occurred)\b/gi,
   },
   // Active determinations only: "investigations were concluded in 2024" dates nothing.
   { role: 'determined', re: /(?<!\b(?:was|were|been|being)\s)\b(?:determined|concluded|deemed)\b/gi },
@@ -145,7 +145,7 @@ const EXPERIENCED_SINCE = /\bexperienc\w+\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|o
 const NAMES_INCIDENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter|intrusion)|ransomware\s+(?:attack|incident|event)|security\s+incident|data\s+(?:breach|security\s+incident)|incident|attack|breach)\b/i;
 const NAME_OPENS_BEFORE = /\b(?:the|our|its|a|an)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?$/i;
 /** "a cyber incident in March 2025", "the cyberattack of August 2023". */
-const INCIDENT_IN_BEFORE = /\b(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter)|ransomware\s+(?:attack|incident)|security\s+incident|data\s+breach)\s+(?:that\s+)?(?:in|of|during)\s+(?:(?:early|mid|late)[-\s]+)?$/i;
+const INCIDENT_IN_BEFORE = /\b(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|event|matter)|ransomware\s+(?:attack|incident)|security\s+incident|data\s+breach)\s+(?:(?:against|on)\s+(?:us|the\s+Company)\s+)?(?:that\s+)?(?:in|of|during)\s+(?:(?:early|mid|late)[-\s]+)?$/i;
 const REPORTED_CLAUSE_OPENS = /\b(?:announced|disclosed|reported|stated)\s+that\s+(?:on|in|during|around)?\s*(?:or\s+(?:about|around)\s+)?$/i;
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
@@ -214,7 +214,9 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
 
   const leftCues = cuesIn(left);
   // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.
-  if (leftCues.length === 0 || INTRO_ONLY.test(withoutParentheses(left))) {
+  // "As previously disclosed, on October 3, 2024, the Company identified…": a pointer back, then the date.
+  const onlyPointers = leftCues.every((c) => c.role === 'none') && /(?:^|,)\s*(?:on|in|during|at|around)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(left);
+  if (leftCues.length === 0 || onlyPointers || INTRO_ONLY.test(withoutParentheses(left))) {
     const rightCues = cuesIn(right);
     const first = rightCues[0];
     if (first) return pick(first, right.slice(first.start));

@@ -11,17 +11,22 @@ import type { Sentence } from './sentences.ts';
 // reasonably likely to materially impact financial condition" yields one of each.
 
 /** The impact is open: not yet determined, cannot be estimated, still being evaluated, or only possible. */
+/** A hedged possibility: "could have the potential to have a material impact", "potentially material". */
+const HEDGED = /\b(?:(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material)\b/i;
+/** A sentence about this incident rather than about cyber risk in general. */
+const ABOUT_THE_INCIDENT = /\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|attack|intrusion|breach|matter|event)\b|\bthe\s+(?:Incident|Cyber\w*|Data\s+Breach|Security\s+Incident)\b/i;
+
 const OPEN =
-  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)(?=[^.;]{0,100}\b(?:impact|effect|material\w*|financial|results)\b)|(?<=\b(?:impact|effect|material\w*)\b[^.;]{0,100})(?:cannot|can\s+not|could\s+not)\s+(?:yet\s+|reasonably\s+|currently\s+)?be\s+(?:determined|estimated|quantified|predicted)|(?:still\s+)?(?:estimating|quantifying)\s+(?:the\s+|any\s+)?(?:[\w,-]+\s+){0,5}?(?:impact|effect)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:assessing|evaluating|determining)\s+(?:the\s+)?(?:(?:full|potential|ultimate)\s+)*(?:impact|effect|extent|materiality)\b|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:currently|continu\w+\s+to)\s+monitor\w*\b[^.;]{0,80}\bmaterial\w*|(?<=\b(?:impacts?|effects?|materiality|material|extent|scope)\b[^.;]{0,100})(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:may|could|might)\s+(?:\w+\s+){0,3}(?:materially|material)|potentially\s+material|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine)|(?:impact|effect),?\s+if\s+any,|\bmaterial(?:ity|\s+impact|\s+effect)\b[^.;]{0,160}?\b(?:will|would|may)\s+(?:ultimately\s+)?depend\s+on)\b/i;
+  /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)(?=[^.;]{0,100}\b(?:impact|effect|material\w*|financial|results)\b)|(?<=\b(?:impact|effect|material\w*)\b[^.;]{0,100})(?:cannot|can\s+not|could\s+not)\s+(?:yet\s+|reasonably\s+|currently\s+)?be\s+(?:determined|estimated|quantified|predicted)|(?:still\s+)?(?:estimating|quantifying)\s+(?:the\s+|any\s+)?(?:[\w,-]+\s+){0,5}?(?:impact|effect)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:assessing|evaluating|determining)\s+(?:the\s+)?(?:(?:full|potential|ultimate)\s+)*(?:impact|effect|extent|materiality)\b|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:currently|continu\w+\s+to)\s+monitor\w*\b[^.;]{0,80}\bmaterial\w*|(?<=\b(?:impacts?|effects?|materiality|material|extent|scope)\b[^.;]{0,100})(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine)|(?:impact|effect),?\s+if\s+any,|\bmaterial(?:ity|\s+impact|\s+effect)\b[^.;]{0,160}?\b(?:will|would|may)\s+(?:ultimately\s+)?depend\s+on)\b/i;
 /** A statement that the impact is not material (present or reasonably likely). */
 const NOT_MATERIAL =
   /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:has|have)\s+not\s+(?:identified|observed|seen)\s+(?:any\s+)?(?=(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?))|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
 /** Self-contained denials: "no material impacts", "immaterial", "not material". */
 const NOT_MATERIAL_SHORT =
-  /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial|(?:was|is|were|are)\s+not\s+material)\b/i;
+  /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial(?!\s+(?:number|amount|portion|subset|percentage)\s+of)|(?:was|is|were|are)\s+not\s+material)\b/i;
 /** A statement that the impact is material. */
 const MATERIAL =
-  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
+  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|resulted\s+in\s+material\s+(?:adverse\s+)?(?:judgments?|settlements?|fines|penalties|losses|costs|expenses)|(?:incurred|caused\s+(?:the\s+Company|us)\s+to\s+incur)\s+(?:[\w-]+\s+){0,2}?significant\s+(?:[\w-]+\s+)?(?:costs|expenses|losses)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
 /** A statement about material impact, not only about scope, duration or a past determination. */
 const SAYS_IMPACT = /\bmaterial(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affect|disrupt)\w*|\b(?:impact|affect)\w*\b[^.;]{0,60}\bmaterial/i;
 /** Financial condition, results or the business as a whole (not only operations). */
@@ -29,7 +34,7 @@ const FINANCIAL_SCOPE =
   /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall\b(?!\s+(?:business\s+)?operations))\b/i;
 const OPERATIONS_ONLY = /\b(?:operations|operational|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
 // Generic risk statements about cyber threats at large, not about this incident.
-const GENERIC_RISK = /\bif\s+realized\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
+const GENERIC_RISK = /\bif\s+realized\b|\bany\s+of\s+which\s+(?:could|may|might)\b|\bsuch\s+(?:incidents|attacks|breaches|events)\b[^.;]{0,80}\b(?:could|may|might)\b|\b(?:(?:a|any)\s+(?:future\s+)?|future\s+)cyber(?:security)?\s+(?:incident|attack)s?\s+that\s+(?:could|may|might)\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
 const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might|cannot|without)\b/i;
 
 const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
@@ -41,7 +46,7 @@ const EXCEPT_HEREIN = /\bexcept\s+as\s+(?:set\s+forth|described|disclosed|discus
  * report says nothing more specific about the incident.
  */
 const ITEM_106_DENIAL =
-  /\b(?:has|have)\s+not\s+identified\s+any\s+(?:risks\s+from\s+(?:known\s+)?cybersecurity\s+threats|cybersecurity\s+(?:threats|incidents))\b[^.]*\bmaterially\s+affected\b/i;
+  /\b(?:has|have)\s+not\s+identified\s+any\s+(?:risks\s+from\s+(?:known\s+)?cybersecurity\s+threats|cybersecurity\s+(?:threats|incidents))\b[^.]*\bmaterially\s+affected\b|\brisks\s+from\s+(?:known\s+)?cybersecurity\s+threats\s+(?:have|has)\s+not\s+materially\s+affected\b/i;
 /** "we determined that the incident was a material event": a determination standing in for impact. */
 const DETERMINED_MATERIAL_EVENT =
   /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b/i;
@@ -60,7 +65,15 @@ export interface MaterialityResult {
  * and only when nothing else is said, a determination that the incident was a material event,
  * or else a 10-K's general statement that no cyber risk has materially affected the company.
  */
-export function materiality(sentences: readonly Sentence[]): MaterialityResult {
+export interface MaterialityOptions {
+  /**
+   * Count a hedge ("may materially affect") only in a sentence about the incident: a 10-K's risk
+   * text hedges about cyber incidents in general on every page.
+   */
+  hedgesNeedTheIncident?: boolean;
+}
+
+export function materiality(sentences: readonly Sentence[], options: MaterialityOptions = {}): MaterialityResult {
   let material: string | null = null;
   let notMaterialFinancial: string | null = null;
   let open: string | null = null;
@@ -83,7 +96,8 @@ export function materiality(sentences: readonly Sentence[]): MaterialityResult {
     if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = s.text;
     if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
     for (const clause of t.split(CLAUSE_SPLIT)) {
-      if (OPEN.test(clause) && !NOT_MATERIAL.test(clause.replace(OPEN, ''))) {
+      const hedged = HEDGED.test(clause) && (!options.hedgesNeedTheIncident || ABOUT_THE_INCIDENT.test(t));
+      if ((OPEN.test(clause) || hedged) && !NOT_MATERIAL.test(clause.replace(OPEN, '').replace(HEDGED, ''))) {
         open = better(open, s.text);
         continue;
       }
