@@ -69,19 +69,23 @@ if (sizesMb.some((n) => !(n > 0))) {
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 /**
- * CPU time of this process (garbage collection included), best of a few runs (one for the big
- * sizes): on a shared machine, wall time measures the neighbours as much as the analyzer.
+ * CPU time of this process (garbage collection included), best of a few runs: three at least for
+ * the small sizes, and as many as fit in half a second (up to seven) for quick stages, one for
+ * slow ones. On a shared machine, wall time measures the neighbours as much as the analyzer.
  */
 async function bestMs(stage: Stage, prepared: unknown, mb: number): Promise<number> {
-  const runs = mb <= 1 ? 3 : mb <= 4 ? 2 : 1;
+  const minRuns = mb <= 4 ? 3 : 1;
   let best = Infinity;
-  for (let i = 0; i < runs; i++) {
+  let spent = 0;
+  for (let i = 0; i < 7 && (i < minRuns || spent < 500); i++) {
     // Start each run with an empty heap, so no run pays for the garbage of the one before.
     collectGarbage();
     const t0 = process.cpuUsage();
     await stage.run(prepared as never);
     const t = process.cpuUsage(t0);
-    best = Math.min(best, (t.user + t.system) / 1000);
+    const ms = (t.user + t.system) / 1000;
+    best = Math.min(best, ms);
+    spent += ms;
   }
   return best;
 }

@@ -177,7 +177,7 @@ function classifyAndExtract(
   // Items: the header's numeric list when there is one, else the 8-K item headings.
   let items = sortItems(header.items);
   if (items.length === 0 && !periodic) {
-    items = sortItems(primarySections.filter((s) => s.item.includes('.') && s.text.length > 0).map((s) => s.item));
+    items = sortItems(primarySections.filter((s) => s.item.includes('.') && (s.text.length > 0 || s.titled)).map((s) => s.item));
   }
 
   const segments: Segment[] = [];
@@ -263,7 +263,11 @@ function classifyAndExtract(
     // The carrier first, then every other segment that speaks of the incident. Outside an Item
     // 1.05 text only the neighbourhood of sentences about the incident counts: a 10-K's MD&A or an
     // earnings release says much else with "material" and dates in it.
-    const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)];
+    // Items headed together ("Items 1.05 and 8.01", or stacked headings) share one text: read it once.
+    const seenText = new Set([carrier.seg.text]);
+    const related = [carrier.seg, ...scored.filter((x) => x !== carrier && (x.evidence.length > 0 || (x.seg.origin !== 'primary' && CYBER_WORDS.test(x.seg.text)))).map((x) => x.seg)].filter(
+      (s, i) => i === 0 || (!seenText.has(s.text) && seenText.add(s.text) !== undefined),
+    );
     // The sentences that report the event anchor the neighbourhood too, whatever words they use.
     const anchors = new Set(scored.flatMap((x) => x.evidence.map((e) => e.sentence)));
     const whole = (s: Segment): boolean => s.item === '1.05' || (s.origin === 'xbrl' && !periodic);

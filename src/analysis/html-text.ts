@@ -14,6 +14,9 @@ const CELL = new Set(['td', 'th']);
 // Never shown to a reader: the inline-XBRL header holds hidden facts and contexts.
 const HIDDEN = new Set(['head', 'script', 'style', 'ix:header', 'noscript', 'template', 'xml']);
 const DISPLAY_NONE = /display\s*:\s*none/i;
+// A block element styled inline flows within its line (inline XBRL wraps facts in such divs:
+// "$<div style="display:inline">5.22</div> per share" is one line, as a reader sees it).
+const DISPLAY_INLINE = /display\s*:\s*inline(?:-block)?\s*(?:;|!|$)/i;
 
 /** Every kind of Unicode space (incl. `&#160;`) and zero-width characters. */
 const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\ufeff]+/g;
@@ -46,6 +49,8 @@ export function textReader(): HtmlReader & { text(): string } {
   let depth = 0;
   let hiddenAt = -1;
   let preDepth = 0;
+  // Whether the element open at each depth breaks lines.
+  const breaksAt: boolean[] = [];
   return {
     onopentag(name, attribs) {
       depth++;
@@ -55,7 +60,8 @@ export function textReader(): HtmlReader & { text(): string } {
         return;
       }
       if (name === 'pre') preDepth++;
-      if (BLOCK.has(name)) parts.push('\n');
+      breaksAt[depth] = BLOCK.has(name) && !(attribs.style !== undefined && DISPLAY_INLINE.test(attribs.style));
+      if (breaksAt[depth]) parts.push('\n');
       else if (CELL.has(name)) parts.push(' ');
     },
     ontext(text) {
@@ -68,9 +74,10 @@ export function textReader(): HtmlReader & { text(): string } {
         depth--;
         return;
       }
+      const breaks = breaksAt[depth];
       depth--;
       if (name === 'pre' && preDepth > 0) preDepth--;
-      if (BLOCK.has(name)) parts.push('\n');
+      if (breaks) parts.push('\n');
       else if (CELL.has(name)) parts.push(' ');
     },
     text: () => normalizeText(parts.join('')),

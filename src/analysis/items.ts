@@ -10,23 +10,29 @@ export interface ItemSection {
   /** `1.05` for 8-K items, `1C` / `7` / `1A` for 10-K and 10-Q items. */
   item: string;
   title: string;
-  /** The section body, without its heading, up to the next heading or boilerplate. */
+  /**
+   * The section body, without its heading, up to the next heading or boilerplate. Headings
+   * stacked over one body ("Item 1.01" / "Item 2.03" / text) each get that body.
+   */
   text: string;
+  /** The heading carries its item's official title: a real heading, even with no body. */
+  titled: boolean;
   /** Offset of the heading in the input text. */
   start: number;
 }
 
+// A heading may hang on a rule drawn with characters ("========Item 2.02", "____ Item 7.01").
 const HEADING =
-  /^[\s.:\-–—•]*(?:PART\s+I{1,3}V?\s*[,.:\-–—]?\s*)?I\s?T\s?E\s?M\s?S?(?=[\s.\d]|$)[\s.]*(?:No\.?\s*|Number\s*)?(\d{1,2}(?:\s?\.\s?\d\s?\d)?(?:[A-C](?![a-z]))?)(?![\d%,$])/i;
+  /^[\s.:\-–—•=_*#~]*(?:PART\s+I{1,3}V?\s*[,.:\-–—]?\s*)?I\s?T\s?E\s?M\s?S?(?=[\s.\d]|$)[\s.]*(?:No\.?\s*|Number\s*)?(\d{1,2}(?:\s?\.\s?\d\s?\d)?(?:[A-C](?![a-z]))?)(?![\d%,$])/i;
 const MORE_ITEMS = /^\s*(?:,|and|&)\s*(?:Items?\s*)?(\d\.\d\d)\b/i;
 
 // Titles distinctive enough to open a section on their own (renderings often drop the number).
 const STANDALONE_TITLES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^[\s.:\-–—]*Material\s+Cybersecurity\s+Incidents?\b[.:]?/i, '1.05'],
-  [/^[\s.:\-–—]*Regulation\s+FD\s+Disclosure\b[.:]?/i, '7.01'],
-  [/^[\s.:\-–—]*Other\s+Events\b[.:]?(?=\s*$|\s+[A-Z])/, '8.01'],
-  [/^[\s.:\-–—]*Financial\s+Statements\s+and\s+Exhibits\b[.:]?/i, '9.01'],
-  [/^[\s.:\-–—]*Results\s+of\s+Operations\s+and\s+Financial\s+Condition\b[.:]?(?=\s*$|\s+[A-Z])/, '2.02'],
+  [/^[\s.:\-–—=_*#~]*Material\s+Cybersecurity\s+Incidents?\b[.:]?/i, '1.05'],
+  [/^[\s.:\-–—=_*#~]*Regulation\s+FD\s+Disclosure\b[.:]?/i, '7.01'],
+  [/^[\s.:\-–—=_*#~]*Other\s+Events\b[.:]?(?=\s*$|\s+[A-Z])/, '8.01'],
+  [/^[\s.:\-–—=_*#~]*Financial\s+Statements\s+and\s+Exhibits\b[.:]?/i, '9.01'],
+  [/^[\s.:\-–—=_*#~]*Results\s+of\s+Operations\s+and\s+Financial\s+Condition\b[.:]?(?=\s*$|\s+[A-Z])/, '2.02'],
 ];
 
 /** Where the section's own text stops even without a next heading. */
@@ -64,6 +70,7 @@ export function cutBoilerplate(text: string): string {
 interface Heading {
   items: string[];
   title: string;
+  titled: boolean;
   start: number;
   bodyStart: number;
 }
@@ -86,26 +93,28 @@ const OFFICIAL_TITLES = new Map(
 const isItemNumber = (n: string): boolean => (n.includes('.') ? FORM_8K_ITEM_NUMBERS.has(n) : /^(?:[1-9]|1[0-6])[A-C]?$/i.test(n));
 
 /** Split the body of a heading line into the title and whatever body text runs on after it. */
-function splitTitle(item: string, rest: string): { title: string; body: string } | null {
-  const r = rest.replace(/^[\s.:\-–—]+/, '');
-  if (r === '') return { title: '', body: '' };
-  // A cross-reference or a running sentence: "Item 1.05 of Form 8-K", "Item 7.01 and the exhibit".
-  if (/^[a-z(]/.test(r) || /^(?:of|in|to|under|hereof|above|below|herein)\b/i.test(r)) return null;
+function splitTitle(item: string, rest: string): { title: string; body: string; titled: boolean } | null {
+  // A subsection marker is part of the number: "Item 9.01(d). Exhibits".
+  const r = rest.replace(/^[\s.:\-–—]*(?:\((?:[a-z]|[ivx]{1,4}|\d)\)(?=[\s.:\-–—]|$))?[\s.:\-–—]*/, '');
+  if (r === '') return { title: '', body: '', titled: false };
   const official = OFFICIAL_TITLES.get(item);
   if (official) {
-    // The first words of the line, as many as the official title has (the rest may be body).
+    // The first words of the line, as many as the official title has (the rest may be body); in
+    // any case ("Item 1.05 material cybersecurity incidents").
     const m = official.firstWords.exec(r);
     const candidate = (m?.[0] ?? r).split(/\s+/).join(' ');
     if (titleKey(candidate) === official.key || itemNumberForTitle(candidate) === item) {
       const title = trimTitleEnd(m?.[0] ?? candidate);
-      return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—]+/, '') };
+      return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—]+/, ''), titled: true };
     }
   }
+  // A cross-reference or a running sentence: "Item 1.05 of Form 8-K", "Item 7.01 and the exhibit".
+  if (/^[a-z(]/.test(r) || /^(?:of|in|to|under|hereof|above|below|herein)\b/i.test(r)) return null;
   // A short line is a title ("Item 1C. Cybersecurity"); a long one is title + run-on body.
-  if (r.length <= 120 && !/[.!?]\s+[A-Z]/.test(r.replace(/[.:]$/, ''))) return { title: trimTitleEnd(r), body: '' };
+  if (r.length <= 120 && !/[.!?]\s+[A-Z]/.test(r.replace(/[.:]$/, ''))) return { title: trimTitleEnd(r), body: '', titled: false };
   const cut = /^(.{3,100}?)[.:]\s+(?=[A-Z])/.exec(r);
-  if (cut) return { title: cut[1] ?? '', body: r.slice(cut[0].length) };
-  return { title: '', body: r };
+  if (cut) return { title: cut[1] ?? '', body: r.slice(cut[0].length), titled: false };
+  return { title: '', body: r, titled: false };
 }
 
 function findHeadings(text: string): Heading[] {
@@ -130,7 +139,7 @@ function headingInLine(
   text: string,
   lineStart: number,
   lineEnd: number,
-): { items: string[]; title: string; bodyStart: number } | null {
+): { items: string[]; title: string; titled: boolean; bodyStart: number } | null {
   const m = HEADING.exec(line);
   if (m) {
     const item = (m[1] ?? '').replace(/\s+/g, '').toUpperCase();
@@ -148,7 +157,7 @@ function headingInLine(
     }
     const split = splitTitle(item, rest);
     if (!split) return null;
-    let { title } = split;
+    let { title, titled } = split;
     let bodyStart = split.body ? lineEnd - split.body.length : lineEnd + 1;
     // "Item 1.05" alone, its title on the next line.
     if (title === '' && split.body === '') {
@@ -156,18 +165,19 @@ function headingInLine(
       const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd).trim();
       if (next && itemNumberForTitle(trimTitleEnd(next)) === item) {
         title = trimTitleEnd(next);
+        titled = true;
         bodyStart = nextEnd < 0 ? text.length : nextEnd + 1;
       }
     }
-    return { items, title, bodyStart };
+    return { items, title, titled, bodyStart };
   }
   for (const [re, item] of STANDALONE_TITLES) {
     const t = re.exec(line);
     if (t) {
-      const title = trimTitleEnd(t[0].replace(/^[\s.:\-–—]+/, '')).trim();
+      const title = trimTitleEnd(t[0].replace(/^[\s.:\-–—=_*#~]+/, '')).trim();
       const body = line.slice(t[0].length).replace(/^[\s.:\-–—]+/, '');
       if (body && /^[a-z]/.test(body)) return null;
-      return { items: [item], title, bodyStart: body ? lineEnd - body.length : lineEnd + 1 };
+      return { items: [item], title, titled: true, bodyStart: body ? lineEnd - body.length : lineEnd + 1 };
     }
   }
   return null;
@@ -176,7 +186,8 @@ function headingInLine(
 /**
  * Cut text into item sections. Table-of-contents entries (a heading whose item appears again
  * later, with next to nothing under it) are dropped, and a titled-only heading never overrides a
- * numbered one for the same item.
+ * numbered one for the same item. 8-K headings stacked with nothing between them share the body
+ * under the last of them.
  */
 export function findItemSections(text: string): ItemSection[] {
   const headings = findHeadings(text);
@@ -185,16 +196,27 @@ export function findItemSections(text: string): ItemSection[] {
   headings.forEach((h, i) => {
     for (const it of h.items) lastHeading.set(it, i);
   });
+  const laterSame = (i: number): boolean => headings[i]!.items.some((it) => (lastHeading.get(it) ?? -1) > i);
+  const bodies = headings.map((h, i) => {
+    const next = headings[i + 1];
+    const rawEnd = next ? next.start : text.length;
+    return h.bodyStart < rawEnd ? text.slice(h.bodyStart, rawEnd) : '';
+  });
+  // From the last heading back, so a stack of any height takes the body under its last heading.
+  // Only 8-K items stack (a 10-K's table of contents is a column of bodiless headings too), and
+  // never onto Item 9.01, whose body is its own list of exhibits.
+  const shared = new Array<string>(headings.length);
+  const stacks = (h: Heading): boolean => h.items.every((it) => it.includes('.') && it !== '9.01');
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const stacked = bodies[i]!.trim() === '' && i + 1 < headings.length && !laterSame(i) && stacks(headings[i]!) && stacks(headings[i + 1]!);
+    shared[i] = stacked ? shared[i + 1]! : cutBoilerplate(bodies[i]!);
+  }
   const sections: ItemSection[] = [];
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
-    const next = headings[i + 1];
-    const rawEnd = next ? next.start : text.length;
-    const raw = h.bodyStart < rawEnd ? text.slice(h.bodyStart, rawEnd) : '';
-    const body = cutBoilerplate(raw);
-    const laterSame = h.items.some((it) => (lastHeading.get(it) ?? -1) > i);
-    if (laterSame && body.replace(/[\d\s.]+/g, '').length < 80) continue;
-    for (const item of h.items) sections.push({ item, title: h.title, text: body, start: h.start });
+    const body = shared[i]!;
+    if (laterSame(i) && body.replace(/[\d\s.]+/g, '').length < 80) continue;
+    for (const item of h.items) sections.push({ item, title: h.title, titled: h.titled, text: body, start: h.start });
   }
   // Keep one section per item: the longest (a repeated heading is a TOC line or a running header).
   const best = new Map<string, ItemSection>();
