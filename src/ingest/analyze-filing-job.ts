@@ -6,6 +6,7 @@ import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AnalyzeSubmission } from './analyze-submission.ts';
+import { ANALYZER_VERSION } from '../analysis/index.ts';
 import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
 
@@ -26,6 +27,12 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
   return async (job, signal) => {
     const filing = await filings.get(job.key);
     if (!filing) throw new PermanentJobError(`filing ${job.key} is not in the database`);
+    // A run that stored its analysis but lost the job's bookkeeping (the database went away just
+    // after) is taken up again: the work is done, so it is not done twice.
+    if (filing.status === 'analyzed' && filing.analyzerVersion === ANALYZER_VERSION) {
+      log.info({ accession: filing.accessionNumber }, `${filing.accessionNumber} is already analyzed by analyzer ${ANALYZER_VERSION}; nothing to redo`);
+      return;
+    }
     let fetched: FetchedFiling;
     try {
       fetched = await fetchFiling(edgar, filing, signal);

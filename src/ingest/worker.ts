@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { isConnectionLost } from '../../db/connection-errors.ts';
 import type { JobWakeups } from '../../db/job-notifications.ts';
 import type { JobRepository, JobRow } from '../../db/repositories/jobs.ts';
 import type { JobState } from '../../db/schema.ts';
@@ -57,6 +58,7 @@ export interface Worker {
 }
 
 const MIN_PAUSE_MS = 100;
+const DATABASE_RETRY_MS = 1000;
 
 const defaultRetryDelay = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
 
@@ -110,6 +112,14 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       if (err instanceof DeferJobError) {
         await jobs.release(job.id, id, err.delayMs);
+        return;
+      }
+      // The database dropped the connection (a restart, a failover): not the job's fault. Run it
+      // again on a new connection, without spending an attempt. Should the database still be
+      // away, this fails too and the lease brings the job back later.
+      if (isConnectionLost(err)) {
+        log.warn({ job: job.id, key: job.key, err: errorMessage(err) }, `job ${job.kind} ${job.key} lost its database connection; it runs again`);
+        await jobs.release(job.id, id, DATABASE_RETRY_MS);
         return;
       }
       const message = errorMessage(err);
@@ -168,7 +178,8 @@ export function createWorker(options: WorkerOptions): Worker {
         log.error({ err: errorMessage(err) }, 'claiming jobs failed; retrying');
       }
       if (stopping) break;
-      const pause = claimed > 0 && running.size < concurrency ? 0 : failed ? idleMs : await idlePause();
+      // After a failed claim (the database away), look again soon rather than after the idle pause.
+      const pause = claimed > 0 && running.size < concurrency ? 0 : failed ? Math.min(idleMs, DATABASE_RETRY_MS) : await idlePause();
       if (stopping) break;
       // Sleep until a slot frees up, new work is announced, or the pause ends.
       await new Promise<void>((resolve) => {
