@@ -33,7 +33,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       schema: {
         tags: ['filings'],
         summary: 'List filings, newest first',
-        description: 'Every filing the monitor has seen (8-K, 10-Q, 10-K and their amendments, as configured), with its analysis once analyzed. Cursor-paginated.',
+        description: 'Every filing the monitor has seen (8-K, 10-Q, 10-K and their amendments, as configured), with the summary of its analysis once analyzed (statements, evidence and the Item 1.05 text are on the detail). Cursor-paginated with the opaque `nextCursor`.',
         querystring: FilingQuerySchema,
         response: { 200: FilingPageSchema, 400: ErrorSchema },
       },
@@ -61,7 +61,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
     {
       schema: {
         tags: ['filings'],
-        summary: 'One filing with its full analysis and evidence',
+        summary: 'One filing with its full analysis: statements, evidence, Item 1.05 text',
         params: AccessionParamsSchema,
         response: { 200: FilingDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
