@@ -7,7 +7,7 @@
 // asserted. The API keeps serialized responses until the filings change; a third run sends a
 // change signal before every request, so each one reads the database: the cost of a cache miss.
 //
-//   npm run bench:api -- [--filings=20000] [--seconds=10] [--connections=50]
+//   npm run bench:api -- [--filings=20000] [--seconds=5] [--rounds=3] [--connections=50]
 
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,8 @@ import { DEMO_CORPUS, loadCorpus } from '../src/replay/corpus.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const FILINGS = Number(args.get('filings') ?? 20_000);
-const SECONDS = Number(args.get('seconds') ?? 10);
+const SECONDS = Number(args.get('seconds') ?? 5);
+const ROUNDS = Number(args.get('rounds') ?? 3);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const WARM_UP_SECONDS = 3;
 const LIST_PATH = '/v1/filings?limit=20';
@@ -137,6 +138,8 @@ async function serve(): Promise<void> {
   });
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
 async function measure(url: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
   return {
@@ -158,21 +161,29 @@ async function main(): Promise<void> {
     child.once('exit', (code) => reject(new Error(`bench server exited with code ${code}`)));
   });
   try {
-    console.log(`bench:api — ${ready.filings.toLocaleString('en-US')} analyzed filings (${ready.analyses} real analyses repeated), PGlite, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    console.log(`bench:api — ${ready.filings.toLocaleString('en-US')} analyzed filings (${ready.analyses} real analyses repeated), PGlite, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each`);
     console.log(`GET ${LIST_PATH}: ${ready.bytes.toLocaleString('en-US')} bytes per response`);
     await measure(ready.bare, WARM_UP_SECONDS);
     await measure(ready.api, WARM_UP_SECONDS);
-    const bare = await measure(ready.bare, SECONDS);
-    const api = await measure(ready.api, SECONDS);
+    // Alternated rounds: on a shared machine the load moves, and the median ratio of rounds run
+    // side by side says more than one long run of each.
+    const rounds: Array<{ bare: Measured; api: Measured }> = [];
+    for (let round = 0; round < ROUNDS; round++) rounds.push({ bare: await measure(ready.bare, SECONDS), api: await measure(ready.api, SECONDS) });
     child.send('uncached');
     await new Promise((resolve) => child.once('message', resolve));
     const uncached = await measure(ready.api, SECONDS);
-    const line = (name: string, r: typeof bare) =>
+    const line = (name: string, r: Measured) =>
       `  ${name.padEnd(48)} ${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms${r.failures ? `   ${r.failures} failed` : ''}`;
-    console.log(line('bare Fastify route, same bytes', bare));
-    console.log(line(`API ${LIST_PATH}`, api));
+    const ratios = rounds.map((r) => r.api.rps / r.bare.rps);
+    rounds.forEach((r, i) => {
+      console.log(`round ${i + 1}:`);
+      console.log(line('bare Fastify route, same bytes', r.bare));
+      console.log(line(`API ${LIST_PATH}`, r.api));
+    });
     console.log(line(`API, every request reading the database`, uncached));
-    console.log(`  ratio API / bare: ${((api.rps / bare.rps) * 100).toFixed(1)}%   (reading the database each time: ${((uncached.rps / bare.rps) * 100).toFixed(1)}%)`);
+    const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+    const bareMedian = [...rounds.map((r) => r.bare.rps)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
+    console.log(`ratio API / bare: median ${(median * 100).toFixed(1)}% (rounds ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}); reading the database each time: ${((uncached.rps / bareMedian) * 100).toFixed(1)}%`);
   } finally {
     child.disconnect();
   }
