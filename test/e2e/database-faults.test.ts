@@ -5,11 +5,11 @@
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { analysisRuns, expectIngestedExactly, readIngested } from '../helpers/ingested.ts';
+import { replayMonitorConfig } from '../helpers/monitor-config.ts';
 import { REQUIRE_POSTGRES, TEST_POSTGRES_URL } from '../helpers/postgres-url.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { REPLAY_CORPUS } from '../replay/helpers.ts';
@@ -39,14 +39,8 @@ describe.skipIf(!postgresRuns)('a monitor whose database connections are all ter
       faults: (req) => (req.kind === 'document' ? { delayMs: 300 } : undefined),
     });
     const url = await replay.listen({ port: 0, host: '127.0.0.1' });
-    const config = loadConfig({}, {
+    const config = replayMonitorConfig(url, {
       databaseUrl: db.url,
-      dataDir: '',
-      port: 0,
-      edgarUserAgent: 'cyber8k tests tests@cyber8k.local',
-      edgarWwwUrl: url,
-      edgarDataUrl: url,
-      edgarEftsUrl: url,
       pollIntervalSeconds: 0.5,
       pollOffHoursIntervalSeconds: 0.5,
       jobLeaseSeconds: 5,

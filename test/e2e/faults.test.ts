@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import { createReplayServer, type FaultAction, type FaultRequest, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { replayMonitorConfig } from '../helpers/monitor-config.ts';
 import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -57,14 +57,8 @@ describe.skipIf(!postgresRuns)('a replayed day of 300+ filings under faults [pos
       faults: fault,
     });
     const url = await replay.listen({ port: 0, host: '127.0.0.1' });
-    const config = loadConfig({}, {
+    const config = replayMonitorConfig(url, {
       databaseUrl: db.url,
-      dataDir: '',
-      port: 0,
-      edgarUserAgent: 'cyber8k tests tests@cyber8k.local',
-      edgarWwwUrl: url,
-      edgarDataUrl: url,
-      edgarEftsUrl: url,
       edgarRequestsPerSecond: 8,
       edgarTimeoutMs: 5000,
       edgarRateLimitPauseSeconds: PAUSE_MS / 1000,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { DEMO_CORPUS } from '../../src/replay/index.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import { createReplayServer, type ReplayServer } from '../../src/replay/index.ts';
@@ -15,6 +15,7 @@ import { reanalyzeStored } from '../../src/ingest/reanalyze.ts';
 import { ANALYZER_VERSION } from '../../src/analysis/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { analysisRuns, expectIngestedExactly, readIngested } from '../helpers/ingested.ts';
+import { replayMonitorConfig } from '../helpers/monitor-config.ts';
 
 const UNH = '0000731766-24-000045'; // UnitedHealth, Feb 22 2024, Item 1.05 (Change Healthcare)
 const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025, a routine Item 8.01
@@ -50,20 +51,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       const replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-e2e-'));
       if (backend === 'postgres') serverDb = await openTestDatabase('postgres');
-      config = loadConfig(
-        {},
-        {
-          databaseUrl: serverDb?.url ?? null,
-          dataDir,
-          port: 0,
-          edgarUserAgent: 'cyber8k tests tests@cyber8k.local',
-          edgarWwwUrl: replayUrl,
-          edgarDataUrl: replayUrl,
-          edgarEftsUrl: replayUrl,
-          pollIntervalSeconds: 0.2,
-          pollOffHoursIntervalSeconds: 1,
-        },
-      );
+      config = replayMonitorConfig(replayUrl, { databaseUrl: serverDb?.url ?? null, dataDir, pollIntervalSeconds: 0.2, pollOffHoursIntervalSeconds: 1 });
     });
 
     afterAll(async () => {
