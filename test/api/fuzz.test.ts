@@ -149,7 +149,7 @@ describe('REST API under random requests', () => {
         fc.oneof(filingsRequest, jobsRequest, incidentsRequest, eventsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
         async (url) => check({ method: 'GET', url }),
       ),
-      { numRuns: 1500, seed },
+      { numRuns: 1000, seed },
     );
   });
 
