@@ -2,7 +2,8 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, DATED, deniesAttack, eventLike, incidentEvidence, reportOfEvent } from './classify.ts';
+import { CYBER_WORDS, DATED, deniesAttack, incidentEvidence, incidentMentions, reportOfEvent, setAsideEvents } from './classify.ts';
+import { assess } from './confidence.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
 import { htmlDocument, readableDocuments, type TextDocument } from './documents.ts';
@@ -237,6 +238,7 @@ function classifyAndExtract(
   // An amended current report follows up on what it amends; an S-1/A or 10-K/A does not.
   let update = false;
   let incidentSentences: Sentence[] = [];
+  let materialityConflict = false;
 
   if (incident && carrier) {
     update = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
@@ -295,6 +297,7 @@ function classifyAndExtract(
     const m = materiality(focused[0] ?? [], { hedgesNeedTheIncident: periodic });
     const mat = m.materialImpact ? m : materiality(sentences, { hedgesNeedTheIncident: periodic });
     materialImpact = mat.materialImpact;
+    materialityConflict = mat.conflict === true;
     if (mat.sentence) evidence.materialImpact = mat.sentence;
     statements = impactStatements(sentences);
     // Tagged text blocks may start or end inside a sentence: quote the whole sentence as filed.
@@ -322,9 +325,21 @@ function classifyAndExtract(
   });
   Object.assign(evidence, threading.evidence);
   lap('extract');
-  // A negative with cyber vocabulary but no sentence worded like an event is a clear negative.
-  const nearMiss = !incident && cyberText && eventLike(allSentences) > 0;
-  const confidence = confidenceOf(incident, hasItem105, carrier?.evidence[0]?.strength ?? 0, cyberText && nearMiss, incidentFacts.length > 0);
+  const { confidence, review } = assess({
+    incident,
+    periodic,
+    item105: hasItem105,
+    tagged: incidentFacts.length > 0,
+    evidence: incident ? (carrier?.evidence ?? []) : [],
+    dated: incident && (dates.began !== null || dates.detected !== null || (carrier?.evidence.some((e) => !e.reference && DATED.test(e.sentence)) ?? false)),
+    cyberText,
+    // A negative whose text had an incident report that a rule then overrode, or dated event wording set aside.
+    setAside: incident ? 0 : (carrier?.evidence.filter((e) => !e.reference).length ?? 0) + (cyberText ? setAsideEvents(allSentences) : 0),
+    denial: denial !== null,
+    item,
+    materialityConflict,
+    mentions: incident || !cyberText ? 0 : incidentMentions(allSentences),
+  });
 
   return {
     accessionNumber: header.accessionNumber,
@@ -347,7 +362,7 @@ function classifyAndExtract(
       ? { cyd: { concepts: [...new Set(cyd.map((f) => f.concept))], incidents: [...new Set(cyd.flatMap((f) => (f.incident ? [f.incident] : [])))] } }
       : {}),
     confidence,
-    review: confidence < REVIEW_BELOW,
+    review,
     analyzerVersion: ANALYZER_VERSION,
   };
 }
@@ -432,17 +447,4 @@ function pickItem(seg: Segment, items: string[], hasItem105: boolean): string | 
   // A bare text with neither header nor headings: the wording of Item 1.05 names its item.
   if (items.length === 0 && seg.origin === 'primary' && seg.sentences.some((s) => ITEM_105_WORDING.test(s.text))) return '1.05';
   return items.find((it) => it !== '9.01') ?? null;
-}
-
-/** Below this confidence an analysis is flagged for review. */
-const REVIEW_BELOW = 0.9;
-
-function confidenceOf(incident: boolean, item105: boolean, strength: number, cyberText: boolean, xbrl: boolean): number {
-  if (incident) {
-    let c = 0.6 + 0.3 * Math.min(1, strength);
-    if (item105) c += 0.08;
-    if (xbrl) c += 0.02;
-    return Math.min(0.99, Math.round(c * 100) / 100);
-  }
-  return cyberText ? 0.8 : 0.95;
 }

@@ -123,6 +123,8 @@ export interface IncidentEvidence {
   strength: number;
   /** Names an incident reported elsewhere, without reporting the event itself. */
   reference?: boolean;
+  /** Tells what an intruder did ("the threat actor accessed"), not only that an incident occurred. */
+  actor?: boolean;
 }
 
 /** The sentences that report an incident as an event, strongest first. */
@@ -157,18 +159,51 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     }
     // A hedge elsewhere in a long sentence does not undo a dated or previously disclosed event.
     if (HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
-    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0) });
+    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }
 
+/** A definite mention of an incident: "the incident", "the Data Breach", "other than the Cyber Incident". */
+const MENTIONS_AN_INCIDENT = /\b(?:the|this)\s+(?:(?:recent|cyber\w*|ransomware|security|data)\s+){0,2}(?:incident|attack|intrusion|breach)\b(?!\s+(?:response|management|plan|program|policy|policies|procedures?|team|severity|classification))/i;
+
+/** A month and year beside incident words: "during February 2024, a threat actor", "a July 2023 cybersecurity incident". */
+const DATED_INCIDENT_WORDS = new RegExp(
+  `${DATED.source}[^.;]{0,120}?\\b(?:incidents?|attacks?|breach(?:es)?|threat\\s+actors?|compromise[ds]?|fraud|intrusions?|ransomware|malware)\\b|\\b(?:incidents?|attacks?|breach(?:es)?|threat\\s+actors?|intrusions?|ransomware)\\b[^.;]{0,80}?${DATED.source}`,
+  'i',
+);
+/** Rules, laws and their dates are not incidents. */
+const ABOUT_RULES = /\b(?:SEC|Securities\s+and\s+Exchange\s+Commission|rules?|regulations?|laws?(?!\s+enforcement)|act|directive|guidance|standards?|framework)\b/i;
+
 /**
- * Sentences worded like an event (an experience or discovery verb with an incident noun, or an
- * actor gaining access) whatever their hedges or denials: a negative with none is a clear negative.
+ * Sentences that name a particular incident outside denials and process descriptions: in a
+ * negative, a sign that an incident may have been told in words the rules do not know.
  */
-export function eventLike(sentences: readonly Sentence[]): number {
+export function incidentMentions(sentences: readonly Sentence[]): number {
   let n = 0;
-  for (const s of sentences) if (s.text.length <= 1500 && CYBER_WORDS.test(s.text) && (EVENT_VERB_THEN_NOUN.test(s.text) || NOUN_FIRST_EVENT.test(s.text) || ACTOR_DID.test(s.text))) n++;
+  for (const s of sentences) {
+    const t = s.text;
+    if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t) || DENIAL.test(t) || NOT_AN_ATTACK.test(t) || PROCESS_DESCRIPTION.test(t) || ABOUT_RULES.test(t)) continue;
+    // "would be made … regarding the magnitude of the incident": how an incident would be handled.
+    if (!DATED.test(t) && /\b(?:would|will|shall|should|whether|expects?|intends?)\b/i.test(t)) continue;
+    if (NAMED_INCIDENT.test(t) || DEFINITE_INCIDENT.test(t) || EXCEPTION_CONSTRUCTION.test(t) || MENTIONS_AN_INCIDENT.test(t) || DATED_INCIDENT_WORDS.test(t)) n++;
+  }
+  return n;
+}
+
+/**
+ * Near misses of a negative: sentences worded like a specific event (dated, or about "the
+ * incident", "the threat actor") that were set aside as hedged. Denials and the forward-looking
+ * legend are not near misses.
+ */
+export function setAsideEvents(sentences: readonly Sentence[]): number {
+  let n = 0;
+  for (const s of sentences) {
+    const t = s.text;
+    if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t) || DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
+    if (!EVENT_VERB_THEN_NOUN.test(t.replace(NOT_AN_EVENT_VERB, ' ')) && !NOUN_FIRST_EVENT.test(t) && !ACTOR_DID.test(t)) continue;
+    if (DATED.test(t) || SPECIFIC.test(t)) n++;
+  }
   return n;
 }
 

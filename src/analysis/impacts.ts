@@ -51,9 +51,14 @@ const ITEM_106_DENIAL =
 const DETERMINED_MATERIAL_EVENT =
   /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b/i;
 
+/** "not … a material impact on its long-term financial condition": beside a near-term material impact, no contradiction. */
+const LONG_TERM = /\blong[-\s]term\b|\bfull[-\s]year\b/i;
+
 export interface MaterialityResult {
   materialImpact: MaterialImpact | null;
   sentence: string | null;
+  /** The text states the impact both material and not material (financially). */
+  conflict?: boolean;
 }
 
 /**
@@ -75,6 +80,8 @@ export interface MaterialityOptions {
 
 export function materiality(sentences: readonly Sentence[], options: MaterialityOptions = {}): MaterialityResult {
   let material: string | null = null;
+  // The material statement is about the financial condition or results, not about operations.
+  let materialFinancially = false;
   let notMaterialFinancial: string | null = null;
   let open: string | null = null;
   let notMaterialOperations: string | null = null;
@@ -112,11 +119,15 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
       if (m && !material) {
         const prefix = t.slice(0, t.indexOf(clause) + m.index);
         const clausePrefix = clause.slice(0, m.index);
-        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) material = s.text;
+        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) {
+          material = s.text;
+          const object = clause.slice(m.index);
+          materialFinancially = FINANCIAL_SCOPE.test(object) && !OPERATIONS_ONLY.test(object.replace(/\bresults\s+of\s+operations\b/gi, ''));
+        }
       }
     }
   }
-  if (material) return { materialImpact: 'material', sentence: material };
+  if (material) return { materialImpact: 'material', sentence: material, ...(materialFinancially && notMaterialFinancial && notMaterialFinancial !== material && !LONG_TERM.test(notMaterialFinancial) ? { conflict: true } : {}) };
   if (notMaterialFinancial) return { materialImpact: 'not-material', sentence: notMaterialFinancial };
   if (open) return { materialImpact: 'not-determined', sentence: open };
   if (notMaterialOperations) return { materialImpact: 'not-material', sentence: notMaterialOperations };

@@ -111,7 +111,12 @@ export interface Analysis {
   evidence: Record<string, string>;
   /** 0–1: how far this analysis can be trusted (the eval's reliability table says what each band is worth). */
   confidence: number;
-  /** A borderline case a person should check (confidence below 0.9). */
+  /**
+   * A person should check this analysis: a borderline incident call (confidence below 0.85: an
+   * incident only named, a negative whose text has dated event wording set aside) or conflicting
+   * signals (an incident the text also says was not an attack, an 8-K incident under no item that
+   * can be told, impact stated both material and not material).
+   */
   review: boolean;
   /**
    * Inline-XBRL Cybersecurity Disclosure (`cyd:`) facts the filing tags, when it tags any: the
