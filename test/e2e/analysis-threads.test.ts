@@ -2,17 +2,16 @@
 // API. A monitor reads replayed EDGAR in which one filing's primary document is replaced (through
 // the replay server's fault hook) by 8 MB of adversarial HTML that takes seconds to analyze.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shapeNamed } from '../../bench/adversarial-inputs.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
-import { createReplayServer, DEMO_CORPUS, type ReplayServer } from '../../src/replay/index.ts';
+import type { ReplayServer } from '../../src/replay/index.ts';
+import { replayMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025: its primary document is replaced
@@ -24,27 +23,22 @@ describe('analysis in worker threads', () => {
   let replayUrl: string;
   let heavyServedAt: number | null = null;
   let monitor: Monitor | null = null;
-  let dataDir: string;
+  let config: Config | null = null;
 
   beforeAll(async () => {
-    replay = await createReplayServer({
-      corpusDir: DEMO_CORPUS,
-      speed: 1e-6,
-      faults: (req) => {
-        if (req.kind !== 'document' || !req.path.includes(`/${COSTCO.replace(/-/g, '')}/`)) return undefined;
-        heavyServedAt ??= Date.now();
-        // Compressed beforehand: gzipping 16 MB here would block this process, which is also the API's.
-        return { status: 200, body: HEAVY, headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' } };
-      },
-    });
-    replayUrl = await replay.listen({ port: 0, host: '127.0.0.1' });
+    ({ replay, url: replayUrl } = await startStillReplay((req) => {
+      if (req.kind !== 'document' || !req.path.includes(`/${COSTCO.replace(/-/g, '')}/`)) return undefined;
+      heavyServedAt ??= Date.now();
+      // Compressed beforehand: gzipping 8 MB here would block this process, which is also the API's.
+      return { status: 200, body: HEAVY, headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' } };
+    }));
     replay.release(COSTCO);
   });
 
   afterEach(async () => {
     await monitor?.close();
     monitor = null;
-    rmSync(dataDir, { recursive: true, force: true });
+    if (config) rmSync(config.dataDir, { recursive: true, force: true });
     heavyServedAt = null;
   });
 
@@ -53,22 +47,8 @@ describe('analysis in worker threads', () => {
   });
 
   function configWith(overrides: Partial<Config>): Config {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-threads-'));
-    return loadConfig(
-      {},
-      {
-        dataDir,
-        port: 0,
-        edgarUserAgent: 'cyber8k tests tests@cyber8k.local',
-        edgarWwwUrl: replayUrl,
-        edgarDataUrl: replayUrl,
-        edgarEftsUrl: replayUrl,
-        pollIntervalSeconds: 0.2,
-        pollOffHoursIntervalSeconds: 0.2,
-        workerConcurrency: 1,
-        ...overrides,
-      },
-    );
+    config = replayMonitorConfig(replayUrl, { workerConcurrency: 1, ...overrides });
+    return config;
   }
 
   async function costco(m: Monitor) {
@@ -103,7 +83,7 @@ describe('analysis in worker threads', () => {
     expect(during.length, `probes answered while the filing was analyzed for ${analysisMs} ms`).toBeGreaterThanOrEqual(10);
     expect(slowest, `slowest /health of ${during.length} during an analysis of ${analysisMs} ms`).toBeLessThan(analysisMs / 10);
     console.log(`/health during a ${analysisMs} ms analysis: ${during.length} probes, median ${median(during)} ms, slowest ${slowest} ms`);
-  });
+  }, 240_000); // seconds of analysis, which a busy machine stretches
 
   it('sets a filing aside as dead, after one attempt, when its analysis runs past the time budget', async () => {
     monitor = await startMonitor({ config: configWith({ analysisTimeoutSeconds: 0.2 }), log });

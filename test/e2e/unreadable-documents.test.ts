@@ -2,18 +2,17 @@
 // gzip data (set aside as dead, with the reason, after one attempt), and one saved as UTF-16
 // (read like the original). The replay server's fault hook swaps the real documents' bytes.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSubmission } from '../../src/analysis/submission.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
-import { createReplayServer, DEMO_CORPUS, type ReplayServer } from '../../src/replay/index.ts';
+import type { ReplayServer } from '../../src/replay/index.ts';
 import { fixture } from '../analysis/corpus.ts';
+import { replayMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const UNH = '0000731766-24-000045';
@@ -32,23 +31,15 @@ const swapped: Record<string, Buffer> = {
 describe('ingestion of documents that are binary or UTF-16', () => {
   let replay: ReplayServer;
   let monitor: Monitor;
-  let dataDir: string;
+  let config: Config;
 
   beforeAll(async () => {
-    replay = await createReplayServer({
-      corpusDir: DEMO_CORPUS,
-      speed: 1e-6,
-      faults: (req) => {
-        const body = Object.entries(swapped).find(([suffix]) => req.kind === 'document' && req.path.endsWith(suffix))?.[1];
-        return body ? { status: 200, body, headers: { 'content-type': 'text/html' } } : undefined;
-      },
-    });
-    const url = await replay.listen({ port: 0, host: '127.0.0.1' });
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-unreadable-'));
-    const config = loadConfig(
-      {},
-      { dataDir, port: 0, edgarUserAgent: 'cyber8k tests tests@cyber8k.local', edgarWwwUrl: url, edgarDataUrl: url, edgarEftsUrl: url, pollIntervalSeconds: 0.2, pollOffHoursIntervalSeconds: 0.2 },
-    );
+    let url: string;
+    ({ replay, url } = await startStillReplay((req) => {
+      const body = Object.entries(swapped).find(([suffix]) => req.kind === 'document' && req.path.endsWith(suffix))?.[1];
+      return body ? { status: 200, body, headers: { 'content-type': 'text/html' } } : undefined;
+    }));
+    config = replayMonitorConfig(url);
     monitor = await startMonitor({ config, log: pino({ level: 'silent' }) });
     replay.release(UNH);
     replay.release(COSTCO);
@@ -57,7 +48,7 @@ describe('ingestion of documents that are binary or UTF-16', () => {
   afterAll(async () => {
     await monitor?.close();
     await replay?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(config.dataDir, { recursive: true, force: true });
   });
 
   const row = async (accession: string) =>
