@@ -215,7 +215,7 @@ export const SETTINGS = [
   { key: 'edgarRateLimitPauseSeconds', env: 'EDGAR_RATE_LIMIT_PAUSE_SECONDS', default: '600', parse: integer(60, 86_400),
     doc: "How long SEC's 403 rate-limit page pauses all EDGAR fetching, in every instance." },
   { key: 'workerConcurrency', env: 'WORKER_CONCURRENCY', default: '2', parse: integer(1, 32),
-    doc: 'Filings analyzed at once by this instance.' },
+    doc: 'Filings analyzed at once by this instance, each in a worker thread of its own.' },
   { key: 'analysisTimeoutSeconds', env: 'ANALYSIS_TIMEOUT_SECONDS', default: '60', parse: number(0.1, 3600),
     doc: 'Time budget of one filing\'s analysis (in a worker thread); a filing still being read after it is set aside as dead.' },
   { key: 'jobLeaseSeconds', env: 'JOB_LEASE_SECONDS', default: '60', parse: integer(2, 3600),
