@@ -11,7 +11,7 @@ import { shapeNamed } from '../../bench/adversarial-inputs.ts';
 import type { Config } from '../../src/config.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import type { ReplayServer } from '../../src/replay/index.ts';
-import { replayMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
+import { pacedMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const COSTCO = '0000909832-25-000105'; // Costco, Oct 15 2025: its primary document is replaced
@@ -47,7 +47,7 @@ describe('analysis in worker threads', () => {
   });
 
   function configWith(overrides: Partial<Config>): Config {
-    config = replayMonitorConfig(replayUrl, { workerConcurrency: 1, ...overrides });
+    config = pacedMonitorConfig(replayUrl, { workerConcurrency: 1, ...overrides });
     return config;
   }
 

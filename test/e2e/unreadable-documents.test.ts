@@ -12,7 +12,7 @@ import type { Config } from '../../src/config.ts';
 import { startMonitor, type Monitor } from '../../src/monitor.ts';
 import type { ReplayServer } from '../../src/replay/index.ts';
 import { fixture } from '../analysis/corpus.ts';
-import { replayMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
+import { pacedMonitorConfig, startStillReplay } from '../helpers/replayed-monitor.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const UNH = '0000731766-24-000045';
@@ -39,7 +39,7 @@ describe('ingestion of documents that are binary or UTF-16', () => {
       const body = Object.entries(swapped).find(([suffix]) => req.kind === 'document' && req.path.endsWith(suffix))?.[1];
       return body ? { status: 200, body, headers: { 'content-type': 'text/html' } } : undefined;
     }));
-    config = replayMonitorConfig(url);
+    config = pacedMonitorConfig(url);
     monitor = await startMonitor({ config, log: pino({ level: 'silent' }) });
     replay.release(UNH);
     replay.release(COSTCO);
