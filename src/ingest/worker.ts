@@ -119,7 +119,7 @@ export function createWorker(options: WorkerOptions): Worker {
       // away, this fails too and the lease brings the job back later.
       if (isConnectionLost(err)) {
         log.warn({ job: job.id, key: job.key, err: errorMessage(err) }, `job ${job.kind} ${job.key} lost its database connection; it runs again`);
-        await jobs.release(job.id, id, DATABASE_RETRY_MS);
+        await releaseOnceReachable(job);
         return;
       }
       const message = errorMessage(err);
@@ -129,6 +129,24 @@ export function createWorker(options: WorkerOptions): Worker {
       await options.onFailure?.(job, message, state);
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Gives a job back after its connection was lost. The database may still be away when the handler
+   * fails, so the release is retried until it is back or the lease runs out; otherwise the job would
+   * sit `running` until its lease expired and be charged a second attempt for the outage.
+   */
+  async function releaseOnceReachable(job: JobRow): Promise<void> {
+    // Counted in retries rather than read off a clock: about one lease's worth of them.
+    for (let retriesLeft = Math.max(1, Math.floor(leaseMs / DATABASE_RETRY_MS)); ; retriesLeft--) {
+      try {
+        await jobs.release(job.id, id, DATABASE_RETRY_MS);
+        return;
+      } catch (err) {
+        if (!isConnectionLost(err) || retriesLeft <= 1 || stopping) throw err;
+        await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS));
+      }
     }
   }
 

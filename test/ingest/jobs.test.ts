@@ -123,6 +123,36 @@ describeEachDatabase('durable jobs', (getDb) => {
     expect(failures).toEqual(['2:dead:document is not a filing']);
   });
 
+  it('gives back a job that lost its database connection once the database answers again, without spending an attempt', async () => {
+    const real = repo();
+    await real.enqueue({ kind: 'k', key: 'outage' });
+    const connectionLost = () => Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' });
+    // Fault injection: the database is still away when the worker first tries to give the job back.
+    let releaseCalls = 0;
+    const jobs = {
+      ...real,
+      release: async (...args: Parameters<typeof real.release>) => {
+        releaseCalls += 1;
+        if (releaseCalls === 1) throw connectionLost();
+        return real.release(...args);
+      },
+    };
+    const worker = createWorker({
+      jobs,
+      log,
+      handlers: {
+        k: async () => {
+          throw connectionLost();
+        },
+      },
+    });
+    await worker.drain();
+    expect(releaseCalls).toBe(2);
+    // Queued again with its attempt given back, not left running until its lease runs out.
+    const [job] = await real.list();
+    expect(job).toMatchObject({ state: 'queued', attempts: 0, lockedBy: null });
+  });
+
   it('gives running jobs back to the queue when stopped before they finish', async () => {
     const jobs = repo();
     await jobs.enqueue({ kind: 'slow', key: 's' });
