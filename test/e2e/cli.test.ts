@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.ts';
 import { spawnMonitor } from '../helpers/processes.ts';
+import { loadConfig } from '../../src/config.ts';
+import { formsWithAmendments } from '../../src/ingest/services.ts';
 import { createReplayServer } from '../../src/replay/index.ts';
 import { DEMO_CORPUS } from '../../src/replay/index.ts';
 
@@ -61,7 +63,10 @@ describe('cyber8k command line', () => {
       const env = { ...baseEnv(dir), DATABASE_URL: undefined, EDGAR_USER_AGENT: 'cyber8k tests tests@cyber8k.local', EDGAR_WWW_URL: url, EDGAR_DATA_URL: url, EDGAR_EFTS_URL: url };
       const run = spawnMonitor('backfill', env, ['--from', '2025-03-03', '--to', '2025-03-05']);
       expect(await run.exited, run.output()).toBe(0);
-      const listed = replay.synthetic!.accessions.filter((a) => ['8-K', '8-K/A'].includes(replay.filings.find((f) => f.accession === a)!.form));
+      // What the daily indexes of those days list in the forms backfill reads by default (POLL_FORMS
+      // with their amendments): the synthetic filings and any real corpus filing of those days.
+      const forms = formsWithAmendments(loadConfig({}).pollForms);
+      const listed = replay.filings.filter((f) => f.filedDate >= '2025-03-03' && f.filedDate <= '2025-03-05' && forms.includes(f.form));
       expect(run.output()).toMatch(new RegExp(`3 days read, 0 already done, ${listed.length} filings listed, ${listed.length} new`));
       expect(run.output()).toMatch(new RegExp(`analyzed ${listed.length} filings`));
       const again = spawnMonitor('backfill', env, ['--from', '2025-03-03', '--to', '2025-03-05']);
