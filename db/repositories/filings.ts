@@ -1,4 +1,5 @@
 import { and, arrayContains, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { keysetPage } from './keyset.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
 import { promisify } from 'node:util';
@@ -229,10 +230,7 @@ export function createFilingRepository({ db }: { db: Db }) {
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(filings.acceptedAt), desc(filings.id))
         .limit(page.limit + 1);
-      const more = rows.length > page.limit;
-      const pageRows = more ? rows.slice(0, page.limit) : rows;
-      const last = pageRows[pageRows.length - 1];
-      return { rows: pageRows, next: more && last ? { acceptedAt: last.acceptedAt.toISOString(), id: last.id } : null };
+      return keysetPage(rows, page.limit, (last) => ({ acceptedAt: last.acceptedAt.toISOString(), id: last.id }));
     },
 
     async countByStatus(): Promise<Record<FilingStatus, number>> {

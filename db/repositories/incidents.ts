@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { keysetPage } from './keyset.ts';
 import type { Db } from '../client.ts';
 import { events, filings, incidentFilings, incidents } from '../schema.ts';
 import { incidentEvents, matchThreads, type EventType } from '../../src/incidents/changes.ts';
@@ -231,10 +232,8 @@ export function createIncidentRepository({ db }: { db: Db }) {
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(incidents.lastActivityAt), desc(incidents.id))
         .limit(page.limit + 1);
-      const more = rows.length > page.limit;
-      const pageRows = more ? rows.slice(0, page.limit) : rows;
-      const last = pageRows.at(-1);
-      return { rows: await withFilings(pageRows), next: more && last ? { acceptedAt: last.lastActivityAt.toISOString(), id: last.id } : null };
+      const found = keysetPage(rows, page.limit, (last) => ({ acceptedAt: last.lastActivityAt.toISOString(), id: last.id }));
+      return { rows: await withFilings(found.rows), next: found.next };
     },
 
     /** Events after `after`, oldest first. */
