@@ -1,0 +1,84 @@
+// The one message every alert channel formats, and the HTTP request a channel formatter returns.
+// An AlertMessage is also the webhook body (Standard Webhooks `{ type, timestamp, data }`), so its
+// fields are what GET /v1/incidents/{id} already serves, thinned to what a notification needs:
+// webhook bodies stay under 20 KB and Teams cards under 28 KB without per-channel shapes.
+
+import type { IncidentDates, IncidentFlags, MaterialImpact, PartialDate } from '../analysis/types.ts';
+import { EVENT_TYPES } from '../incidents/changes.ts';
+import type { IncidentStatus } from '../incidents/facts.ts';
+
+/** Outbox event types (incident.*) plus the weekly report's publication. */
+export const ALERT_TYPES = [...EVENT_TYPES, 'report.published'] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+export interface AlertIncident {
+  /** The incident id of /v1/incidents/{id}. */
+  id: number;
+  title: string;
+  company: string;
+  /** 10-digit CIK. */
+  cik: string;
+  /** The company's tickers, primary first; empty when it has none (or none is known). */
+  tickers: string[];
+  /** Items it was disclosed under, in order: `8.01 → 1.05`. */
+  itemPath: string | null;
+  status: IncidentStatus;
+  materialImpact: MaterialImpact | null;
+  flags: IncidentFlags;
+  /** The incident's dates at the precision stated (the API's `dates.*.date`). */
+  dates: Record<keyof IncidentDates, PartialDate | null>;
+  /** Where a person reads the incident (UI or API detail URL). */
+  url: string;
+}
+
+/** The filing that caused the event. */
+export interface AlertFiling {
+  accessionNumber: string;
+  form: string;
+  items: string[];
+  /** `YYYY-MM-DD` */
+  filedAt: string;
+  /** The filing's index page on EDGAR (`…/{accession}-index.htm`). */
+  secUrl: string;
+}
+
+/** One changed field, as the events table stores it (`dates.detected`, `materialImpact`, …). */
+export interface AlertChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** A sentence of the filing supporting a field (the analysis' `evidence` map, as a list). */
+export interface AlertEvidence {
+  /** `materialImpact`, `dates.detected`, `flags.ransomware`, …; the first entry is the one shown first. */
+  field: string;
+  sentence: string;
+}
+
+export interface AlertMessage {
+  type: AlertType;
+  /** Stable across retries of one delivery (the `webhook-id`); must not contain `.`. */
+  id: string;
+  /** ISO 8601 UTC time of the event. */
+  timestamp: string;
+  /** A test send from POST /v1/subscriptions/{id}/test; channels label it visibly. */
+  test?: boolean;
+  data: {
+    incident: AlertIncident;
+    /** Null when no single filing caused the event (a retraction by re-analysis, a report). */
+    filing: AlertFiling | null;
+    /** Empty for `incident.created`. */
+    changes: AlertChange[];
+    /** Most relevant first; channels show the first (Teams and Slack may shorten the rest). */
+    evidence: AlertEvidence[];
+  };
+}
+
+/** What a channel formatter produces; the delivery job POSTs it (through ssrf.ts' dispatcher). */
+export interface ChannelRequest {
+  url: string;
+  /** Includes `content-type`; never a secret the formatter did not receive. */
+  headers: Record<string, string>;
+  body: string;
+}
