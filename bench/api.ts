@@ -61,7 +61,7 @@ async function corpusAnalyses(): Promise<Array<{ template: ReturnType<typeof loa
   return out;
 }
 
-// Rows written with drizzle in batches: `recordDiscovered` + `markAnalyzed` one filing at a time
+// Rows written with drizzle in batches: `recordDiscovered` + `recordAnalysis` one filing at a time
 // would take minutes for 20,000 filings, and only the stored rows matter to the list.
 async function seed(database: Database, count: number): Promise<number> {
   const analyses = await corpusAnalyses();

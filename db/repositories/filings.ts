@@ -7,7 +7,6 @@ import { gunzipSync, gzip } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type AnalysisSummary, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
-import { rethreadCompanyIn } from './incidents.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
 
@@ -85,6 +84,22 @@ export interface AnalysisResult {
 
 const gzipAsync = promisify(gzip);
 
+export interface CompressedSource {
+  content: Buffer;
+  documents: string[];
+  requests: number;
+  bytes: number;
+}
+
+/**
+ * The fetched submission compressed for storage. Called before the transaction: no CPU work while
+ * it holds a connection (PGlite has one), and on the thread pool, not this thread: a large filing
+ * took the API's thread for 100s of ms.
+ */
+export async function compressSource(source: NonNullable<AnalysisResult['source']>): Promise<CompressedSource> {
+  return { content: await gzipAsync(source.submission), documents: source.documents, requests: source.requests, bytes: source.bytes };
+}
+
 export type FilingSourceRow = typeof filingSources.$inferSelect;
 
 export function createFilingRepository({ db }: { db: Db }) {
@@ -123,60 +138,62 @@ export function createFilingRepository({ db }: { db: Db }) {
       return new Set(rows.map((r) => r.accessionNumber));
     },
 
-    /** Stores an analysis and rethreads the filing's company into incidents, in one transaction. */
-    async markAnalyzed(accessionNumber: string, result: AnalysisResult): Promise<void> {
+    /**
+     * Stores an analysis: the filing's answer, its history row, the fetched source (compressed by
+     * `compressSource` beforehand) and the company's header facts. Opens no transaction: the ingest
+     * use case runs it in the one that also rethreads the company. Returns the filing's CIK, or
+     * undefined when the filing is not known.
+     */
+    async storeAnalysis(accessionNumber: string, result: AnalysisResult, source?: CompressedSource): Promise<{ cik: string } | undefined> {
       const { analysis } = result;
       const header = result.header ?? {};
-      // Compressed before the transaction: no CPU work while it holds a connection (PGlite has one).
-      // On the thread pool, not this thread: a large filing took the API's thread for 100s of ms.
-      const source = result.source && {
-        content: await gzipAsync(result.source.submission),
-        documents: result.source.documents,
-        requests: result.source.requests,
-        bytes: result.source.bytes,
-      };
-      await db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(filings)
-          .set({
-            status: 'analyzed',
-            error: null,
-            analyzedAt: new Date(),
-            item105Text: result.item105Text,
-            incident: analysis.incident,
-            incidentItem: analysis.item,
-            materialImpact: analysis.materialImpact,
-            analyzerVersion: analysis.analyzerVersion,
-            analysis,
-            analysisSummary: summarize(analysis),
-            ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
-            ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
-          })
-          .where(eq(filings.accessionNumber, accessionNumber))
-          .returning({ cik: filings.cik });
-        await tx
-          .insert(analyses)
-          .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
-          .onConflictDoUpdate({
-            target: [analyses.accessionNumber, analyses.analyzerVersion],
-            set: { analysis: sql`excluded.analysis`, createdAt: sql`now()` },
-          });
-        if (source) {
-          await tx
-            .insert(filingSources)
-            .values({ accessionNumber, ...source })
-            .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
-        }
-        // The company's incidents change with this analysis in the same transaction, events included.
-        if (updated) await rethreadCompanyIn(tx as unknown as Db, updated.cik, { accessionNumber, analyzerVersion: analysis.analyzerVersion });
-        if (updated && (header.sic || header.state)) {
-          await tx
-            .update(companies)
-            .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
-            .where(eq(companies.cik, updated.cik));
-        }
-        await notifyFilingsChanged(tx);
-      });
+      const [updated] = await db
+        .update(filings)
+        .set({
+          status: 'analyzed',
+          error: null,
+          analyzedAt: new Date(),
+          item105Text: result.item105Text,
+          incident: analysis.incident,
+          incidentItem: analysis.item,
+          materialImpact: analysis.materialImpact,
+          analyzerVersion: analysis.analyzerVersion,
+          analysis,
+          analysisSummary: summarize(analysis),
+          ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
+          ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
+        })
+        .where(eq(filings.accessionNumber, accessionNumber))
+        .returning({ cik: filings.cik });
+      await db
+        .insert(analyses)
+        .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
+        .onConflictDoUpdate({
+          target: [analyses.accessionNumber, analyses.analyzerVersion],
+          set: { analysis: sql`excluded.analysis`, createdAt: sql`now()` },
+        });
+      if (source) {
+        await db
+          .insert(filingSources)
+          .values({ accessionNumber, ...source })
+          .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
+      }
+      if (updated && (header.sic || header.state)) {
+        await db
+          .update(companies)
+          .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
+          .where(eq(companies.cik, updated.cik));
+      }
+      return updated;
+    },
+
+    /** Inside a writing transaction: other processes drop what they cached of the filings once it commits. */
+    async notifyChanged(): Promise<void> {
+      await notifyFilingsChanged(db);
+    },
+
+    /** After a commit: this process drops what it cached of the filings. */
+    changed(): void {
       filingsChanged(db);
     },
 

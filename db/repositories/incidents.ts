@@ -61,7 +61,7 @@ const RETHREAD_LOCK = 0x63386b03;
  * caused it (events are unique per incident, filing analysis and type); a rebuild names none, and
  * each change is put on the incident's latest filing.
  */
-export async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Promise<RethreadResult> {
+async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Promise<RethreadResult> {
   await tx.execute(sql`select pg_advisory_xact_lock(${RETHREAD_LOCK}::int, hashtext(${cik}))`);
   const rows = await tx
     .select({
@@ -176,6 +176,14 @@ export function createIncidentRepository({ db }: { db: Db }) {
   }
 
   return {
+    /**
+     * Rethreads one company on this repository's connection, which must be in a transaction (the
+     * ingest use case's, with the analysis that caused it): the company's lock is held until it ends.
+     */
+    async rethreadCompany(cik: string, trigger?: EventCause): Promise<RethreadResult> {
+      return rethreadCompanyIn(db, cik, trigger);
+    },
+
     /** Rethreads one company in a transaction of its own. */
     async rethread(cik: string, trigger?: EventCause): Promise<RethreadResult> {
       return db.transaction((tx) => rethreadCompanyIn(tx as unknown as Db, cik, trigger));

@@ -10,7 +10,7 @@ import { createPollStateRepository } from './poll-state.ts';
 import { createRateLimitRepository } from './rate-limits.ts';
 import { createServerKeyRepository } from './server-keys.ts';
 
-export function createRepositories(db: Db) {
+function createBaseRepositories(db: Db) {
   return {
     filings: createFilingRepository({ db }),
     incidents: createIncidentRepository({ db }),
@@ -19,6 +19,22 @@ export function createRepositories(db: Db) {
     httpCache: createHttpCacheRepository({ db }),
     rateLimits: createRateLimitRepository({ db }),
     serverKeys: createServerKeyRepository({ db }),
+  };
+}
+
+/** Repositories bound to one transaction. */
+export type TransactionRepositories = ReturnType<typeof createBaseRepositories>;
+
+export function createRepositories(db: Db) {
+  return {
+    ...createBaseRepositories(db),
+    /**
+     * Runs `work` in one transaction over repositories bound to it: what they write commits
+     * together or not at all. How a use case that touches several repositories stays atomic.
+     */
+    transaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => work(createBaseRepositories(tx as unknown as Db)));
+    },
   };
 }
 

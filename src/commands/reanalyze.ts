@@ -10,7 +10,7 @@ import { commandConfig, EXIT_OK, EXIT_RUNTIME, processIo, withDatabase, type Com
 export async function reanalyzeCommand(opts: { all: boolean }, io: CommandIo = processIo): Promise<number> {
   return withDatabase(commandConfig(), async (database) => {
     const progress = (n: number) => io.stderr.isTTY && io.stderr.write(`\rre-analyzed ${n} filings…`);
-    const result = await reanalyzeStored({ filings: createRepositories(database.db).filings, all: opts.all, onProgress: progress });
+    const result = await reanalyzeStored({ repositories: createRepositories(database.db), all: opts.all, onProgress: progress });
     if (io.stderr.isTTY) io.stderr.write('\n');
     for (const c of result.changed) io.stdout.write(`${c.accessionNumber}: ${c.before} → ${c.after}\n`);
     for (const f of result.failed) io.stderr.write(`${f.accessionNumber}: failed: ${f.error}\n`);

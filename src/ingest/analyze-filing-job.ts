@@ -6,6 +6,7 @@ import { EdgarError, type EdgarClient } from '../edgar/client.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AnalyzeSubmission } from './analyze-submission.ts';
+import type { RecordAnalysis } from './record-analysis.usecase.ts';
 import { ANALYZER_VERSION } from '../analysis/index.ts';
 import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
@@ -13,6 +14,8 @@ import { DeferJobError, PermanentJobError, type JobHandler } from './worker.ts';
 export interface AnalyzeFilingJobOptions {
   edgar: EdgarClient;
   filings: FilingRepository;
+  /** Stores the analysis and rethreads the company's incidents (src/ingest/record-analysis.usecase.ts). */
+  recordAnalysis: RecordAnalysis;
   analyzeSubmission: AnalyzeSubmission;
   log: Logger;
   onAnalyzed?: (filing: FilingRow, result: AnalysisResult) => void;
@@ -23,7 +26,7 @@ export interface AnalyzeFilingJobOptions {
  * (at-least-once delivery) rewrites the same rows.
  */
 export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): JobHandler {
-  const { edgar, filings, analyzeSubmission, log } = options;
+  const { edgar, filings, recordAnalysis, analyzeSubmission, log } = options;
   return async (job, signal) => {
     const filing = await filings.get(job.key);
     if (!filing) throw new PermanentJobError(`filing ${job.key} is not in the database`);
@@ -54,7 +57,7 @@ export function createAnalyzeFilingHandler(options: AnalyzeFilingJobOptions): Jo
       // The same bytes would fail the same way: set the filing aside with its reason.
       throw new PermanentJobError(`could not analyze ${filing.accessionNumber}: ${errorMessage(err)}`, { cause: err });
     }
-    await filings.markAnalyzed(filing.accessionNumber, {
+    await recordAnalysis(filing.accessionNumber, {
       ...result,
       source: { submission: fetched.submission, documents: fetched.documents, requests: fetched.requests, bytes: fetched.bytes },
     });

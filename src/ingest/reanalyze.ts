@@ -1,4 +1,5 @@
 import type { FilingRepository } from '../../db/repositories/index.ts';
+import { createRecordAnalysis, type RecordAnalysisRepositories } from './record-analysis.usecase.ts';
 import { ANALYZER_VERSION } from '../analysis/index.ts';
 import { errorMessage } from '../errors.ts';
 import { analyzeSubmission } from './analyze-submission.ts';
@@ -15,11 +16,13 @@ export interface ReanalyzeResult {
  * Earlier analyses stay in the `analyses` history.
  */
 export async function reanalyzeStored(options: {
-  filings: FilingRepository;
+  /** The filings repository and a transaction over it and the incidents (the analysis is recorded as ingestion records it). */
+  repositories: RecordAnalysisRepositories & { filings: FilingRepository };
   all?: boolean;
   onProgress?: (done: number) => void;
 }): Promise<ReanalyzeResult> {
-  const { filings } = options;
+  const { filings } = options.repositories;
+  const recordAnalysis = createRecordAnalysis(options.repositories);
   const result: ReanalyzeResult = { reanalyzed: 0, changed: [], failed: [] };
   const summary = (incident: boolean | null, item: string | null, impact: string | null) => `incident=${incident} item=${item} materialImpact=${impact}`;
   let afterId = 0;
@@ -32,7 +35,7 @@ export async function reanalyzeStored(options: {
         const source = await filings.source(filing.accessionNumber);
         if (!source) continue;
         const analyzed = await analyzeSubmission(source.submission, filing);
-        await filings.markAnalyzed(filing.accessionNumber, analyzed);
+        await recordAnalysis(filing.accessionNumber, analyzed);
         const before = summary(filing.incident, filing.incidentItem, filing.materialImpact);
         const after = summary(analyzed.analysis.incident, analyzed.analysis.item, analyzed.analysis.materialImpact);
         if (before !== after) result.changed.push({ accessionNumber: filing.accessionNumber, before, after });

@@ -10,6 +10,7 @@ import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
 import { ANALYZE_FILING } from '../jobs/catalogue.ts';
 import { createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
 import { createAnalysisPool } from './analysis-pool.ts';
+import { createRecordAnalysis } from './record-analysis.usecase.ts';
 import { pooledAnalyzeSubmission } from './analyze-submission.ts';
 import { createWorker } from './worker.ts';
 
@@ -67,6 +68,7 @@ export function createIngestionServices(options: {
         [ANALYZE_FILING]: createAnalyzeFilingHandler({
           edgar,
           filings,
+          recordAnalysis: createRecordAnalysis(repositories),
           analyzeSubmission,
           log,
           onAnalyzed: (filing, result) => {

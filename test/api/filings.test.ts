@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { filing, useApp } from './app.ts';
@@ -9,7 +10,8 @@ describeEachDatabase('REST API: filings', (getDb) => {
   const app = useApp(() => getDb().database);
 
   beforeEach(async () => {
-    const repo = createFilingRepository({ db: getDb().database.db });
+    const repos = createRepositories(getDb().database.db);
+    const repo = repos.filings;
     for (let n = 1; n <= 7; n++) await repo.recordDiscovered(filing(n));
     await repo.recordDiscovered(filing(8, { items: ['1.05'], cik: '0000731766', companyName: 'UNITEDHEALTH GROUP INC' }));
     await repo.recordDiscovered(filing(9, { form: '8-K/A', items: ['1.05', '9.01'] }));
@@ -58,7 +60,8 @@ describeEachDatabase('REST API: filings', (getDb) => {
   });
 
   it('filters by what the analysis found: incidents, and what they say about materiality', async () => {
-    const repo = createFilingRepository({ db: getDb().database.db });
+    const repos = createRepositories(getDb().database.db);
+    const repo = repos.filings;
     const analysis = (incident: boolean, materialImpact: Analysis['materialImpact']): Analysis => ({
       source: 'test', accessionNumber: null, form: '8-K', cik: null, company: null, filedAt: null, acceptedAt: null, items: [],
       incident, item: incident ? '1.05' : null, update: false, materialImpact,
@@ -67,9 +70,9 @@ describeEachDatabase('REST API: filings', (getDb) => {
       reportDate: null, amendment: null, references: [], incidentName: null, incidents: [],
       statements: [], evidence: {}, confidence: 0.9, review: false, analyzerVersion: 'test',
     });
-    await repo.markAnalyzed('0000000001-24-000008', { analysis: analysis(true, 'material'), item105Text: null });
-    await repo.markAnalyzed('0000000001-24-000009', { analysis: analysis(true, 'not-determined'), item105Text: null });
-    await repo.markAnalyzed('0000000001-24-000001', { analysis: analysis(false, null), item105Text: null });
+    await recordAnalysis(repos, '0000000001-24-000008', { analysis: analysis(true, 'material'), item105Text: null });
+    await recordAnalysis(repos, '0000000001-24-000009', { analysis: analysis(true, 'not-determined'), item105Text: null });
+    await recordAnalysis(repos, '0000000001-24-000001', { analysis: analysis(false, null), item105Text: null });
 
     const incidents = await get('/v1/filings?incident=true');
     expect(incidents.body.data.map((f: { accessionNumber: string }) => f.accessionNumber).sort()).toEqual(['0000000001-24-000008', '0000000001-24-000009']);
@@ -81,7 +84,8 @@ describeEachDatabase('REST API: filings', (getDb) => {
   });
 
   it('lists each filing lean, and serves its statements, evidence and Item 1.05 text on the detail only', async () => {
-    const repo = createFilingRepository({ db: getDb().database.db });
+    const repos = createRepositories(getDb().database.db);
+    const repo = repos.filings;
     const analysis: Analysis = {
       source: 'test', accessionNumber: null, form: '8-K', cik: null, company: null, filedAt: null, acceptedAt: null, items: ['1.05'],
       incident: true, item: '1.05', update: true, materialImpact: 'not-determined',
@@ -92,7 +96,7 @@ describeEachDatabase('REST API: filings', (getDb) => {
       evidence: { 'dates.detected': 'On February 21, 2024, the Company identified a cyber threat actor.' },
       confidence: 0.97, review: false, analyzerVersion: 'test',
     };
-    await repo.markAnalyzed('0000000001-24-000008', { analysis, item105Text: 'Item 1.05 Material Cybersecurity Incidents. On February 21, 2024…' });
+    await recordAnalysis(repos, '0000000001-24-000008', { analysis, item105Text: 'Item 1.05 Material Cybersecurity Incidents. On February 21, 2024…' });
 
     const listed = (await get('/v1/filings?item=1.05')).body.data.find((f: { accessionNumber: string }) => f.accessionNumber === '0000000001-24-000008');
     expect(listed).toMatchObject({ status: 'analyzed', incident: true, item: '1.05', update: true, materialImpact: 'not-determined', dates: analysis.dates, flags: analysis.flags });

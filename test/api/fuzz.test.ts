@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { expectApiError, filing, useApp, usePglite } from './app.ts';
 import { analyzeReplay, THREADS } from '../incidents/replay-corpus.ts';
 
@@ -128,12 +129,13 @@ describe('REST API under random requests', () => {
   const app = useApp(() => db().database);
 
   beforeAll(async () => {
-    const repo = createFilingRepository({ db: db().database.db });
+    const repos = createRepositories(db().database.db);
+    const repo = repos.filings;
     for (let n = 1; n <= 25; n++) await repo.recordDiscovered(filing(n), { kind: 'analyze-filing' });
     // Real analyses, so incident and event queries reach rows.
     for (const f of await analyzeReplay([...THREADS.prudential, ...THREADS.wytec])) {
       await repo.recordDiscovered({ accessionNumber: f.accessionNumber, cik: f.cik, companyName: f.companyName, form: f.form, items: f.items, filedAt: f.filedAt, acceptedAt: f.acceptedAt, indexUrl: 'https://www.sec.gov/', submissionUrl: 'https://www.sec.gov/' });
-      await repo.markAnalyzed(f.accessionNumber, { analysis: f.analysis, item105Text: null });
+      await recordAnalysis(repos, f.accessionNumber, { analysis: f.analysis, item105Text: null });
     }
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories/index.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { analyzeReplay, THREADS, type AnalyzedReplayFiling } from '../incidents/replay-corpus.ts';
 import { expectApiError, useApp } from './app.ts';
@@ -20,7 +21,7 @@ describeEachDatabase('REST API: incidents and events', (getDb) => {
         accessionNumber: f.accessionNumber, cik: f.cik, companyName: f.companyName, form: f.form, items: f.items, filedAt: f.filedAt, acceptedAt: f.acceptedAt,
         indexUrl: `https://www.sec.gov/Archives/edgar/data/${Number(f.cik)}/`, submissionUrl: `https://www.sec.gov/Archives/edgar/data/${Number(f.cik)}/${f.accessionNumber}.txt`,
       });
-      await repos.filings.markAnalyzed(f.accessionNumber, { analysis: f.analysis, item105Text: null });
+      await recordAnalysis(repos, f.accessionNumber, { analysis: f.analysis, item105Text: null });
     }
   });
 

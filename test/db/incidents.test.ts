@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { analyzeReplay, THREADS, type AnalyzedReplayFiling } from '../incidents/replay-corpus.ts';
 
@@ -22,7 +23,7 @@ async function discover(repos: Repositories, filings: AnalyzedReplayFiling[]) {
   }
 }
 
-const analyzed = (repos: Repositories, f: AnalyzedReplayFiling, analysis = f.analysis) => repos.filings.markAnalyzed(f.accessionNumber, { analysis, item105Text: null });
+const analyzed = (repos: Repositories, f: AnalyzedReplayFiling, analysis = f.analysis) => recordAnalysis(repos, f.accessionNumber, { analysis, item105Text: null });
 
 /** Every incident as (cik, its filings with roles, status, item path), in a stable order. */
 async function threads(repos: Repositories) {

@@ -137,7 +137,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       );
       const archiveRequests = () => Object.entries(replay.stats.byKind).filter(([kind]) => kind !== 'feed').reduce((n, [, c]) => n + c, 0);
       const archiveBefore = archiveRequests();
-      const result = await reanalyzeStored({ filings: createRepositories(monitor!.database.db).filings });
+      const result = await reanalyzeStored({ repositories: createRepositories(monitor!.database.db) });
       expect(result.reanalyzed).toBe(1);
       expect(result.changed).toEqual([{ accessionNumber: UNH, before: expect.stringContaining('incident=null'), after: expect.stringContaining('incident=true') }]);
       const [history] = await monitor!.database.query<{ versions: string[] }>(

@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.ts';
-import { createFilingRepository } from '../../db/repositories/filings.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import { ANALYZER_VERSION } from '../../src/analysis/index.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { analyzeSubmission } from '../../src/ingest/analyze-submission.ts';
 import { reanalyzeStored } from '../../src/ingest/reanalyze.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { REPO } from '../analysis/corpus.ts';
 import { usePglite } from '../api/app.ts';
 
@@ -33,12 +34,13 @@ describe('reanalyze fills the threading facts of stored filings [pglite]', () =>
 
   it('stores, re-analyzes and serves reportDate, amendment, references and the incident on the detail', async () => {
     const { database } = db();
-    const filings = createFilingRepository({ db: database.db });
+    const repositories = createRepositories(database.db);
+    const { filings } = repositories;
     await filings.recordDiscovered(FILING);
     // What analyzer 1.2.1 stored: its analysis without the threading facts, and the fetched source.
     const { analysis } = await analyzeSubmission(SUBMISSION, (await filings.get(NUE_A))!);
     const { reportDate: _r, amendment: _a, references: _f, incidentName: _n, incidents: _i, ...before } = analysis;
-    await filings.markAnalyzed(NUE_A, {
+    await recordAnalysis(repositories, NUE_A, {
       analysis: { ...before, analyzerVersion: '1.2.1' } as Analysis,
       item105Text: null,
       source: { submission: SUBMISSION, documents: [`${NUE_A}.txt`], requests: 1, bytes: SUBMISSION.length },
@@ -50,7 +52,7 @@ describe('reanalyze fills the threading facts of stored filings [pglite]', () =>
       const old = (await app.inject({ method: 'GET', url: `/v1/filings/${NUE_A}` })).json();
       expect(old).toMatchObject({ analyzerVersion: '1.2.1', reportDate: null, amendment: null, references: [], incidentName: null, incidents: [] });
 
-      const result = await reanalyzeStored({ filings });
+      const result = await reanalyzeStored({ repositories });
       expect(result).toMatchObject({ reanalyzed: 1, failed: [] });
       const stored = (await filings.get(NUE_A))!;
       expect(stored.analyzerVersion).toBe(ANALYZER_VERSION);
