@@ -8,6 +8,7 @@ import { createRepositories, type Repositories } from '../db/repositories/index.
 import { createCursorCodec } from './cursor.ts';
 import { createResponseCache } from './response-cache.ts';
 import { FILINGS_CHANNEL, onFilingsChanged } from '../db/filing-changes.ts';
+import { declareRouteAuth, registerAuth, SECURITY_SCHEME } from './auth.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
@@ -30,6 +31,8 @@ export interface BuildAppOptions {
   runtime?: RuntimeStatus;
   /** The clock of the response cache's expiry (tests move it). */
   now?: () => number;
+  /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
+  apiReadAuth?: 'open' | 'key';
 }
 
 // About 20 KB a page: a few megabytes at most. Expiry bounds how long a change made by another
@@ -52,12 +55,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const readAuth = options.apiReadAuth ?? 'open';
+  const repositories = options.repositories ?? createRepositories(options.database.db);
   const routes = createRouteTable();
   app.addHook('onRoute', (route) => {
     routes.add(route.method, route.url);
     strictQuery(route);
+    declareRouteAuth(route, readAuth);
   });
   registerErrorHandling(app, routes);
+  registerAuth(app, { apiKeys: repositories.apiKeys, rateLimits: repositories.rateLimits, readAuth });
   registerRequestLog(app);
   app.addSchema(ErrorSchema);
 
@@ -75,11 +82,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
         { name: 'operations', description: 'Health of the service' },
       ],
+      components: {
+        securitySchemes: {
+          [SECURITY_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key made by `cyber8k keys create --name NAME [--scope read|alerts|admin]`, sent as `Authorization: Bearer c8k_…`. Reads need one only when the server runs with API_READ_AUTH=key.',
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const repositories = options.repositories ?? createRepositories(options.database.db);
   await app.register(operationsRoutes, {
     version: VERSION,
     database: options.database,

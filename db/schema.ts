@@ -267,3 +267,97 @@ export const events = pgTable(
   },
   (t) => [uniqueIndex('events_incident_filing_type_uq').on(t.incidentId, t.accessionNumber, t.analyzerVersion, t.type)],
 );
+
+export const API_KEY_SCOPES = ['read', 'alerts', 'admin'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * API keys, stored as the SHA-256 of the key (256 random bits, so a plain hash is enough: there is
+ * nothing to guess); the key itself is shown once, when created. `prefix` identifies it in lists.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: API_KEY_SCOPES }).notNull(),
+    prefix: text('prefix').notNull(),
+    hash: bytea('hash').notNull(),
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(600),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_uq').on(t.hash)],
+);
+
+/**
+ * Alert subscriptions: where (`channel`), on what (`filter`, tickers already resolved to CIKs) and
+ * when (`mode`). The signing secret must be kept to sign, so unlike API keys it cannot be hashed;
+ * it is never served after creation. During a rotation the previous secret also signs, until
+ * `previous_secret_until`.
+ */
+export const subscriptions = pgTable('subscriptions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  channel: jsonb('channel').$type<Record<string, unknown>>().notNull(),
+  filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+  mode: jsonb('mode').$type<unknown>().notNull(),
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousSecretUntil: timestamp('previous_secret_until', { withTimezone: true }),
+  /** Set when the receiver said it is gone (410, an archived Slack channel) or by PATCH; nothing is sent meanwhile. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  disabledReason: text('disabled_reason'),
+  /** The key that created it: a key of scope `alerts` sees only its own subscriptions. */
+  ownerKeyId: bigint('owner_key_id', { mode: 'number' }).references(() => apiKeys.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const DELIVERY_KINDS = ['event', 'test'] as const;
+/**
+ * `pending`: to send (now or at `next_attempt_at`); `scheduled`: waiting for its subscription's
+ * digest at `digest_at`; `delivered` (2xx) or `accepted` (Teams' 202); `failed`: out of attempts
+ * or refused for good; `cancelled`: its subscription was disabled first.
+ */
+export const DELIVERY_STATES = ['pending', 'scheduled', 'delivered', 'accepted', 'failed', 'cancelled'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/**
+ * One row per (subscription, event): the unique key is what makes an alert go out once however
+ * many instances fan the event out. `message_id` is the `webhook-id`, the same on every attempt
+ * and replay, so a receiver can drop duplicates. Instant sends and digests both read these rows.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subscriptionId: bigint('subscription_id', { mode: 'number' })
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    /** Null for a test send. */
+    eventId: bigint('event_id', { mode: 'number' }).references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
+    messageId: text('message_id').notNull(),
+    state: text('state', { enum: DELIVERY_STATES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** The digest it goes out in (digest mode). */
+    digestAt: timestamp('digest_at', { withTimezone: true }),
+    /** When the filing behind it was first seen in the feed: the start of the feed → delivery latency. */
+    originAt: timestamp('origin_at', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    responseExcerpt: text('response_excerpt'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_subscription_event_uq').on(t.subscriptionId, t.eventId),
+    uniqueIndex('deliveries_message_id_uq').on(t.messageId),
+    index('deliveries_subscription_id_idx').on(t.subscriptionId, t.id.desc().nullsFirst()),
+    index('deliveries_open_idx').on(t.state).where(sql`${t.state} in ('pending', 'scheduled')`),
+  ],
+);

@@ -3,6 +3,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { JOB_STATES, type JobState } from '../db/job-states.ts';
+import { API_KEY_SCOPES, type ApiKeyScope } from './auth/api-keys.ts';
 import { EXIT_RUNTIME, EXIT_USAGE, UsageError } from './commands/context.ts';
 import { errorMessage, isAppError } from './errors.ts';
 import { scrubSecrets } from './secrets.ts';
@@ -119,6 +120,38 @@ incidents
   .action(async () => {
     const { rebuildIncidentsCommand } = await import('./commands/incidents.ts');
     process.exitCode = await rebuildIncidentsCommand();
+  });
+
+const keys = program.command('keys').description('API keys: create (shown once, stored hashed), list, revoke');
+
+keys
+  .command('create')
+  .description('create an API key and print it, once (--json: {"id","key"})')
+  .requiredOption('--name <name>', 'what the key is for, e.g. "risk team Slack bot"')
+  .addOption(new Option('--scope <scope>', 'read: reads (when API_READ_AUTH=key); alerts: also subscriptions; admin: everything').choices(API_KEY_SCOPES).default('read'))
+  .option('--rate-limit <perMinute>', 'requests a minute the key may make', (v) => Math.max(1, Math.floor(positiveNumber(v))))
+  .option('--json', 'print {"id","key"}', false)
+  .action(async (opts: { name: string; scope: ApiKeyScope; rateLimit?: number; json: boolean }) => {
+    const { createKeyCommand } = await import('./commands/keys.ts');
+    process.exitCode = await createKeyCommand(opts);
+  });
+
+keys
+  .command('list')
+  .description('list the API keys (never the keys themselves)')
+  .option('--json', 'one JSON object per key (JSON Lines)', false)
+  .action(async (opts: { json: boolean }) => {
+    const { listKeysCommand } = await import('./commands/keys.ts');
+    process.exitCode = await listKeysCommand(opts);
+  });
+
+keys
+  .command('revoke')
+  .description('revoke an API key: requests with it get 401 from then on')
+  .argument('<id>', 'the key number `keys list` shows')
+  .action(async (id: string) => {
+    const { revokeKeyCommand } = await import('./commands/keys.ts');
+    process.exitCode = await revokeKeyCommand(id);
   });
 
 program

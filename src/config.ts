@@ -25,6 +25,11 @@ export interface Config {
   jobLeaseSeconds: number;
   analysisTimeoutSeconds: number;
   logLevel: LogLevel;
+  apiReadAuth: 'open' | 'key';
+  alertsAllowPrivateUrls: boolean;
+  smtpUrl: string | null;
+  alertsFrom: string | null;
+  publicUrl: string | null;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -179,6 +184,49 @@ function listenHost(raw: string): string {
   throw new ConfigValueError('must be an IP address of this machine to listen on (127.0.0.1, ::1, or 0.0.0.0 / :: for every interface) or localhost');
 }
 
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T => {
+    const value = raw.trim().toLowerCase() as T;
+    if (!values.includes(value)) throw new ConfigValueError(`must be one of ${values.join(', ')}`);
+    return value;
+  };
+}
+
+function flag(raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new ConfigValueError('must be 1 or 0');
+}
+
+function smtpUrl(raw: string): string | null {
+  const value = optionalText(raw);
+  if (value === null) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigValueError('must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.net:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigValueError('must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.net:465');
+  return value;
+}
+
+function mailbox(raw: string): string | null {
+  const value = optionalText(raw);
+  if (value === null) return null;
+  // "Name <addr>" or a bare address; nodemailer reads both.
+  if (!/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/.test(value)) {
+    throw new ConfigValueError('must be an e-mail address, e.g. "cyber8k alerts <alerts@example.net>"');
+  }
+  return value;
+}
+
+function publicUrl(raw: string): string | null {
+  const value = optionalText(raw);
+  return value === null ? null : httpUrl(value);
+}
+
 function text(raw: string): string {
   const value = raw.trim();
   if (value === '') throw new ConfigValueError('must not be empty');
@@ -224,6 +272,16 @@ export const SETTINGS = [
     doc: 'Feed pages (100 entries each) read back per poll before giving up on reaching the last entry seen.' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: logLevel,
     doc: 'Log level: fatal, error, warn, info, debug, trace or silent.' },
+  { key: 'apiReadAuth', env: 'API_READ_AUTH', default: 'open', parse: oneOf(['open', 'key'] as const),
+    doc: 'Who may read /v1 (filings, incidents, events, jobs): open (anyone) or key (an API key of any scope, `cyber8k keys create`). Subscriptions always need a key of scope alerts.' },
+  { key: 'alertsAllowPrivateUrls', env: 'ALERTS_ALLOW_PRIVATE_URLS', default: '0', parse: flag,
+    doc: '1 lets alert URLs (webhook, Slack, Teams) point at private, loopback and link-local addresses: for tests and the demo only.' },
+  { key: 'smtpUrl', env: 'SMTP_URL', default: null, parse: smtpUrl, secret: true,
+    doc: 'Mail server of e-mail alerts, smtp(s)://user:password@host:port. Unset: e-mail subscriptions are refused.' },
+  { key: 'alertsFrom', env: 'ALERTS_FROM', default: null, parse: mailbox,
+    doc: 'Sender of e-mail alerts, e.g. "cyber8k alerts <alerts@example.net>" (required with SMTP_URL).' },
+  { key: 'publicUrl', env: 'PUBLIC_URL', default: null, parse: publicUrl,
+    doc: 'Base URL clients reach this API at, for the incident links in alerts. Unset: http://HOST:PORT.' },
 ] as const satisfies readonly Setting<keyof Config>[];
 
 export class ConfigError extends Error {

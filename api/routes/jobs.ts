@@ -4,9 +4,8 @@ import type { JobRepository, JobRow } from '../../db/repositories/jobs.ts';
 import { JOB_STATES } from '../../db/schema.ts';
 import { ErrorSchema, StringEnum } from '../schemas/common.ts';
 
-// Which worker (host:pid) holds a job is not shown: the endpoint has no authentication yet, and
-// worker identities tell an anonymous caller about the deployment. Counts and errors are enough
-// to see what the queue is doing.
+// Anonymous callers see the counts only: the jobs' keys and errors are for operators, and which
+// worker (host:pid) holds a job tells about the deployment, so only an admin key sees that.
 const JobSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String({ description: 'What the job does, e.g. `analyze-filing`.' }),
@@ -18,6 +17,7 @@ const JobSchema = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lockedBy: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The worker (host:pid:…) holding it; shown to admin keys only.' })),
 });
 
 const JOB_PAGE_DEFAULT = 100;
@@ -33,11 +33,12 @@ const JobQuerySchema = Type.Object(
 
 const JobsPageSchema = Type.Object({
   counts: Type.Array(Type.Object({ kind: Type.String(), state: Type.String(), count: Type.Integer() })),
-  data: Type.Array(JobSchema),
+  data: Type.Optional(Type.Array(JobSchema, { description: 'The jobs themselves; only with an API key.' })),
 });
 
-function toJobDto(job: JobRow) {
+function toJobDto(job: JobRow, admin: boolean) {
   return {
+    ...(admin ? { lockedBy: job.lockedBy } : {}),
     id: job.id,
     kind: job.kind,
     key: job.key,
@@ -58,15 +59,18 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ jobs: JobRepository }> = asy
       schema: {
         tags: ['operations'],
         summary: 'The ingestion queue: counts by kind and state, and the jobs themselves',
-        description: 'Every discovered filing is a job until it is analyzed (`done`) or set aside (`dead`, with its error).',
+        description:
+          'Every discovered filing is a job until it is analyzed (`done`) or set aside (`dead`, with its error). Without an API key only the counts are served; with one, the jobs too (and, for an admin key, the worker holding each).',
         querystring: JobQuerySchema,
         response: { 200: JobsPageSchema, 400: ErrorSchema },
       },
     },
     async (request) => {
       const { state, kind, limit = JOB_PAGE_DEFAULT } = request.query;
+      const key = request.apiKey;
+      if (!key) return { counts: await jobs.counts() };
       const [counts, rows] = await Promise.all([jobs.counts(), jobs.list({ state, kind, limit })]);
-      return { counts, data: rows.map(toJobDto) };
+      return { counts, data: rows.map((row) => toJobDto(row, key.scope === 'admin')) };
     },
   );
 };

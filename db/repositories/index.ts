@@ -2,6 +2,7 @@
 // (ingestion, backfill, reconciliation, re-analysis, the API routes).
 
 import type { Db } from '../client.ts';
+import { createApiKeyRepository } from './api-keys.ts';
 import { createFilingRepository } from './filings.ts';
 import { createIncidentRepository } from './incidents.ts';
 import { createHttpCacheRepository } from './http-cache.ts';
@@ -19,6 +20,7 @@ function createBaseRepositories(db: Db) {
     httpCache: createHttpCacheRepository({ db }),
     rateLimits: createRateLimitRepository({ db }),
     serverKeys: createServerKeyRepository({ db }),
+    apiKeys: createApiKeyRepository({ db }),
   };
 }
 
@@ -40,6 +42,7 @@ export function createRepositories(db: Db) {
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
+export type { ApiKeyInfo, ApiKeyRepository } from './api-keys.ts';
 export type { FilingRepository, FilingRow } from './filings.ts';
 export type { IncidentRepository, IncidentRow, IncidentWithFilings, EventRow } from './incidents.ts';
 export type { HttpCacheRepository } from './http-cache.ts';

@@ -36,6 +36,22 @@ export function createRateLimitRepository({ db }: { db: Db }) {
       return granted.length > 0;
     },
 
+    /**
+     * Takes one token from a bucket of `capacity` tokens refilled at `ratePerSecond`, creating it
+     * full on first use (one statement either way). When none is left, says how long until one is.
+     */
+    async takeFrom(name: string, ratePerSecond: number, capacity: number): Promise<{ granted: true } | { granted: false; retryAfterMs: number }> {
+      const level = sql`least(${capacity}::float8, ${t.tokens} + extract(epoch from clock_timestamp() - ${t.refilledAt}) * ${ratePerSecond}::float8)`;
+      const granted = await db
+        .insert(t)
+        .values({ name, tokens: capacity - 1, refilledAt: sql`clock_timestamp()` })
+        .onConflictDoUpdate({ target: t.name, set: { tokens: sql`${level} - 1`, refilledAt: sql`clock_timestamp()` }, setWhere: sql`${level} >= 1` })
+        .returning({ tokens: t.tokens });
+      if (granted.length > 0) return { granted: true };
+      const [row] = await db.select({ tokens: level.mapWith(Number) }).from(t).where(eq(t.name, name));
+      return { granted: false, retryAfterMs: Math.max(1, Math.ceil(((1 - (row?.tokens ?? 0)) / ratePerSecond) * 1000)) };
+    },
+
     async state(name: string, ratePerSecond: number): Promise<RateLimitState | undefined> {
       const [row] = await db
         .select({
