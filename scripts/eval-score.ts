@@ -229,6 +229,16 @@ export function targets(s: Scores): Target[] {
   return out;
 }
 
+/**
+ * The eval's verdict line. Targets are met only on the whole labelled set: with documents not
+ * scored (unavailable), it says how many and claims nothing for them.
+ */
+export function targetsVerdict(missed: readonly Target[], errors: number, scored: number, unavailable: number): string {
+  if (missed.length > 0 || errors > 0) return `Targets missed (${missed.length}${errors > 0 ? `, ${errors} failed analyses` : ''}):`;
+  if (unavailable > 0) return `Targets: met on the ${scored} scored documents only; ${unavailable} labelled documents were UNAVAILABLE and not scored, so this is a partial set and not all targets are shown to be met.`;
+  return 'Targets: all met.';
+}
+
 /** Precision among the documents at or above a confidence: the share whose incident call is right. */
 export function precisionAtOrAbove(s: Scores, min: number): { docs: number; right: number } {
   const bands = s.bands.filter((b) => b.min >= min);

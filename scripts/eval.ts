@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, type AnalysisContext } from '../src/analysis/index.ts';
-import { precisionAtOrAbove, score, SOURCE_KINDS, targets, type Label, type Outcome, type Tally } from './eval-score.ts';
+import { precisionAtOrAbove, score, SOURCE_KINDS, targets, targetsVerdict, type Label, type Outcome, type Tally } from './eval-score.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -115,7 +115,7 @@ async function main(): Promise<number> {
   out.push(`  review: true on ${pct(r.flagged, r.flagged + r.unflagged)} of analyses (${r.flagged}); all fields right ${pct(r.flaggedAllRight, r.flagged)} of flagged vs ${pct(r.unflaggedAllRight, r.unflagged)} of the rest`);
 
   const missed = targets(s).filter((t) => t.value !== null && t.value < t.min);
-  out.push('', missed.length === 0 && s.errors === 0 ? 'Targets: all met.' : `Targets missed (${missed.length}${s.errors > 0 ? `, ${s.errors} failed analyses` : ''}):`);
+  out.push('', targetsVerdict(missed, s.errors, outcomes.length, unavailable.length));
   for (const t of missed) out.push(`  ${t.name.padEnd(28)} ${(100 * (t.value ?? 0)).toFixed(1)}% < ${(100 * t.min).toFixed(0)}%`);
 
   out.push('', s.misses.length === 0 ? 'No misses.' : `Misses (${s.misses.length}):`);

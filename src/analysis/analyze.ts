@@ -2,7 +2,7 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, DATED, deniesAttack, incidentEvidence, incidentMentions, reportOfEvent, setAsideEvents } from './classify.ts';
+import { CYBER_WORDS, DATED, deniesAttack, followUpMentions, incidentEvidence, incidentMentions, plainNearMisses, reportOfEvent, setAsideEvents } from './classify.ts';
 import { assess } from './confidence.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
@@ -211,6 +211,12 @@ function classifyAndExtract(
   const allSentences = segments.flatMap((s) => s.sentences);
   const denial = deniesAttack(allSentences);
   const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));
+  // A follow-up (an 8-K/A, "as previously disclosed") may name the incident only where it speaks of
+  // its impact: the name then stands for the incident, so that its update and materiality are read.
+  const amended = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
+  if (!periodic && !hasItem105 && cyberText && scored.every((x) => x.evidence.length === 0) && (amended || followUpSentence(allSentences, false))) {
+    for (const x of scored) x.evidence.push(...followUpMentions(x.seg.sentences));
+  }
   // Tagged XBRL text first when it reports the incident; some filers tag only part of the section.
   let carrier = scored.find((x) => x.seg.origin === 'xbrl' && x.evidence.length > 0);
   // An Item 1.05 section reports a material cybersecurity incident by definition, even a short
@@ -241,7 +247,7 @@ function classifyAndExtract(
   let materialityConflict = false;
 
   if (incident && carrier) {
-    update = /^(?:8-K|6-K)\/A$/i.test(form ?? '');
+    update = amended;
     item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
     // The first sentence that reports the event (not the strongest: a filing tells what happened
     // first and how it responded after), in the item's own text when tagged blocks carried it; a
@@ -339,6 +345,8 @@ function classifyAndExtract(
     item,
     materialityConflict,
     mentions: incident || !cyberText ? 0 : incidentMentions(allSentences),
+    plainNearMisses: incident || cyberText ? 0 : plainNearMisses(allSentences),
+    amended,
   });
 
   return {

@@ -34,6 +34,51 @@ const ACTOR_DID = new RegExp(
   'i',
 );
 
+/** The company's own systems, where an intruder works: "the Company's network", "our IT systems", "its environment". */
+const COMPANY_SYSTEMS =
+  "(?:the\\s+Company['’]s|the\\s+Registrant['’]s|our|its|certain\\s+(?:of\\s+)?(?:our|its|the\\s+Company['’]s)|the)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:systems?|networks?|environments?|servers?|platforms?|databases?|infrastructure|e-?mail\\s+accounts?)\\b";
+/**
+ * Data taken from the company's systems, told without any cyber word: "Data also was taken from
+ * the Company's network" (Sinclair), "personal information … was obtained from our systems during
+ * this incident" (Mr. Cooper), "certain data was extracted from our IT systems" (DISH DBS).
+ */
+const DATA_TAKEN = new RegExp(
+  `\\b(?:data|files?|information|records|documents|copies|e-?mails?)\\b[^.;]{0,160}?\\b(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:also\\s+)?(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired)\\s+(?:[\\w-]+\\s+){0,3}?(?:from|out\\s+of)\\s+${COMPANY_SYSTEMS}|\\b(?:actors?|party|parties|individuals?|group|someone|attackers?|intruders?|criminals?)\\s+(?:[\\w-]+\\s+){0,3}?(?:took|obtained|extracted|copied|stole|removed|downloaded|exfiltrated|acquired)\\s+(?:[\\w,’'-]+\\s+){0,8}?(?:from|out\\s+of)\\s+${COMPANY_SYSTEMS}`,
+  'i',
+);
+/** Activity nobody authorised, found on the company's systems: "unauthorized activity on its network was detected". */
+const ACTIVITY_FOUND = new RegExp(
+  `\\b(?:unauthori[sz]ed|suspicious|unusual|anomalous|irregular)\\s+(?:network\\s+)?(?:activity|activities|access)\\s+(?:on|in|within|to|involving)\\s+${COMPANY_SYSTEMS}[^.;]{0,80}?\\b(?:was|were|had\\s+been|has\\s+been)\\s+(?:first\\s+)?(?:detected|identified|discovered|observed)\\b`,
+  'i',
+);
+/**
+ * An outage or disruption later attributed to an attack: "We have determined that the outage was
+ * due to a cyber-security incident" (DISH DBS), "the network outage … was the result of a
+ * cyber-security incident".
+ */
+const ATTRIBUTED_TO_ATTACK =
+  /\b(?:outage|disruption|interruption|event|issue|incident|situation|activity|problem)s?\b[^.;]{0,160}?\b(?:was|were|is|has\s+been|had\s+been)\s+(?:(?:determined|confirmed|found)\s+to\s+(?:be|have\s+been)\s+)?(?:(?:the|a)\s+(?:direct\s+)?result\s+of|due\s+to|caused\s+by|attributable\s+to|attributed\s+to|resulted\s+from)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?security\s+(?:incident|attack|event)|cyber[-\s]?(?:attack|incident|event)|ransomware(?:\s+attack)?|security\s+incident|malicious\s+(?:activity|attack|actor))\b/i;
+/**
+ * "The incident has temporarily impacted operations": an event in plain words. Weak alone (a fire
+ * is an incident too), so it counts only beside the company's systems or data, and is flagged.
+ */
+const INCIDENT_IMPACTED =
+  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:incident|event)\s+(?:has|had|have)\s+(?:\w+\s+)?(?:impacted|affected|disrupted|interrupted)\s+(?:[\w’'-]+\s+){0,4}?(?:operations|systems|business|ability)\b/i;
+const SYSTEMS_CONTEXT = /\b(?:IT|information\s+technology|computer|network|systems|servers|environment|data)\b/i;
+/** Plain-words event wording (cheap pre-filter beside CYBER_WORDS). */
+const PLAIN_WORDS = /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b/i;
+/** Words that undo a plain-words event when they come before it: "no evidence that data was taken". */
+const UNDONE = /\b(?:no|not|never|nor|without|whether|if|unless|any\s+evidence|alleg\w*|claim\w*)\b/i;
+
+function plainEvent(t: string, systems: () => boolean): boolean {
+  for (const re of [DATA_TAKEN, ACTIVITY_FOUND]) {
+    const m = re.exec(t);
+    if (m && !UNDONE.test(t.slice(Math.max(0, m.index - 80), m.index))) return true;
+  }
+  const m = INCIDENT_IMPACTED.exec(t);
+  return m !== null && !UNDONE.test(t.slice(Math.max(0, m.index - 60), m.index)) && systems();
+}
+
 /**
  * A response already under way to this incident: "took steps to contain and respond to the
  * incident", "are actively working to assess and remediate the incident". Process descriptions
@@ -125,17 +170,38 @@ export interface IncidentEvidence {
   reference?: boolean;
   /** Tells what an intruder did ("the threat actor accessed"), not only that an incident occurred. */
   actor?: boolean;
+  /** Reports the event without any cyber word ("data was taken from the Company's network"): a weak signal. */
+  plain?: boolean;
+  /** Names the incident only inside a follow-up (an 8-K/A, "as previously disclosed"). */
+  followUp?: boolean;
 }
 
 /** The sentences that report an incident as an event, strongest first. */
 export function incidentEvidence(sentences: readonly Sentence[], periodic = false): IncidentEvidence[] {
   const out: IncidentEvidence[] = [];
+  let systems: boolean | undefined;
+  const inSystems = (): boolean => (systems ??= sentences.some((s) => SYSTEMS_CONTEXT.test(s.text)));
   for (const s of sentences) {
     const t = s.text;
-    if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
+    if (t.length > 1500 || FORWARD_LOOKING.test(t)) continue;
+    const cyber = CYBER_WORDS.test(t);
+    if (!cyber && !PLAIN_WORDS.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
+    if (!cyber) {
+      // No cyber word: only data taken from the company's systems, or an incident that impacted
+      // operations beside its systems, reports an event; the call is weak and flagged for review.
+      if (plainEvent(t, inSystems) && !HYPOTHETICAL.test(t) && !/\b(?:may|might|could)\b/i.test(t)) out.push({ sentence: t, strength: 0.6, plain: true });
+      continue;
+    }
     const tEv = t.replace(NOT_AN_EVENT_VERB, ' ');
-    const event = EVENT_VERB_THEN_NOUN.test(tEv) || NOUN_FIRST_EVENT.test(t) || DETECTION_THEN_RESPONSE.test(t) || (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t));
+    const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
+    const event =
+      EVENT_VERB_THEN_NOUN.test(tEv) ||
+      NOUN_FIRST_EVENT.test(t) ||
+      DETECTION_THEN_RESPONSE.test(t) ||
+      (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
+      plainEvent(t, inSystems) ||
+      (attributed !== null && !UNDONE.test(t.slice(Math.max(0, attributed.index - 60), attributed.index)));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
     // incident but does not disclose one, unless it points to where it was disclosed.
@@ -157,11 +223,34 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       out.push({ sentence: t, strength: 0.5, reference: true });
       continue;
     }
-    // A hedge elsewhere in a long sentence does not undo a dated or previously disclosed event.
-    if (HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
+    // A hedge elsewhere in a long sentence does not undo a dated or previously disclosed event, nor
+    // an outage stated to have been caused by an attack ("…was the result of a cyber-security
+    // incident, and we could experience similar events").
+    const attributedPlainly = attributed !== null && !HYPOTHETICAL.test(t.slice(0, attributed.index + attributed[0].length));
+    if (HYPOTHETICAL.test(t) && !DATED.test(t) && !attributedPlainly && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
     out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
+}
+
+/** "this cyberattack", "the previously disclosed cybersecurity incident": one particular incident, by a cyber name. */
+const THIS_INCIDENT =
+  /\b(?:the|this|that|such)\s+(?:(?:recent|previously\s+(?:disclosed|reported|announced))\s+)?(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attack|cyber(?:[-\s]?security)?\s+(?:incident|event|matter|attack|intrusion)|ransomware\s+(?:attack|incident|event)|(?:data\s+|information\s+)?security\s+(?:incident|breach)|data\s+breach|network\s+intrusion)\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?|team|risks?|insurance|preparedness))/i;
+
+/**
+ * In a follow-up (an 8-K/A, or a report that says it follows one up), a sentence that names the
+ * incident stands for it even when that sentence is only about its impact: Mr. Cooper's 8-K/A
+ * names "this cyberattack" only in "we do not believe the impact will be material".
+ */
+export function followUpMentions(sentences: readonly Sentence[]): IncidentEvidence[] {
+  const out: IncidentEvidence[] = [];
+  for (const s of sentences) {
+    const t = s.text;
+    if (t.length > 1500 || !THIS_INCIDENT.test(t) || FORWARD_LOOKING.test(t) || DENIAL.test(t) || NOT_AN_ATTACK.test(t) || PROCESS_DESCRIPTION.test(t)) continue;
+    if (isGenericRisk(t) || /\b(?:could|might|would|should)\b/i.test(t)) continue;
+    out.push({ sentence: t, strength: 0.5, reference: true, followUp: true });
+  }
+  return out;
 }
 
 /** A definite mention of an incident: "the incident", "the Data Breach", "other than the Cyber Incident". */
@@ -203,6 +292,21 @@ export function setAsideEvents(sentences: readonly Sentence[]): number {
     if (t.length > 1500 || !CYBER_WORDS.test(t) || FORWARD_LOOKING.test(t) || DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
     if (!EVENT_VERB_THEN_NOUN.test(t.replace(NOT_AN_EVENT_VERB, ' ')) && !NOUN_FIRST_EVENT.test(t) && !ACTOR_DID.test(t)) continue;
     if (DATED.test(t) || SPECIFIC.test(t)) n++;
+  }
+  return n;
+}
+
+/**
+ * Near misses of a negative without cyber words: sentences worded like data taken from the
+ * company's systems or an incident that impacted its operations, set aside (hedged, denied, or
+ * with no systems in sight). A person should look: such incidents are told in plain words.
+ */
+export function plainNearMisses(sentences: readonly Sentence[]): number {
+  let n = 0;
+  for (const s of sentences) {
+    const t = s.text;
+    if (t.length > 1500 || !PLAIN_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
+    if (DATA_TAKEN.test(t) || INCIDENT_IMPACTED.test(t) || ACTIVITY_FOUND.test(t)) n++;
   }
   return n;
 }

@@ -27,6 +27,10 @@ export interface Signals {
   materialityConflict: boolean;
   /** Sentences of a negative that name a particular incident ("the incident", "the Data Breach"). */
   mentions: number;
+  /** Sentences of a negative without cyber words worded like an event (data taken from its systems). */
+  plainNearMisses?: number;
+  /** The filing is an amendment (8-K/A). */
+  amended?: boolean;
 }
 
 export interface Assessment {
@@ -42,8 +46,16 @@ export function assess(s: Signals): Assessment {
   const referenced = s.evidence.some((e) => e.reference === true);
   const actor = s.evidence.some((e) => e.actor === true);
   let confidence: number;
+  // Reported only in plain words, with no cyber word in any reporting sentence.
+  const plainOnly = reported && s.evidence.every((e) => e.reference === true || e.plain === true);
+  const followUpOnly = s.evidence.length > 0 && s.evidence.every((e) => e.followUp === true);
   if (s.incident) {
     if (s.item105) confidence = reported ? 0.98 : 0.96;
+    // "Data also was taken from the Company's network": an incident by its deed, but not one word
+    // says it was an attack; a person should check.
+    else if (plainOnly) confidence = s.dated ? 0.8 : 0.75;
+    // Named only inside a follow-up: the amendment itself says there was an incident.
+    else if (followUpOnly) confidence = s.amended ? 0.9 : 0.85;
     else if (reported && (s.dated || actor)) confidence = 0.95;
     // Undated, with no intruder's deed, the report is weaker unless the text also names the
     // incident: a 10-K's risk text tells events in general terms ("we identified unauthorized
@@ -52,7 +64,7 @@ export function assess(s: Signals): Assessment {
     // Named only ("other than the Cyber Incident", "the Data Breach" with its costs).
     else confidence = s.periodic ? 0.85 : 0.8;
     if (s.tagged) confidence = Math.min(0.99, confidence + 0.01);
-  } else if (!s.cyberText) confidence = 0.99;
+  } else if (!s.cyberText) confidence = (s.plainNearMisses ?? 0) > 0 ? 0.8 : 0.99;
   // A negative whose text names a particular incident, or tells one in words that were set aside.
   else confidence = s.setAside > 0 || s.mentions > 0 ? 0.8 : 0.95;
 

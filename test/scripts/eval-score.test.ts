@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
-import { evidenceRight, precisionAtOrAbove, score, sourceKind, targets, type Label } from '../../scripts/eval-score.ts';
+import { evidenceRight, precisionAtOrAbove, score, sourceKind, targets, targetsVerdict, type Label } from '../../scripts/eval-score.ts';
 
 const label = (expected: Record<string, unknown>, extra: Partial<Label> = {}): Label => ({ file: 'x.txt', form: '8-K', expected, ...extra });
 const TEXT = 'Item 1.05 Material Cybersecurity Incidents. On March 3, 2025, the Company detected that a threat actor had gained unauthorized access to its systems. The incident has not had a material impact on the Company’s financial condition or results of operations.';
@@ -70,5 +70,14 @@ describe('eval scoring', () => {
     ]);
     expect(precisionAtOrAbove(s, 0.9)).toEqual({ docs: 2, right: 1 });
     expect(s.bands.find((b) => b.label === '0.50–0.70')?.docs).toBe(1);
+  });
+
+  it('does not claim all targets met when some labelled documents were unavailable, and says how many were not scored', () => {
+    expect(targetsVerdict([], 0, 140, 0)).toBe('Targets: all met.');
+    const partial = targetsVerdict([], 0, 111, 29);
+    expect(partial).not.toMatch(/all met/);
+    expect(partial).toMatch(/111 scored/);
+    expect(partial).toMatch(/29 labelled documents were UNAVAILABLE and not scored/);
+    expect(targetsVerdict([{ name: 'item', min: 0.98, value: 0.9 }], 0, 111, 29)).toMatch(/^Targets missed \(1\)/);
   });
 });
