@@ -13,6 +13,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from
 import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
+import { companyRoutes } from './routes/companies.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [
         { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
         { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
+        { name: 'companies', description: 'Registrants (tickers, SIC code, state, SEC office) and the sectors they fall in' },
         { name: 'operations', description: 'Health of the service' },
       ],
       components: {
@@ -115,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, cursors, cache });
   await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
+  await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   return app;
 }

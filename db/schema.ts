@@ -22,14 +22,51 @@ import { JOB_STATES, type JobState } from './job-states.ts';
 /** The part of an analysis a list of filings shows. */
 export type AnalysisSummary = Pick<Analysis, 'update' | 'dates' | 'flags'>;
 
-/** Registrants, keyed by the 10-digit CIK. */
-export const companies = pgTable('companies', {
-  cik: text('cik').primaryKey(),
-  name: text('name').notNull(),
-  sic: text('sic'),
-  state: text('state'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** A name the company filed under before, with the dates EDGAR gives (`YYYY-MM-DD`, null when not stated). */
+export interface FormerName {
+  name: string;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Registrants, keyed by the 10-digit CIK. The name comes with each discovered filing; SIC, state of
+ * incorporation, location, SEC office and former names from the SGML header of each analyzed
+ * filing; tickers and exchanges from EDGAR's company_tickers.json and the company's submissions JSON
+ * on data.sec.gov (src/companies/), which also refresh the rest at most once a day.
+ */
+export const companies = pgTable(
+  'companies',
+  {
+    cik: text('cik').primaryKey(),
+    name: text('name').notNull(),
+    tickers: text('tickers').array().notNull().default(sql`'{}'::text[]`),
+    /** Parallel to `tickers` where EDGAR gives them (`Nasdaq`, `NYSE`, …). */
+    exchanges: text('exchanges').array().notNull().default(sql`'{}'::text[]`),
+    /** Four-digit SIC code. */
+    sic: text('sic'),
+    sicDescription: text('sic_description'),
+    /** State (or country code) of incorporation, e.g. `DE`. */
+    state: text('state'),
+    /** City and state (or country code) of the business address. */
+    businessCity: text('business_city'),
+    businessState: text('business_state'),
+    /** The SEC Corporation Finance office reviewing its filings, as EDGAR names it (`06 Technology`). */
+    secOffice: text('sec_office'),
+    fiscalYearEnd: text('fiscal_year_end'),
+    formerNames: jsonb('former_names').$type<FormerName[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Acceptance of its latest discovered filing: the company list's "most recently active first". */
+    lastFiledAt: timestamp('last_filed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When its submissions JSON was last read from data.sec.gov (null: never). */
+    profileFetchedAt: timestamp('profile_fetched_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('companies_last_filed_cik_idx').on(t.lastFiledAt.desc().nullsFirst(), t.cik.desc().nullsFirst()),
+    index('companies_tickers_gin').using('gin', t.tickers),
+    index('companies_sic_idx').on(t.sic),
+  ],
+);
 
 /** `pending` until analyzed; `failed` will be retried (see its job); `dead` was set aside with its error. */
 export const FILING_STATUSES = ['pending', 'analyzed', 'failed', 'dead'] as const;

@@ -7,6 +7,7 @@ import { gunzipSync, gzip } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type AnalysisSummary, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
+import type { FiledCompanyHeader } from './companies.ts';
 
 export type FilingRow = typeof filings.$inferSelect;
 
@@ -77,7 +78,7 @@ export interface AnalysisResult {
   analysis: Analysis;
   item105Text: string | null;
   /** Header facts that refine what the feed announced (items from `<ITEMS>`, exact acceptance time). */
-  header?: { items?: string[]; acceptedAt?: string | null; sic?: string | null; state?: string | null };
+  header?: FiledCompanyHeader;
   /** What was fetched (kept for reanalysis) and what it cost; absent when re-analyzing a stored source. */
   source?: { submission: Buffer; documents: string[]; requests: number; bytes: number };
 }
@@ -111,10 +112,19 @@ export function createFilingRepository({ db }: { db: Db }) {
      */
     async recordDiscovered(filing: NewFiling, job?: Omit<NewJob, 'key'>): Promise<boolean> {
       const recorded = await db.transaction(async (tx) => {
+        // The name and activity of the company come from its latest filing: a backfill of old
+        // filings does not bring back a former name.
         await tx
           .insert(companies)
-          .values({ cik: filing.cik, name: filing.companyName })
-          .onConflictDoUpdate({ target: companies.cik, set: { name: sql`excluded.name`, updatedAt: sql`now()` } });
+          .values({ cik: filing.cik, name: filing.companyName, lastFiledAt: new Date(filing.acceptedAt) })
+          .onConflictDoUpdate({
+            target: companies.cik,
+            set: {
+              name: sql`case when excluded.last_filed_at >= ${companies.lastFiledAt} then excluded.name else ${companies.name} end`,
+              lastFiledAt: sql`greatest(${companies.lastFiledAt}, excluded.last_filed_at)`,
+              updatedAt: sql`now()`,
+            },
+          });
         const inserted = await tx
           .insert(filings)
           .values({ ...filing, acceptedAt: new Date(filing.acceptedAt) })
@@ -140,11 +150,11 @@ export function createFilingRepository({ db }: { db: Db }) {
 
     /**
      * Stores an analysis: the filing's answer, its history row, the fetched source (compressed by
-     * `compressSource` beforehand) and the company's header facts. Opens no transaction: the ingest
-     * use case runs it in the one that also rethreads the company. Returns the filing's CIK, or
-     * undefined when the filing is not known.
+     * `compressSource` beforehand). Opens no transaction: the ingest use case runs it in the one that
+     * also rethreads the company and keeps its header facts. Returns the filing's CIK and
+     * acceptance time, or undefined when the filing is not known.
      */
-    async storeAnalysis(accessionNumber: string, result: AnalysisResult, source?: CompressedSource): Promise<{ cik: string } | undefined> {
+    async storeAnalysis(accessionNumber: string, result: AnalysisResult, source?: CompressedSource): Promise<{ cik: string; acceptedAt: Date } | undefined> {
       const { analysis } = result;
       const header = result.header ?? {};
       const [updated] = await db
@@ -164,7 +174,7 @@ export function createFilingRepository({ db }: { db: Db }) {
           ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
         })
         .where(eq(filings.accessionNumber, accessionNumber))
-        .returning({ cik: filings.cik });
+        .returning({ cik: filings.cik, acceptedAt: filings.acceptedAt });
       await db
         .insert(analyses)
         .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
@@ -177,12 +187,6 @@ export function createFilingRepository({ db }: { db: Db }) {
           .insert(filingSources)
           .values({ accessionNumber, ...source })
           .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
-      }
-      if (updated && (header.sic || header.state)) {
-        await db
-          .update(companies)
-          .set({ ...(header.sic ? { sic: header.sic } : {}), ...(header.state ? { state: header.state } : {}) })
-          .where(eq(companies.cik, updated.cik));
       }
       return updated;
     },

@@ -3,6 +3,7 @@
 
 import type { Db } from '../client.ts';
 import { createApiKeyRepository } from './api-keys.ts';
+import { createCompanyRepository } from './companies.ts';
 import { createFilingRepository } from './filings.ts';
 import { createIncidentRepository } from './incidents.ts';
 import { createHttpCacheRepository } from './http-cache.ts';
@@ -13,6 +14,7 @@ import { createServerKeyRepository } from './server-keys.ts';
 
 function createBaseRepositories(db: Db) {
   return {
+    companies: createCompanyRepository({ db }),
     filings: createFilingRepository({ db }),
     incidents: createIncidentRepository({ db }),
     jobs: createJobRepository({ db }),
@@ -43,6 +45,7 @@ export function createRepositories(db: Db) {
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export type { ApiKeyInfo, ApiKeyRepository } from './api-keys.ts';
+export type { CompanyProfile, CompanyRepository, CompanyRow } from './companies.ts';
 export type { FilingRepository, FilingRow } from './filings.ts';
 export type { IncidentRepository, IncidentRow, IncidentWithFilings, EventRow } from './incidents.ts';
 export type { HttpCacheRepository } from './http-cache.ts';

@@ -15,7 +15,7 @@ import { detectKind, readInput } from './input.ts';
 import { cutBoilerplate, findItemSections, type ItemSection } from './items.ts';
 import { pdfToText } from './pdf.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { parseSubmission } from './submission.ts';
+import { parseSubmission, type Filer } from './submission.ts';
 import { extractThreadingFacts } from './threading-facts.ts';
 import type { Analysis, IncidentDates } from './types.ts';
 import { INCIDENT_CONCEPT_ORDER, isIncidentConcept, type CydFact } from './xbrl-cyd.ts';
@@ -63,6 +63,8 @@ export interface FiledHeader {
   sic: string | null;
   /** State of incorporation of the registrant. */
   state: string | null;
+  /** The rest of what the header says of the registrant (SIC title, SEC office, location, former names). */
+  registrant: Filer | null;
 }
 
 /** One analysis pass and what it read on the way, for callers that keep more than the analysis. */
@@ -100,7 +102,7 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     acceptedAt: null,
     items: [...(context.items ?? [])],
   };
-  let filed: FiledHeader = { items: [], acceptedAt: null, sic: null, state: null };
+  let filed: FiledHeader = { items: [], acceptedAt: null, sic: null, state: null, registrant: null };
   let docs: TextDocument[] = [];
   let cyd: CydFact[] = [];
   let period: string | null = null;
@@ -110,14 +112,14 @@ export async function analyzeFiling(input: Uint8Array | string, context: Analysi
     const sub = parseSubmission(bytes ?? text);
     const h = sub.header;
     header = withOwnHeader(header, h);
-    filed = { items: h.items, acceptedAt: h.acceptedAt, sic: h.sic, state: h.state };
+    filed = { items: h.items, acceptedAt: h.acceptedAt, sic: h.sic, state: h.state, registrant: h.registrant };
     period = h.period;
     lap('parse');
     docs = readableDocuments(sub.documents, header.form);
   } else if (kind === 'cyd-ndjson') {
     const nd = parseCydNdjson(text);
     header = withOwnHeader(header, nd);
-    filed = { items: [], acceptedAt: nd.acceptedAt, sic: nd.sic, state: null };
+    filed = { items: [], acceptedAt: nd.acceptedAt, sic: nd.sic, state: null, registrant: null };
     cyd = nd.facts;
     lap('parse');
   } else {

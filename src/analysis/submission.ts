@@ -9,9 +9,33 @@ export interface Filer {
   company: string | null;
   cik: string | null;
   sic: string | null;
+  /** The SIC code's title as the header spells it (`SERVICES-PREPACKAGED SOFTWARE`); the tag form has none. */
+  sicDescription: string | null;
+  /** State of incorporation. */
   state: string | null;
+  /** The SEC office reviewing its filings (`ORGANIZATION NAME`, e.g. `06 Technology`). */
+  secOffice: string | null;
+  fiscalYearEnd: string | null;
+  businessCity: string | null;
+  businessState: string | null;
+  /** `FORMER COMPANY` blocks: the name and the date (`YYYY-MM-DD`) it was changed. */
+  formerNames: Array<{ name: string; changedAt: string | null }>;
   role: string;
 }
+
+const newFiler = (role: string): Filer => ({
+  company: null,
+  cik: null,
+  sic: null,
+  sicDescription: null,
+  state: null,
+  secOffice: null,
+  fiscalYearEnd: null,
+  businessCity: null,
+  businessState: null,
+  formerNames: [],
+  role,
+});
 
 export interface SubmissionHeader {
   accessionNumber: string | null;
@@ -31,6 +55,8 @@ export interface SubmissionHeader {
   /** State of incorporation. */
   state: string | null;
   filers: Filer[];
+  /** The filer the filing is about (the filer, else the subject company), with all its company data. */
+  registrant: Filer | null;
 }
 
 export interface SubmissionDocument {
@@ -87,6 +113,7 @@ export function parseHeader(headerText: string): SubmissionHeader {
     sic: null,
     state: null,
     filers: [],
+    registrant: null,
   };
   const items: string[] = [];
   const addItem = (value: string): void => {
@@ -97,6 +124,9 @@ export function parseHeader(headerText: string): SubmissionHeader {
   };
   let filer: Filer | null = null;
   let role = 'FILER';
+  // The block a field is in: CITY and STATE mean the business address only inside it.
+  let section = '';
+  const value1 = (v: string): string | null => v.trim() || null;
   for (const rawLine of headerText.split(/\r?\n/)) {
     const line = rawLine.trimEnd();
     const tag = /^<([A-Z0-9-]+)>(.*)$/.exec(line.trim());
@@ -127,7 +157,7 @@ export function parseHeader(headerText: string): SubmissionHeader {
         case 'REPORTING-OWNER':
         case 'ISSUER':
           role = name.replace(/-/g, ' ');
-          filer = { company: null, cik: null, sic: null, state: null, role };
+          filer = newFiler(role);
           header.filers.push(filer);
           break;
         case 'CONFORMED-NAME':
@@ -142,7 +172,41 @@ export function parseHeader(headerText: string): SubmissionHeader {
         case 'STATE-OF-INCORPORATION':
           if (filer) filer.state ??= value.trim();
           break;
+        case 'ORGANIZATION-NAME':
+          if (filer) filer.secOffice ??= value1(value);
+          break;
+        case 'FISCAL-YEAR-END':
+          if (filer) filer.fiscalYearEnd ??= value1(value);
+          break;
+        case 'BUSINESS-ADDRESS':
+        case 'MAIL-ADDRESS':
+          section = name;
+          break;
+        case 'FORMER-COMPANY':
+          section = name;
+          filer?.formerNames.push({ name: '', changedAt: null });
+          break;
+        case 'FORMER-CONFORMED-NAME': {
+          const former = filer?.formerNames.at(-1);
+          if (former && section === 'FORMER-COMPANY') former.name = value.trim();
+          break;
+        }
+        case 'DATE-CHANGED': {
+          const former = filer?.formerNames.at(-1);
+          if (former && section === 'FORMER-COMPANY') former.changedAt = yyyymmdd(value);
+          break;
+        }
+        case 'CITY':
+          if (filer && section === 'BUSINESS-ADDRESS') filer.businessCity ??= value1(value);
+          break;
+        case 'STATE':
+          if (filer && section === 'BUSINESS-ADDRESS') filer.businessState ??= value1(value);
+          break;
       }
+      continue;
+    }
+    if (/^<\/(BUSINESS-ADDRESS|MAIL-ADDRESS|FORMER-COMPANY)>/.test(line.trim())) {
+      section = '';
       continue;
     }
     const kv = /^\s*([A-Z][A-Z ]*[A-Z]):[ \t]*(.*)$/.exec(line);
@@ -170,7 +234,7 @@ export function parseHeader(headerText: string): SubmissionHeader {
       case 'REPORTING OWNER':
       case 'ISSUER':
         role = key;
-        filer = { company: null, cik: null, sic: null, state: null, role };
+        filer = newFiler(role);
         header.filers.push(filer);
         break;
       case 'COMPANY CONFORMED NAME':
@@ -182,10 +246,43 @@ export function parseHeader(headerText: string): SubmissionHeader {
       case 'STANDARD INDUSTRIAL CLASSIFICATION': {
         const sic = /\[(\d{3,4})\]/.exec(value)?.[1] ?? (/^\d{3,4}$/.test(value.trim()) ? value.trim() : null);
         if (filer) filer.sic ??= sic;
+        if (filer && sic) filer.sicDescription ??= value1(value.replace(/\s*\[\d{3,4}\]\s*$/, ''));
         break;
       }
       case 'STATE OF INCORPORATION':
         if (filer) filer.state ??= value.trim() || null;
+        break;
+      case 'ORGANIZATION NAME':
+        if (filer) filer.secOffice ??= value1(value);
+        break;
+      case 'FISCAL YEAR END':
+        if (filer) filer.fiscalYearEnd ??= value1(value);
+        break;
+      case 'COMPANY DATA':
+      case 'FILING VALUES':
+      case 'BUSINESS ADDRESS':
+      case 'MAIL ADDRESS':
+        section = key;
+        break;
+      case 'FORMER COMPANY':
+        section = key;
+        filer?.formerNames.push({ name: '', changedAt: null });
+        break;
+      case 'FORMER CONFORMED NAME': {
+        const former = filer?.formerNames.at(-1);
+        if (former && section === 'FORMER COMPANY') former.name = value.trim();
+        break;
+      }
+      case 'DATE OF NAME CHANGE': {
+        const former = filer?.formerNames.at(-1);
+        if (former && section === 'FORMER COMPANY') former.changedAt = yyyymmdd(value);
+        break;
+      }
+      case 'CITY':
+        if (filer && section === 'BUSINESS ADDRESS') filer.businessCity ??= value1(value);
+        break;
+      case 'STATE':
+        if (filer && section === 'BUSINESS ADDRESS') filer.businessState ??= value1(value);
         break;
     }
   }
@@ -201,6 +298,8 @@ export function parseHeader(headerText: string): SubmissionHeader {
     header.sic = main.sic;
     header.state = main.state;
   }
+  header.registrant = main ?? null;
+  for (const f of header.filers) f.formerNames = f.formerNames.filter((n) => n.name !== '');
   return header;
 }
 

@@ -1,4 +1,5 @@
-// Recording a filing's analysis: the analysis is stored, the company's filings are rethreaded into
+// Recording a filing's analysis: the analysis is stored, its header's facts about the company kept,
+// the company's filings are rethreaded into
 // incidents and the events of what changed are written, in one transaction — an incident never
 // shows an analysis that is not stored, and an event is never written for a change that did not
 // commit (or missed for one that did).
@@ -17,7 +18,11 @@ export function createRecordAnalysis(repos: RecordAnalysisRepositories): RecordA
     await repos.transaction(async (tx) => {
       const stored = await tx.filings.storeAnalysis(accessionNumber, result, source);
       // Events name the analysis that caused them: unique per incident, filing analysis and type.
-      if (stored) await tx.incidents.rethreadCompany(stored.cik, { accessionNumber, analyzerVersion: result.analysis.analyzerVersion });
+      if (stored) {
+        // Before rethreading: the incidents' company facts (tickers, SIC) are read from it.
+        if (result.header) await tx.companies.applyHeader(stored.cik, result.header, stored.acceptedAt);
+        await tx.incidents.rethreadCompany(stored.cik, { accessionNumber, analyzerVersion: result.analysis.analyzerVersion });
+      }
       await tx.filings.notifyChanged();
     });
     repos.filings.changed();

@@ -49,7 +49,21 @@ describe('analyzeFiling: the analysis and what one pass read beside it', () => {
     });
     // The evidence of the detection date is a sentence of the section returned beside it.
     expect(filing.item105Text).toContain(filing.analysis.evidence['dates.detected']);
-    expect(filing.header).toEqual({ items: ['1.05'], acceptedAt: '2024-02-22T21:08:47Z', sic: '6324', state: 'DE' });
+    expect(filing.header).toMatchObject({ items: ['1.05'], acceptedAt: '2024-02-22T21:08:47Z', sic: '6324', state: 'DE' });
+    // What the companies table keeps of the registrant: the SIC title, SEC office, fiscal year
+    // end, the business address's city and state (not the mail address's Minnetonka), former names.
+    expect(filing.header.registrant).toMatchObject({
+      cik: '0000731766',
+      sicDescription: 'HOSPITAL & MEDICAL SERVICE PLANS',
+      secOffice: '02 Finance',
+      fiscalYearEnd: '1231',
+      businessCity: 'MINNEAPOLIS',
+      businessState: 'MN',
+      formerNames: [
+        { name: 'UNITED HEALTHCARE CORP/', changedAt: '2000-03-09' },
+        { name: 'UNITED HEALTHCARE CORP', changedAt: '1992-07-03' },
+      ],
+    });
     expect(filing.item105Text).toMatch(/^On February 21, 2024, UnitedHealth Group \(the “Company”\) identified/);
   });
 
@@ -58,7 +72,7 @@ describe('analyzeFiling: the analysis and what one pass read beside it', () => {
     expect(cost.item105Text).toBeNull();
     expect(cost.header).toMatchObject({ items: ['8.01', '9.01'], sic: '5331', state: 'WA' });
     const text = await analyzeFiling('Item 8.01 Other Events\nThe Company held its annual meeting.', { items: ['8.01'] });
-    expect(text.header).toEqual({ items: [], acceptedAt: null, sic: null, state: null });
+    expect(text.header).toEqual({ items: [], acceptedAt: null, sic: null, state: null, registrant: null });
   });
 });
 
