@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { summarize, type FilingRepository, type FilingRow, type FilingSummaryRow } from '../../db/repositories/filings.ts';
+import { summarize, type FilingFilters, type FilingRepository, type FilingRow, type FilingSummaryRow, type SearchHit } from '../../db/repositories/filings.ts';
+import { normalizeSearch } from '../../db/search.ts';
 import type { IncidentRepository } from '../../db/repositories/incidents.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type { ResponseCache } from '../response-cache.ts';
@@ -16,6 +17,7 @@ import {
   FilingQuerySchema,
   type FilingDetailDto,
   type FilingDto,
+  type FilingQuery,
 } from '../schemas/filing.ts';
 
 export interface FilingRoutesOptions {
@@ -39,19 +41,13 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const { limit = FILING_PAGE_DEFAULT, cursor, cik, ...filters } = request.query;
-      if (filters.since && filters.until && filters.since > filters.until) {
-        throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no filing can match`);
-      }
-      const paddedCik = cik ? padCik(cik) : undefined;
-      const { item, form, since, until, incident, materialImpact } = filters;
-      const key = JSON.stringify(['list', limit, cursor, item, paddedCik, form, since, until, incident, materialImpact]);
+      const { limit = FILING_PAGE_DEFAULT, cursor, ...rest } = request.query;
+      const filters = filingFilters(rest);
+      const { item, cik, form, since, until, incident, materialImpact, q } = filters;
+      const key = JSON.stringify(['list', limit, cursor, item, cik, form, since, until, incident, materialImpact, q]);
       return sendCached(reply, key, async () => {
-        const page = await filings.list(
-          { ...filters, ...(paddedCik ? { cik: paddedCik } : {}) },
-          { limit, after: cursor ? await cursors.decode(cursor) : undefined },
-        );
-        return { data: page.rows.map(toFilingDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
+        const page = await filings.list(filters, { limit, after: cursor ? await cursors.decode(cursor, 'cursor', q) : undefined });
+        return { data: page.rows.map(toFilingDto), nextCursor: page.next ? await cursors.encode(page.next, q) : null };
       });
     },
   );
@@ -88,9 +84,20 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** The repository's filters from a list's (or an export's) query: CIK padded, blank `q` dropped, dates checked. */
+export function filingFilters(query: Omit<FilingQuery, 'limit' | 'cursor'>): FilingFilters {
+  const { cik, q, ...filters } = query;
+  if (filters.since && filters.until && filters.since > filters.until) {
+    throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no filing can match`);
+  }
+  const search = normalizeSearch(q);
+  return { ...filters, ...(cik ? { cik: padCik(cik) } : {}), ...(search ? { q: search } : {}) };
+}
+
 /** A list entry: the filing and the summary of its analysis. */
-export function toFilingDto(row: FilingSummaryRow): FilingDto {
+export function toFilingDto(row: FilingSummaryRow & { search?: SearchHit }): FilingDto {
   return {
+    ...(row.search ? { search: row.search } : {}),
     accessionNumber: row.accessionNumber,
     cik: row.cik,
     company: row.companyName,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EventRow, IncidentRepository, IncidentWithFilings } from '../../db/repositories/incidents.ts';
-import type { FilingRepository } from '../../db/repositories/filings.ts';
+import type { EventRow, IncidentFilters, IncidentRepository, IncidentWithFilings } from '../../db/repositories/incidents.ts';
+import type { FilingRepository, SearchHit } from '../../db/repositories/filings.ts';
+import { normalizeSearch } from '../../db/search.ts';
 import { AppError } from '../../src/errors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import type { CursorCodec } from '../cursor.ts';
@@ -17,6 +18,7 @@ import {
   IncidentQuerySchema,
   type IncidentDetailDto,
   type IncidentDto,
+  type IncidentQuery,
 } from '../schemas/incident.ts';
 
 export interface IncidentRoutesOptions {
@@ -38,15 +40,10 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
       },
     },
     async (request) => {
-      const { limit = INCIDENT_PAGE_DEFAULT, cursor, cik, flag, ...filters } = request.query;
-      if (filters.since && filters.until && filters.since > filters.until) {
-        throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no incident can match`);
-      }
-      const page = await incidents.list(
-        { ...filters, ...(cik ? { cik: padCik(cik) } : {}), ...(flag ? { flags: [...new Set(Array.isArray(flag) ? flag : [flag])] } : {}) },
-        { limit, after: cursor ? await cursors.decode(cursor) : undefined },
-      );
-      return { data: page.rows.map(toIncidentDto), nextCursor: page.next ? await cursors.encode(page.next) : null };
+      const { limit = INCIDENT_PAGE_DEFAULT, cursor, ...rest } = request.query;
+      const filters = incidentFilters(rest);
+      const page = await incidents.list(filters, { limit, after: cursor ? await cursors.decode(cursor, 'cursor', filters.q) : undefined });
+      return { data: page.rows.map(toIncidentDto), nextCursor: page.next ? await cursors.encode(page.next, filters.q) : null };
     },
   );
 
@@ -86,9 +83,25 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
   );
 };
 
-export function toIncidentDto(row: IncidentWithFilings): IncidentDto {
+/** The repository's filters from a list's (or an export's) query: CIK padded, flags deduplicated, blank `q` dropped, dates checked. */
+export function incidentFilters(query: Omit<IncidentQuery, 'limit' | 'cursor'>): IncidentFilters {
+  const { cik, flag, q, ...filters } = query;
+  if (filters.since && filters.until && filters.since > filters.until) {
+    throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no incident can match`);
+  }
+  const search = normalizeSearch(q);
+  return {
+    ...filters,
+    ...(cik ? { cik: padCik(cik) } : {}),
+    ...(flag ? { flags: [...new Set(Array.isArray(flag) ? flag : [flag])] } : {}),
+    ...(search ? { q: search } : {}),
+  };
+}
+
+export function toIncidentDto(row: IncidentWithFilings & { search?: SearchHit }): IncidentDto {
   const { facts } = row;
   return {
+    ...(row.search ? { search: row.search } : {}),
     id: row.id,
     cik: row.cik,
     company: row.companyName,

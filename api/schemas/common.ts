@@ -37,3 +37,20 @@ export const AccessionSchema = Type.String({
 export function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 }
+
+/** `q`, the full-text search of lists, exports and the feed's incidents. */
+export const SearchQuerySchema = Type.String({
+  maxLength: 200,
+  description:
+    'Full-text search (PostgreSQL web-search syntax: words all match, `"a phrase"`, `or`, `-word` excludes; the last word also matches as a prefix, so `ransom` finds "ransomware"). Results come best match first, each with `search.rank` and `search.snippet`; blank means no search.',
+});
+
+export const SearchHitSchema = Type.Object(
+  {
+    rank: Type.Number({ description: 'ts_rank of the match: higher is better; pages are ordered by it.' }),
+    snippet: Type.Union([Type.String(), Type.Null()], {
+      description: 'HTML: the matching passage, its text HTML-escaped, matched words in `<mark>`…`</mark>` (the only markup it contains); null when there is no text to quote.',
+    }),
+  },
+  { description: 'Present when the list was searched (`q`).' },
+);

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { INCIDENT_ROLES } from '../../src/incidents/thread.ts';
-import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, StringEnum } from './common.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, SearchHitSchema, SearchQuerySchema, StringEnum } from './common.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -17,6 +17,7 @@ export const FilingQuerySchema = Type.Object(
     until: Type.Optional(QueryDateSchema('Filed on or before this date (not before `since`).')),
     incident: Type.Optional(Type.Boolean({ description: 'Only filings that do (true) or do not (false) disclose a cybersecurity incident.' })),
     materialImpact: Type.Optional(StringEnum(MATERIAL_IMPACTS, { description: 'What the filing says about the impact.' })),
+    q: Type.Optional(SearchQuerySchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: FILING_PAGE_DEFAULT, description: 'Filings per page.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
   },
@@ -94,7 +95,7 @@ const filingFields = {
   analyzerVersion: Nullable(Type.String()),
 };
 
-export const FilingSchema = Type.Object(filingFields, {
+export const FilingSchema = Type.Object({ ...filingFields, search: Type.Optional(SearchHitSchema) }, {
   $id: 'Filing',
   description: 'A filing as lists show it; its statements, evidence and Item 1.05 text are on `GET /v1/filings/{accession}`.',
 });

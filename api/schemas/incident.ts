@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { INCIDENT_STATUSES } from '../../src/incidents/facts.ts';
 import { EVENT_TYPES } from '../../src/incidents/changes.ts';
 import { INCIDENT_ROLES } from '../../src/incidents/thread.ts';
-import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, StringEnum } from './common.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, SearchHitSchema, SearchQuerySchema, StringEnum } from './common.ts';
 import { MATERIAL_IMPACTS } from './filing.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -26,11 +26,14 @@ export const IncidentQuerySchema = Type.Object(
     ),
     since: Type.Optional(QueryDateSchema('First disclosed on or after this date.')),
     until: Type.Optional(QueryDateSchema('First disclosed on or before this date (not before `since`).')),
+    q: Type.Optional(SearchQuerySchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: INCIDENT_PAGE_DEFAULT, description: 'Incidents per page.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
   },
   { additionalProperties: false },
 );
+
+export type IncidentQuery = Static<typeof IncidentQuerySchema>;
 
 const DatedFactSchema = Nullable(
   Type.Object({
@@ -76,7 +79,7 @@ const incidentFields = {
   ),
 };
 
-export const IncidentSchema = Type.Object(incidentFields, { $id: 'Incident', description: 'One company’s one cybersecurity incident, threaded from its filings.' });
+export const IncidentSchema = Type.Object({ ...incidentFields, search: Type.Optional(SearchHitSchema) }, { $id: 'Incident', description: 'One company’s one cybersecurity incident, threaded from its filings.' });
 export type IncidentDto = Static<typeof IncidentSchema>;
 
 export const IncidentDetailSchema = Type.Object(

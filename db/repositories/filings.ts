@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetPage } from './keyset.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { Db } from '../client.ts';
@@ -8,8 +8,12 @@ import { companies, filings, filingSources, analyses, type AnalysisSummary, type
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
 import type { FiledCompanyHeader } from './companies.ts';
+import { escapedHeadline, filingSearchText, rankOf, searchQuery } from '../search.ts';
 
-export type FilingRow = typeof filings.$inferSelect;
+// What is read of a filing: not its search vector or text (only a search reads those, in SQL).
+const { search: _search, searchText: _searchText, ...FILING_COLUMNS } = getTableColumns(filings);
+
+export type FilingRow = Omit<typeof filings.$inferSelect, 'search' | 'searchText'>;
 
 export type { AnalysisSummary };
 
@@ -67,11 +71,32 @@ export interface FilingFilters {
   until?: string;
   incident?: boolean;
   materialImpact?: string;
+  /** Full-text search (db/search.ts): ranked, best first, with snippets. */
+  q?: string;
 }
 
+/** A list position in the default order (newest first). */
 export interface PageCursor {
   acceptedAt: string;
   id: number;
+}
+
+/** A list position in a search's order (best rank first). */
+export interface RankCursor {
+  rank: number;
+  id: number;
+}
+
+export type ListCursor = PageCursor | RankCursor;
+
+export function isRankCursor(cursor: ListCursor): cursor is RankCursor {
+  return 'rank' in cursor;
+}
+
+/** What a search adds to each row: its rank and an HTML-escaped snippet with <mark> around matches. */
+export interface SearchHit {
+  rank: number;
+  snippet: string | null;
 }
 
 export interface AnalysisResult {
@@ -170,6 +195,7 @@ export function createFilingRepository({ db }: { db: Db }) {
           analyzerVersion: analysis.analyzerVersion,
           analysis,
           analysisSummary: summarize(analysis),
+          searchText: filingSearchText(analysis, result.item105Text),
           ...(header.items && header.items.length > 0 ? { items: header.items } : {}),
           ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
         })
@@ -222,36 +248,58 @@ export function createFilingRepository({ db }: { db: Db }) {
     async listForReanalysis(currentVersion: string, options: { all: boolean; afterId: number; limit: number }): Promise<FilingRow[]> {
       const conditions: SQL[] = [sql`${filings.id} > ${options.afterId}`, sql`exists (select 1 from ${filingSources} where ${filingSources.accessionNumber} = ${filings.accessionNumber})`];
       if (!options.all) conditions.push(sql`${filings.analyzerVersion} is distinct from ${currentVersion}`);
-      return db.select().from(filings).where(and(...conditions)).orderBy(filings.id).limit(options.limit);
+      return db.select(FILING_COLUMNS).from(filings).where(and(...conditions)).orderBy(filings.id).limit(options.limit);
     },
 
     async get(accessionNumber: string): Promise<FilingRow | undefined> {
-      const [row] = await db.select().from(filings).where(eq(filings.accessionNumber, accessionNumber));
+      const [row] = await db.select(FILING_COLUMNS).from(filings).where(eq(filings.accessionNumber, accessionNumber));
       return row;
     },
 
     /**
      * Newest first (by acceptance time), keyset-paginated, lean: what a list shows of a filing, not
-     * its statements, evidence or Item 1.05 text (the detail has those).
+     * its statements, evidence or Item 1.05 text (the detail has those). With `q`: only matches,
+     * best rank first (ties newest id first), keyset on (rank, id), each with a snippet.
      */
-    async list(filters: FilingFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: FilingSummaryRow[]; next: PageCursor | null }> {
-      const conditions: SQL[] = [];
-      if (filters.item) conditions.push(arrayContains(filings.items, [filters.item]));
-      if (filters.cik) conditions.push(eq(filings.cik, filters.cik));
-      if (filters.form) conditions.push(eq(filings.form, filters.form));
-      if (filters.since) conditions.push(sql`${filings.filedAt} >= ${filters.since}`);
-      if (filters.until) conditions.push(sql`${filings.filedAt} <= ${filters.until}`);
-      if (filters.incident !== undefined) conditions.push(eq(filings.incident, filters.incident));
-      if (filters.materialImpact) conditions.push(eq(filings.materialImpact, filters.materialImpact));
-      // A row comparison is an index condition on (accepted_at, id); the equivalent OR is only a filter.
-      if (page.after) conditions.push(sql`(${filings.acceptedAt}, ${filings.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
+    async list(filters: FilingFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: Array<FilingSummaryRow & { search?: SearchHit }>; next: ListCursor | null }> {
+      const conditions = filingConditions(filters);
+      if (filters.q) {
+        const query = searchQuery(filters.q);
+        const rank = rankOf(filings.search, query);
+        conditions.push(sql`${filings.search} @@ ${query}`);
+        if (page.after) {
+          if (!isRankCursor(page.after)) throw new TypeError('a search pages with a rank cursor');
+          // ts_rank is a real: the cursor's rank, printed back, is that same real.
+          conditions.push(sql`(${rank}, ${filings.id}) < (${page.after.rank}::real, ${page.after.id}::bigint)`);
+        }
+        // Ranked in a subquery so each row's rank is computed once; snippets only for the page.
+        const ranked = db
+          .select({ id: filings.id, rank: rank.as('rank') })
+          .from(filings)
+          .where(and(...conditions))
+          .orderBy(sql`2 desc`, desc(filings.id))
+          .limit(page.limit + 1)
+          .as('ranked');
+        const rows = await db
+          .select({ ...SUMMARY_COLUMNS, rank: ranked.rank, snippet: escapedHeadline(filings.searchText, query) })
+          .from(ranked)
+          .innerJoin(filings, eq(filings.id, ranked.id))
+          .orderBy(desc(ranked.rank), desc(filings.id));
+        const found = keysetPage(rows, page.limit, (last): ListCursor => ({ rank: Number(last.rank), id: last.id }));
+        return { rows: found.rows.map(({ rank: r, snippet, ...row }) => ({ ...row, search: { rank: Number(r), snippet } })), next: found.next };
+      }
+      if (page.after) {
+        if (isRankCursor(page.after)) throw new TypeError('a list pages with a time cursor');
+        // A row comparison is an index condition on (accepted_at, id); the equivalent OR is only a filter.
+        conditions.push(sql`(${filings.acceptedAt}, ${filings.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
+      }
       const rows = await db
         .select(SUMMARY_COLUMNS)
         .from(filings)
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(filings.acceptedAt), desc(filings.id))
         .limit(page.limit + 1);
-      return keysetPage(rows, page.limit, (last) => ({ acceptedAt: last.acceptedAt.toISOString(), id: last.id }));
+      return keysetPage(rows, page.limit, (last): ListCursor => ({ acceptedAt: last.acceptedAt.toISOString(), id: last.id }));
     },
 
     async countByStatus(): Promise<Record<FilingStatus, number>> {
@@ -264,6 +312,18 @@ export function createFilingRepository({ db }: { db: Db }) {
       return counts;
     },
   };
+}
+
+function filingConditions(filters: FilingFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.item) conditions.push(arrayContains(filings.items, [filters.item]));
+  if (filters.cik) conditions.push(eq(filings.cik, filters.cik));
+  if (filters.form) conditions.push(eq(filings.form, filters.form));
+  if (filters.since) conditions.push(sql`${filings.filedAt} >= ${filters.since}`);
+  if (filters.until) conditions.push(sql`${filings.filedAt} <= ${filters.until}`);
+  if (filters.incident !== undefined) conditions.push(eq(filings.incident, filters.incident));
+  if (filters.materialImpact) conditions.push(eq(filings.materialImpact, filters.materialImpact));
+  return conditions;
 }
 
 export type FilingRepository = ReturnType<typeof createFilingRepository>;

@@ -1,14 +1,18 @@
-import { and, arrayContains, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetPage } from './keyset.ts';
 import type { Db } from '../client.ts';
 import { events, filings, incidentFilings, incidents } from '../schema.ts';
 import { incidentEvents, matchThreads, type EventType } from '../../src/incidents/changes.ts';
 import { incidentFacts, type IncidentFacts, type IncidentMember, type IncidentStatus } from '../../src/incidents/facts.ts';
 import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/incidents/thread.ts';
-import type { PageCursor } from './filings.ts';
+import { isRankCursor, type ListCursor, type SearchHit } from './filings.ts';
+import { escapedHeadline, rankOf, searchDocument, searchQuery } from '../search.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
 
-export type IncidentRow = typeof incidents.$inferSelect;
+// What is read of an incident: not its search vector or text (only a search reads those, in SQL).
+const { search: _search, searchText: _searchText, ...INCIDENT_COLUMNS } = getTableColumns(incidents);
+
+export type IncidentRow = Omit<typeof incidents.$inferSelect, 'search' | 'searchText'>;
 export type EventRow = typeof events.$inferSelect;
 
 export interface IncidentFilingLink {
@@ -29,6 +33,8 @@ export interface IncidentWithFilings extends IncidentRow {
 
 export interface IncidentFilters {
   cik?: string;
+  /** Any of these companies (a watchlist). */
+  ciks?: string[];
   /** Any of its filings reports this item. */
   item?: string;
   materialImpact?: string;
@@ -38,6 +44,8 @@ export interface IncidentFilters {
   /** Inclusive bounds on the first disclosure, `YYYY-MM-DD`. */
   since?: string;
   until?: string;
+  /** Full-text search (db/search.ts): ranked, best first, with snippets. */
+  q?: string;
 }
 
 /** The analysis a change comes from. */
@@ -83,7 +91,7 @@ async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Pro
     ),
   );
 
-  const stored = await tx.select().from(incidents).where(eq(incidents.cik, cik)).orderBy(asc(incidents.id));
+  const stored = await tx.select(INCIDENT_COLUMNS).from(incidents).where(eq(incidents.cik, cik)).orderBy(asc(incidents.id));
   const links = stored.length
     ? await tx.select().from(incidentFilings).where(inArray(incidentFilings.incidentId, stored.map((s) => s.id))).orderBy(asc(incidentFilings.position))
     : [];
@@ -105,7 +113,7 @@ async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Pro
     });
     const facts = incidentFacts(members);
     const accessions = thread.filings.map((f) => f.accessionNumber);
-    const columns = toColumns(cik, members.at(-1)!.company, facts);
+    const columns = { ...toColumns(cik, members.at(-1)!.company, facts), searchText: incidentSearchText(members) };
     const storedId = matched[index] ?? null;
     const before = storedId === null ? null : stored.find((s) => s.id === storedId)!;
     let id: number;
@@ -133,6 +141,11 @@ async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Pro
     for (const change of changes) await emit(incident.id, change.type, trigger ?? { accessionNumber: accessionsOf(incident.id).at(-1) ?? 'none', analyzerVersion: 'rebuild' }, { changes: change.changes, incident: { id: incident.id, cik, title: facts.title, status: facts.status } });
   }
   return { incidents: threads.length, events: written };
+}
+
+/** Its filings' sentences: what each stated and why (evidence), in filing order. */
+function incidentSearchText(members: IncidentMember[]): string | null {
+  return searchDocument(members.flatMap((m) => [m.analysis.incidentName, ...Object.values(m.analysis.evidence)]));
 }
 
 function toColumns(cik: string, companyName: string, facts: IncidentFacts) {
@@ -213,7 +226,7 @@ export function createIncidentRepository({ db }: { db: Db }) {
     },
 
     async get(id: number): Promise<IncidentWithFilings | undefined> {
-      const rows = await db.select().from(incidents).where(eq(incidents.id, id));
+      const rows = await db.select(INCIDENT_COLUMNS).from(incidents).where(eq(incidents.id, id));
       return (await withFilings(rows))[0];
     },
 
@@ -223,25 +236,64 @@ export function createIncidentRepository({ db }: { db: Db }) {
       return row;
     },
 
-    /** Most recent activity first, keyset-paginated on (last activity, id). */
-    async list(filters: IncidentFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: IncidentWithFilings[]; next: PageCursor | null }> {
-      const conditions: SQL[] = [];
-      if (filters.cik) conditions.push(eq(incidents.cik, filters.cik));
-      if (filters.item) conditions.push(arrayContains(incidents.items, [filters.item]));
-      if (filters.materialImpact) conditions.push(eq(incidents.materialImpact, filters.materialImpact));
-      if (filters.status) conditions.push(eq(incidents.status, filters.status));
-      if (filters.flags && filters.flags.length > 0) conditions.push(arrayContains(incidents.flags, filters.flags));
-      if (filters.since) conditions.push(sql`${incidents.firstDisclosedAt} >= ${filters.since}`);
-      if (filters.until) conditions.push(sql`${incidents.firstDisclosedAt} <= ${filters.until}`);
-      if (page.after) conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
+    /**
+     * Most recent activity first, keyset-paginated on (last activity, id). With `q`: only matches,
+     * best rank first (ties highest id first), keyset on (rank, id), each with a snippet.
+     */
+    async list(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: Array<IncidentWithFilings & { search?: SearchHit }>; next: ListCursor | null }> {
+      const conditions = incidentConditions(filters);
+      if (filters.q) {
+        const query = searchQuery(filters.q);
+        const rank = rankOf(incidents.search, query);
+        conditions.push(sql`${incidents.search} @@ ${query}`);
+        if (page.after) {
+          if (!isRankCursor(page.after)) throw new TypeError('a search pages with a rank cursor');
+          conditions.push(sql`(${rank}, ${incidents.id}) < (${page.after.rank}::real, ${page.after.id}::bigint)`);
+        }
+        const ranked = db
+          .select({ id: incidents.id, rank: rank.as('rank') })
+          .from(incidents)
+          .where(and(...conditions))
+          .orderBy(sql`2 desc`, desc(incidents.id))
+          .limit(page.limit + 1)
+          .as('ranked');
+        const rows = await db
+          .select({ ...INCIDENT_COLUMNS, rank: ranked.rank, snippet: escapedHeadline(incidents.searchText, query) })
+          .from(ranked)
+          .innerJoin(incidents, eq(incidents.id, ranked.id))
+          .orderBy(desc(ranked.rank), desc(incidents.id));
+        const found = keysetPage(rows, page.limit, (last): ListCursor => ({ rank: Number(last.rank), id: last.id }));
+        const hits = new Map(found.rows.map((r) => [r.id, { rank: Number(r.rank), snippet: r.snippet }]));
+        const withLinks = await withFilings(found.rows.map(({ rank: _r, snippet: _s, ...row }) => row));
+        return { rows: withLinks.map((row) => ({ ...row, search: hits.get(row.id)! })), next: found.next };
+      }
+      if (page.after) {
+        if (isRankCursor(page.after)) throw new TypeError('a list pages with a time cursor');
+        conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
+      }
       const rows = await db
-        .select()
+        .select(INCIDENT_COLUMNS)
         .from(incidents)
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(incidents.lastActivityAt), desc(incidents.id))
         .limit(page.limit + 1);
-      const found = keysetPage(rows, page.limit, (last) => ({ acceptedAt: last.lastActivityAt.toISOString(), id: last.id }));
+      const found = keysetPage(rows, page.limit, (last): ListCursor => ({ acceptedAt: last.lastActivityAt.toISOString(), id: last.id }));
       return { rows: await withFilings(found.rows), next: found.next };
+    },
+
+    /**
+     * The latest `limit` events of the incidents matching `filters` (as they are now), newest
+     * first, each with its incident's company and title: what a feed shows.
+     */
+    async recentEvents(filters: IncidentFilters, limit: number): Promise<FeedEventRow[]> {
+      const conditions = incidentConditions(filters);
+      return db
+        .select({ ...getTableColumns(events), companyName: incidents.companyName, title: incidents.title, incidentStatus: incidents.status })
+        .from(events)
+        .innerJoin(incidents, eq(incidents.id, events.incidentId))
+        .where(conditions.length > 0 ? and(...conditions) : undefined)
+        .orderBy(desc(events.id))
+        .limit(limit);
     },
 
     /** Events after `after`, oldest first. */
@@ -249,6 +301,21 @@ export function createIncidentRepository({ db }: { db: Db }) {
       return db.select().from(events).where(gt(events.id, after)).orderBy(asc(events.id)).limit(limit);
     },
   };
+}
+
+export type FeedEventRow = EventRow & { companyName: string; title: string; incidentStatus: IncidentStatus };
+
+function incidentConditions(filters: IncidentFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.cik) conditions.push(eq(incidents.cik, filters.cik));
+  if (filters.ciks && filters.ciks.length > 0) conditions.push(inArray(incidents.cik, filters.ciks));
+  if (filters.item) conditions.push(arrayContains(incidents.items, [filters.item]));
+  if (filters.materialImpact) conditions.push(eq(incidents.materialImpact, filters.materialImpact));
+  if (filters.status) conditions.push(eq(incidents.status, filters.status));
+  if (filters.flags && filters.flags.length > 0) conditions.push(arrayContains(incidents.flags, filters.flags));
+  if (filters.since) conditions.push(sql`${incidents.firstDisclosedAt} >= ${filters.since}`);
+  if (filters.until) conditions.push(sql`${incidents.firstDisclosedAt} <= ${filters.until}`);
+  return conditions;
 }
 
 export type IncidentRepository = ReturnType<typeof createIncidentRepository>;

@@ -2,6 +2,7 @@
 // rethreads every company from the stored analyses (no EDGAR request, no re-analysis).
 
 import { createRepositories, type IncidentWithFilings } from '../../db/repositories/index.ts';
+import type { ListCursor } from '../../db/repositories/filings.ts';
 import { padCik } from '../edgar/urls.ts';
 import { commandConfig, EXIT_OK, EXIT_USAGE, processIo, withDatabase, type CommandIo } from './context.ts';
 
@@ -12,7 +13,7 @@ export async function listIncidentsCommand(opts: { cik?: string; json: boolean }
   }
   return withDatabase(commandConfig(), async (database) => {
     const { incidents } = createRepositories(database.db);
-    let after: { acceptedAt: string; id: number } | undefined;
+    let after: ListCursor | undefined;
     do {
       const page = await incidents.list(opts.cik ? { cik: padCik(opts.cik) } : {}, { limit: 100, after });
       for (const incident of page.rows) io.stdout.write(opts.json ? `${JSON.stringify(incident)}\n` : summary(incident));
