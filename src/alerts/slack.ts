@@ -1,0 +1,119 @@
+// Slack incoming-webhook messages in Block Kit, and what Slack's answers mean. Filing text and
+// company names ("AT&T") go into mrkdwn, where Slack reads `<…>` as links and mentions
+// (`<!channel>`), so `&`, `<` and `>` are escaped there and in the fallback `text` — and only
+// those three, as Slack decodes no other entity. plain_text (the header, button labels) is not
+// parsed, so it is sent as written.
+
+import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
+import { changeLine, companyLine, fieldLabel, flagLabels, headline, itemLine, materialityLabel, truncate } from './text.ts';
+import type { AlertMessage, ChannelRequest } from './types.ts';
+
+/** Block Kit limits the message is built within (api.slack.com/reference/block-kit). */
+export const SLACK_LIMITS = { header: 150, sectionText: 3000, field: 2000, fields: 10, contextElements: 10, buttonText: 75, buttonUrl: 3000, blocks: 50, text: 4000 } as const;
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[] }
+  | { type: 'context'; elements: Mrkdwn[] }
+  | { type: 'actions'; elements: Array<{ type: 'button'; text: PlainText; url: string; action_id: string; style?: 'primary' | 'danger' }> };
+
+export interface SlackPayload {
+  /** The notification and fallback text (screen readers, clients without blocks). */
+  text: string;
+  blocks: SlackBlock[];
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+/** Slack's escaping: `&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`, nothing else. */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escaped mrkdwn of at most `max` characters: cut before escaping grows it, never inside an entity. */
+function mrkdwn(raw: string, max: number): string {
+  const escaped = slackEscape(raw);
+  if (escaped.length <= max) return escaped;
+  let out = '';
+  for (const char of raw) {
+    const piece = slackEscape(char);
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
+}
+
+const field = (label: string, value: string): Mrkdwn => ({ type: 'mrkdwn', text: mrkdwn(`*${label}*\n${value}`, SLACK_LIMITS.field) });
+
+export function slackPayload(message: AlertMessage): SlackPayload {
+  const { incident, filing, changes, evidence } = message.data;
+  const flags = flagLabels(incident.flags);
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(headline(message), SLACK_LIMITS.header), emoji: true } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: mrkdwn(incident.title, SLACK_LIMITS.sectionText) },
+      fields: [
+        field('Company', companyLine(message)),
+        field('Items', itemLine(message)),
+        field('Materiality', materialityLabel(incident.materialImpact)),
+        field('Flags', flags.length > 0 ? flags.join(', ') : 'none stated'),
+        ...(filing ? [field('Filing', `${filing.form} filed ${filing.filedAt}`)] : []),
+      ],
+    },
+  ];
+  const first = evidence[0];
+  if (first) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(`*Evidence (${fieldLabel(first.field)})*\n${first.sentence}`, SLACK_LIMITS.sectionText) } });
+  const context: Mrkdwn[] = [];
+  if (changes.length > 0) context.push({ type: 'mrkdwn', text: mrkdwn(`Changed: ${changes.map(changeLine).join('; ')}`, SLACK_LIMITS.sectionText) });
+  context.push({ type: 'mrkdwn', text: mrkdwn(`${message.test ? 'Test alert · ' : ''}cyber8k · ${message.timestamp}`, SLACK_LIMITS.sectionText) });
+  blocks.push({ type: 'context', elements: context });
+  const buttons: Extract<SlackBlock, { type: 'actions' }>['elements'] = [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: incident.url, action_id: 'open_incident', style: 'primary' }];
+  if (filing) buttons.push({ type: 'button', text: { type: 'plain_text', text: 'SEC filing' }, url: filing.secUrl, action_id: 'sec_filing' });
+  const linkable = buttons.filter((b) => b.url.length <= SLACK_LIMITS.buttonUrl);
+  if (linkable.length > 0) blocks.push({ type: 'actions', elements: linkable });
+
+  const fallback = [headline(message, { emoji: false }), companyLine(message), first ? `“${first.sentence}”` : null, incident.url].filter(Boolean).join(' — ');
+  return { text: mrkdwn(fallback, SLACK_LIMITS.text), blocks, unfurl_links: false, unfurl_media: false };
+}
+
+/** The POST to a Slack incoming webhook (the URL is the secret; it carries no signature). */
+export function slackRequest(url: string, message: AlertMessage): ChannelRequest {
+  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(slackPayload(message)) };
+}
+
+// Incoming-webhook errors (api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks):
+// the channel or the hook is gone — retrying cannot help and every later message would fail too.
+const GONE: Record<string, string> = {
+  channel_is_archived: 'the Slack channel was archived',
+  channel_not_found: 'the Slack channel no longer exists',
+  no_service: 'the Slack webhook was removed or disabled',
+  no_service_id: 'the Slack webhook URL is not a webhook',
+  no_team: 'the Slack workspace no longer exists',
+  team_disabled: 'the Slack workspace was disabled',
+  invalid_token: 'the Slack webhook token was revoked',
+  action_prohibited: 'a Slack admin has restricted posting through this webhook',
+  posting_to_general_channel_denied: 'only admins may post to this Slack channel',
+};
+
+/** What Slack's answer means: `ok` delivered; a gone channel or hook (and any 404/410) disables with the reason; a refused payload fails without retries; 429/5xx retry. */
+export function classifySlackResponse(response: ChannelResponse, now: Date): ChannelOutcome {
+  const token = response.body.trim();
+  if (response.status >= 200 && response.status < 300) return { state: 'delivered' };
+  const gone = GONE[token];
+  if (gone) return { state: 'disable', reason: `${gone} (Slack answered ${response.status} ${token})` };
+  if (response.status === 404 || response.status === 410) return { state: 'disable', reason: `the Slack webhook answered ${response.status}${token ? ` ${excerpt(token)}` : ''}: it no longer exists` };
+  if (response.status === 403) return { state: 'disable', reason: `Slack refused the webhook (403${token ? ` ${excerpt(token)}` : ''})` };
+  if (response.status === 400 || response.status === 413) return { state: 'failed', reason: `Slack refused the message (${response.status}${token ? ` ${excerpt(token)}` : ''}): a payload bug, not retried` };
+  if (response.status === 429) return { state: 'retry', reason: 'Slack rate-limited the webhook (429)', retryAfterMs: retryAfterMs(response.headers, now) };
+  return classifyHttp(response, now);
+}
