@@ -17,6 +17,9 @@ import { companyRoutes } from './routes/companies.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
+import type { SubscriptionPolicy } from '../src/alerts/subscription.ts';
+import { SECTOR_NAMES } from '../src/companies/sectors.ts';
 import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
 import { VERSION } from '../src/version.ts';
@@ -34,6 +37,8 @@ export interface BuildAppOptions {
   now?: () => number;
   /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
   apiReadAuth?: 'open' | 'key';
+  /** What saving a subscription checks against (ALERTS_ALLOW_PRIVATE_URLS, SMTP set up). */
+  alerts?: { allowPrivateUrls?: boolean; emailEnabled?: boolean };
 }
 
 // About 20 KB a page: a few megabytes at most. Expiry bounds how long a change made by another
@@ -82,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
         { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
         { name: 'companies', description: 'Registrants (tickers, SIC code, state, SEC office) and the sectors they fall in' },
+        { name: 'subscriptions', description: 'Alerts on incidents to webhooks, Slack, Teams and e-mail (API key of scope `alerts`)' },
         { name: 'operations', description: 'Health of the service' },
       ],
       components: {
@@ -119,5 +125,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
   await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
+  const policy: SubscriptionPolicy = {
+    allowPrivate: options.alerts?.allowPrivateUrls ?? false,
+    emailEnabled: options.alerts?.emailEnabled ?? false,
+    resolveTickers: (tickers) => repositories.companies.ciksOfTickers(tickers),
+    sectorNames: SECTOR_NAMES,
+  };
+  await app.register(subscriptionRoutes, { prefix: '/v1', repositories, policy });
   return app;
 }

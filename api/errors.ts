@@ -81,7 +81,7 @@ function sendFrameworkError(err: FastifyError, request: FastifyRequest, reply: F
     return sendError(reply, 400, 'request.invalid_parameter', message, parameter);
   }
   if (err instanceof ParameterError) return sendError(reply, 400, err.code, err.message, err.parameter);
-  if (isAppError(err) && err.statusCode < 500) return sendError(reply, err.statusCode, err.code, err.message);
+  if (isAppError(err) && err.statusCode < 500) return sendError(reply, err.statusCode, err.code, err.message, (err as { parameter?: string }).parameter);
   const known = err.code ? FRAMEWORK_ERRORS[err.code] : undefined;
   const status = err.statusCode ?? 500;
   if (known) return sendError(reply, status, known.code, known.message);

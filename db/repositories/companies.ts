@@ -138,6 +138,24 @@ export function createCompanyRepository({ db }: { db: Db }) {
       return new Map(rows.map((r) => [r.cik, r]));
     },
 
+    /**
+     * The CIK listing each of these tickers (upper case), for alert filters; a ticker no company
+     * lists is absent. Should two companies list one (a reassignment not yet seen), the most
+     * recently active wins.
+     */
+    async ciksOfTickers(tickers: readonly string[]): Promise<Map<string, string>> {
+      if (tickers.length === 0) return new Map();
+      const wanted = [...new Set(tickers.map((t) => t.toUpperCase()))];
+      const rows = await db
+        .select({ cik: companies.cik, tickers: companies.tickers })
+        .from(companies)
+        .where(sql`${companies.tickers} && ${sql.param(wanted)}::text[]`)
+        .orderBy(sql`${companies.lastFiledAt} asc nulls first`);
+      const found = new Map<string, string>();
+      for (const row of rows) for (const t of row.tickers) if (wanted.includes(t)) found.set(t, row.cik);
+      return found;
+    },
+
     /** Most recently active first (latest filing's acceptance), keyset-paginated on (that, CIK). */
     async list(filters: CompanyFilters, page: { limit: number; after?: PageCursor }): Promise<{ rows: CompanyRow[]; next: PageCursor | null }> {
       const conditions = companyConditions(filters);

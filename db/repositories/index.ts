@@ -11,6 +11,7 @@ import { createJobRepository } from './jobs.ts';
 import { createPollStateRepository } from './poll-state.ts';
 import { createRateLimitRepository } from './rate-limits.ts';
 import { createServerKeyRepository } from './server-keys.ts';
+import { createSubscriptionRepository } from './subscriptions.ts';
 
 function createBaseRepositories(db: Db) {
   return {
@@ -23,6 +24,7 @@ function createBaseRepositories(db: Db) {
     rateLimits: createRateLimitRepository({ db }),
     serverKeys: createServerKeyRepository({ db }),
     apiKeys: createApiKeyRepository({ db }),
+    subscriptions: createSubscriptionRepository({ db }),
   };
 }
 
@@ -53,3 +55,4 @@ export type { JobRepository, JobRow } from './jobs.ts';
 export type { PollStateRepository } from './poll-state.ts';
 export type { RateLimitRepository } from './rate-limits.ts';
 export type { ServerKeyRepository } from './server-keys.ts';
+export type { DeliveryRow, Owner, SubscriptionRepository, SubscriptionRow } from './subscriptions.ts';

@@ -49,6 +49,25 @@ export function createJobRepository({ db }: { db: Db }) {
     },
 
     /**
+     * Queues a job again from its first attempt (a replayed alert): inserted if it never existed,
+     * reset if it finished or died; one queued or running already is left as it is.
+     */
+    async enqueueAgain(job: NewJob, executor: Executor = db): Promise<boolean> {
+      const rows = await executor
+        .insert(jobs)
+        .values({ kind: job.kind, key: job.key, payload: job.payload ?? {}, runAt: sql`now()`, ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}), ...(job.priority ? { priority: job.priority } : {}) })
+        .onConflictDoUpdate({
+          target: [jobs.kind, jobs.key],
+          set: { state: 'queued', attempts: 0, runAt: sql`now()`, lastError: null, finishedAt: null, lockedBy: null, lockedUntil: null, updatedAt: sql`now()` },
+          setWhere: sql`${jobs.state} in ('done', 'dead')`,
+        })
+        .returning({ id: jobs.id });
+      if (rows.length === 0) return false;
+      await notifyQueued(executor, job.kind);
+      return true;
+    },
+
+    /**
      * Claims up to `limit` runnable jobs for `workerId`: queued ones that are due, and running
      * ones whose lease ran out (their worker died). SKIP LOCKED lets other workers claim the rest
      * at the same moment without waiting or double-claiming.
