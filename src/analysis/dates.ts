@@ -137,6 +137,10 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }
 const NOT_AN_EVENT_BEFORE =
   /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$)/i;
 const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
+/** "between April 14 and April 25, 2024, exfiltrated files": the window of access opens at the first date. */
+const RANGE_OPENS_BEFORE = /\b(?:between|from)\s+(?:approximately\s+|about\s+|on\s+or\s+about\s+)?$/i;
+const ACCESS_VERB = /\b(?:accessed|exfiltrated|downloaded|copied|acquired|obtained|stole|infiltrated|gained\s+(?:unauthorized\s+)?access|had\s+(?:unauthorized\s+)?access|was\s+present|were\s+present|remained)\b/i;
+const RANGE_OF_ACCESS_AFTER = /^\s*(?:and|to|through|until)\s+[^;.]{3,40}?,?\s+(?:[\w-]+\s+){0,4}?(?:accessed|exfiltrated|downloaded|copied|acquired|obtained|stole|infiltrated|gained\s+(?:unauthorized\s+)?access|had\s+(?:unauthorized\s+)?access)\b/i;
 const RECOVERY_AFTER = /^[,\s]*(?:\w+\s+){0,3}?(?:resumed|restored|restarted|reopened|returned|recovered|brought)\b/i;
 const ADJACENT_SINCE = /\bsince\s+$/i;
 /** "has experienced disruptions since June 19": the disruption, and so the incident, began to be felt. */
@@ -199,6 +203,7 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   const right = sentence.slice(date.end, nextStart);
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
   if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
+  if (RANGE_OPENS_BEFORE.test(left.slice(-30)) && (ACCESS_VERB.test(left.slice(-60)) || RANGE_OF_ACCESS_AFTER.test(sentence.slice(date.end, date.end + 160)))) return 'began';
   if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : null;
   // "the January 2025 Cyber Incident", or a heading that names it: "November 2022 Cyber Incident".
   if (((NAME_OPENS_BEFORE.test(left.slice(-40)) || left.trim() === '') && NAMES_INCIDENT_AFTER.test(right.slice(0, 60))) || INCIDENT_IN_BEFORE.test(left.slice(-60))) return 'detected';
