@@ -61,7 +61,7 @@ export function slackPayload(message: AlertMessage): SlackPayload {
     { type: 'header', text: { type: 'plain_text', text: truncate(headline(message), SLACK_LIMITS.header), emoji: true } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: mrkdwn(incident.title, SLACK_LIMITS.sectionText) },
+      text: { type: 'mrkdwn', text: mrkdwn(incident.title.trim() || '—', SLACK_LIMITS.sectionText) },
       fields: [
         field('Company', companyLine(message)),
         field('Items', itemLine(message)),

@@ -111,6 +111,7 @@ export function slackPayloadProblems(json: unknown): string[] {
     if (!isObject(block)) return void problems.push(`${at} is not an object`);
     const mrkdwn = (t: unknown, where: string, max: number) => {
       if (!isObject(t) || typeof t.text !== 'string') return void problems.push(`${where} has no text object`);
+      if (t.text.trim().length === 0) problems.push(`${where} is empty (Slack requires at least one character)`);
       if (t.text.length > max) problems.push(`${where} is ${t.text.length} characters (at most ${max})`);
       if (t.type === 'mrkdwn') problems.push(...slackEscapingProblems(t.text, where));
       else if (t.type !== 'plain_text') problems.push(`${where} type ${String(t.type)}`);

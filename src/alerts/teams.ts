@@ -1,0 +1,121 @@
+// Microsoft Teams through a Workflows webhook ("Post to a channel when a webhook request is
+// received"): one Adaptive Card 1.4 in the message envelope. Teams rejects cards above 1.4 and
+// messages above 28 KB, and answers 202 before it has posted anything — so a 2xx is "accepted",
+// never "delivered". The card is kept small (three evidence sentences of at most 1,000
+// characters), and shrunk further when pathological text would still pass 28 KB.
+
+import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
+import { changeLine, companyLine, fieldLabel, flagLabels, headline, itemLine, materialityLabel, truncate } from './text.ts';
+import type { AlertMessage, ChannelRequest } from './types.ts';
+
+/** Teams' limit on a message's size (MicrosoftDocs/msteams-docs #11274), in UTF-8 bytes of the body. */
+export const TEAMS_MAX_BYTES = 28 * 1024;
+export const ADAPTIVE_CARD_VERSION = '1.4';
+const EVIDENCE_SHOWN = 3;
+const SENTENCE_MAX = 1000;
+const CHANGES_SHOWN = 10;
+/** Names and titles are short in practice; this only bounds pathological input before the fitting. */
+const TEXT_MAX = 2000;
+
+type CardElement =
+  | { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' }
+  | { type: 'FactSet'; facts: Array<{ title: string; value: string }> };
+
+export interface AdaptiveCard {
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  type: 'AdaptiveCard';
+  version: typeof ADAPTIVE_CARD_VERSION;
+  body: CardElement[];
+  actions: Array<{ type: 'Action.OpenUrl'; title: string; url: string }>;
+  msteams: { width: 'Full' };
+}
+
+export interface TeamsPayload {
+  type: 'message';
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: AdaptiveCard }];
+}
+
+/** The card with at most `evidence` sentences and every free text cut to `cap` characters. */
+function card(message: AlertMessage, evidence: number, cap: number): TeamsPayload {
+  const { incident, filing, changes } = message.data;
+  const cut = (text: string, max = cap) => truncate(text, Math.max(Math.min(max, cap), 1)) || '—';
+  const flags = flagLabels(incident.flags);
+  const facts = [
+    { title: 'Company', value: cut(companyLine(message)) },
+    { title: 'Items', value: cut(itemLine(message)) },
+    { title: 'Materiality', value: materialityLabel(incident.materialImpact) },
+    { title: 'Flags', value: flags.length > 0 ? flags.join(', ') : 'none stated' },
+    ...(filing ? [{ title: 'Filing', value: cut(`${filing.form} filed ${filing.filedAt}`) }] : []),
+    ...(changes.length > 0
+      ? [{ title: 'Changed', value: cut([...changes.slice(0, CHANGES_SHOWN).map(changeLine), ...(changes.length > CHANGES_SHOWN ? [`and ${changes.length - CHANGES_SHOWN} more`] : [])].join('; ')) }]
+      : []),
+  ];
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: cut(headline(message), 300), wrap: true, weight: 'Bolder', size: 'Medium', ...(incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) },
+    { type: 'TextBlock', text: cut(incident.title), wrap: true, isSubtle: true },
+    { type: 'FactSet', facts },
+  ];
+  for (const item of message.data.evidence.slice(0, evidence)) {
+    body.push({ type: 'TextBlock', text: `Evidence (${fieldLabel(item.field)})`, wrap: true, weight: 'Bolder', spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: cut(item.sentence, SENTENCE_MAX), wrap: true });
+  }
+  if (message.test) body.push({ type: 'TextBlock', text: 'Test alert from cyber8k', wrap: true, isSubtle: true });
+  const actions: AdaptiveCard['actions'] = [{ type: 'Action.OpenUrl', title: 'Open incident', url: incident.url }];
+  if (filing) actions.push({ type: 'Action.OpenUrl', title: 'SEC filing', url: filing.secUrl });
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body, actions, msteams: { width: 'Full' } },
+      },
+    ],
+  };
+}
+
+const bytes = (payload: TeamsPayload) => Buffer.byteLength(JSON.stringify(payload), 'utf8');
+
+/**
+ * The Workflows message for an alert, at most TEAMS_MAX_BYTES: evidence sentences are dropped
+ * from the last, then every free text is cut to the longest length that fits.
+ */
+export function teamsPayload(message: AlertMessage): TeamsPayload {
+  for (let evidence = EVIDENCE_SHOWN; evidence >= 1; evidence--) {
+    const payload = card(message, evidence, TEXT_MAX);
+    if (bytes(payload) <= TEAMS_MAX_BYTES) return payload;
+  }
+  let low = 1;
+  let high = TEXT_MAX;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (bytes(card(message, 1, mid)) <= TEAMS_MAX_BYTES) low = mid;
+    else high = mid - 1;
+  }
+  const payload = card(message, 1, low);
+  // Only URLs are left uncut; two URLs past 28 KB are refused when saved, long before this.
+  if (bytes(payload) > TEAMS_MAX_BYTES) throw new RangeError(`a Teams card for ${message.id} cannot be made smaller than ${bytes(payload)} bytes`);
+  return payload;
+}
+
+/** The POST to a Teams Workflows webhook (its URL carries the signature; nothing to sign). */
+export function teamsRequest(url: string, message: AlertMessage): ChannelRequest {
+  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(teamsPayload(message)) };
+}
+
+/**
+ * What a Workflows webhook's answer means. Any 2xx (202 in practice) is `accepted`: the flow runs
+ * later and may still fail to post, which the sender never learns. A missing or refused flow
+ * (401/403/404/410) disables the subscription; a card Teams refuses (400/413) fails unretried;
+ * throttling (429) and server errors retry.
+ */
+export function classifyTeamsResponse(response: ChannelResponse, now: Date): ChannelOutcome {
+  const { status } = response;
+  const said = excerpt(response.body);
+  if (status >= 200 && status < 300) return { state: 'accepted', reason: `Teams accepted the card (${status}); the workflow posts it asynchronously and does not confirm` };
+  if (status === 401 || status === 403) return { state: 'disable', reason: `the Teams workflow refused the webhook URL (${status}${said ? `: ${said}` : ''}): its signature was changed or the flow was turned off` };
+  if (status === 404 || status === 410) return { state: 'disable', reason: `the Teams workflow no longer exists (${status}${said ? `: ${said}` : ''})` };
+  if (status === 400 || status === 413) return { state: 'failed', reason: `Teams refused the card (${status}${said ? `: ${said}` : ''}): a payload bug, not retried` };
+  if (status === 429) return { state: 'retry', reason: 'Teams throttled the workflow (429)', retryAfterMs: retryAfterMs(response.headers, now) };
+  return classifyHttp(response, now);
+}
