@@ -14,6 +14,7 @@ import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   runtime?: RuntimeStatus;
   /** The clock of the response cache's expiry (tests move it). */
   now?: () => number;
+  /** Rows per query of an export (default 500; tests make it small). */
+  exportBatch?: number;
   /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
   apiReadAuth?: 'open' | 'key';
   /** What saving a subscription checks against (ALERTS_ALLOW_PRIVATE_URLS, SMTP set up). */
@@ -123,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, cursors, cache });
   await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
+  await app.register(exportRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, now: options.now ?? Date.now, batch: options.exportBatch });
   await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
   const policy: SubscriptionPolicy = {
