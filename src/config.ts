@@ -21,6 +21,7 @@ export interface Config {
   pollMaxPages: number;
   pollForms: string[];
   edgarRateLimitPauseSeconds: number;
+  companyRefreshHours: number;
   workerConcurrency: number;
   jobLeaseSeconds: number;
   analysisTimeoutSeconds: number;
@@ -169,6 +170,14 @@ function formList(raw: string): string[] {
   return [...new Set(forms)];
 }
 
+function refreshHours(raw: string): number {
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigValueError('must be 0 (off) or a whole number of hours from 24 to 8760');
+  const n = Number(raw);
+  // SEC's data is refreshed daily; reading a company's profile more often only spends requests.
+  if (n !== 0 && (n < 24 || n > 8760)) throw new ConfigValueError('must be 0 (off) or from 24 to 8760 hours: a company is read at most once a day');
+  return n;
+}
+
 function logLevel(raw: string): LogLevel {
   const value = raw.trim().toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(value)) throw new ConfigValueError(`must be one of ${LOG_LEVELS.join(', ')}`);
@@ -247,7 +256,7 @@ export const SETTINGS = [
   { key: 'edgarWwwUrl', env: 'EDGAR_WWW_URL', default: 'https://www.sec.gov', parse: httpUrl,
     doc: 'Base URL of www.sec.gov (feed, Archives); point it at the replay server to run offline.' },
   { key: 'edgarDataUrl', env: 'EDGAR_DATA_URL', default: 'https://data.sec.gov', parse: httpUrl,
-    doc: 'Base URL of data.sec.gov (submissions JSON); reserved: this version reads only www.sec.gov.' },
+    doc: 'Base URL of data.sec.gov, where each company\'s submissions JSON (tickers, exchanges, SIC code, state, SEC office, former names) is read; point it at the replay server to run offline.' },
   { key: 'edgarEftsUrl', env: 'EDGAR_EFTS_URL', default: 'https://efts.sec.gov', parse: httpUrl,
     doc: 'Base URL of efts.sec.gov (full-text search); reserved: this version reads only www.sec.gov.' },
   { key: 'edgarRequestsPerSecond', env: 'EDGAR_REQUESTS_PER_SECOND', default: '5', parse: number(0.1, 10),
@@ -262,6 +271,8 @@ export const SETTINGS = [
     doc: 'Form types read from the feed (8-K, 10-Q, 10-K, 6-K, 20-F); each also brings its amendments (8-K/A, …).' },
   { key: 'edgarRateLimitPauseSeconds', env: 'EDGAR_RATE_LIMIT_PAUSE_SECONDS', default: '600', parse: integer(60, 86_400),
     doc: "How long SEC's 403 rate-limit page pauses all EDGAR fetching, in every instance." },
+  { key: 'companyRefreshHours', env: 'COMPANY_REFRESH_HOURS', default: '24', parse: refreshHours,
+    doc: 'Hours after which a company\'s EDGAR profile (submissions JSON on data.sec.gov) is read again, and company_tickers.json once a day, as background jobs; at least 24, 0 turns both off.' },
   { key: 'workerConcurrency', env: 'WORKER_CONCURRENCY', default: '2', parse: integer(1, 32),
     doc: 'Filings analyzed at once by this instance, each in a worker thread of its own.' },
   { key: 'analysisTimeoutSeconds', env: 'ANALYSIS_TIMEOUT_SECONDS', default: '60', parse: number(0.1, 3600),

@@ -15,6 +15,7 @@ import { nextReconcileAt, reconcilePending } from './ingest/reconcile.ts';
 import { createIngestionServices, formsWithAmendments } from './ingest/services.ts';
 import type { Worker } from './ingest/worker.ts';
 import { redactUrl, type Logger } from './logger.ts';
+import { scheduleCompanyRefresh } from './companies/refresh.ts';
 import { createMonitorMetrics, type MonitorMetrics } from './metrics.ts';
 
 export interface Monitor {
@@ -40,6 +41,9 @@ export interface StartMonitorOptions {
   /** Grace period for running jobs at shutdown before they are given back to the queue. */
   shutdownGraceMs?: number;
 }
+
+/** How often the leader enqueues the company profile reads that are due (at most REFRESH_BATCH each time). */
+const COMPANY_SCHEDULE_MS = 5 * 60_000;
 
 export const USER_AGENT_HINT =
   'EDGAR_USER_AGENT is not set, so cyber8k serves the API but does not poll EDGAR. ' +
@@ -109,6 +113,19 @@ function startIngestion(database: Database, repositories: Repositories, config: 
         },
       });
       loops = [feedLoop, reconcileLoop];
+      if (config.companyRefreshHours > 0) {
+        // Enqueues what is due; the jobs (background priority) do the reading, through the rate limit.
+        loops.push(
+          startPollLoop({
+            name: 'scheduling company profile refreshes',
+            intervalMs: () => COMPANY_SCHEDULE_MS,
+            log,
+            cycle: async () => {
+              await scheduleCompanyRefresh({ companies: repositories.companies, jobs: repositories.jobs, refreshMs: config.companyRefreshHours * 3600_000 });
+            },
+          }),
+        );
+      }
       log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s in filing hours`);
     },
     onDemoted: async () => {

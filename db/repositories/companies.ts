@@ -1,6 +1,6 @@
 import { and, arrayContains, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { companies, type FormerName } from '../schema.ts';
+import { companies, jobs, type FormerName } from '../schema.ts';
 import { keysetPage } from './keyset.ts';
 import type { PageCursor } from './filings.ts';
 import { sector } from '../../src/companies/sectors.ts';
@@ -213,13 +213,17 @@ export function createCompanyRepository({ db }: { db: Db }) {
 
     /**
      * Companies whose submissions JSON was never read, or not since `before`, most recently active
-     * first: the ones a refresh should read next.
+     * first: the ones a refresh should read next. With `day`, those that already have that day's
+     * refresh job (done, waiting for a retry or set aside) are left out, so they never crowd out
+     * the others.
      */
-    async dueForProfile(before: Date, limit: number): Promise<string[]> {
+    async dueForProfile(before: Date, limit: number, day?: string): Promise<string[]> {
+      const conditions: SQL[] = [or(isNull(companies.profileFetchedAt), lt(companies.profileFetchedAt, before)) as SQL];
+      if (day) conditions.push(sql`not exists (select 1 from ${jobs} where ${jobs.kind} = 'refresh-company' and ${jobs.key} = ${companies.cik} || ${`:${day}`})`);
       const rows = await db
         .select({ cik: companies.cik })
         .from(companies)
-        .where(or(isNull(companies.profileFetchedAt), lt(companies.profileFetchedAt, before)))
+        .where(and(...conditions))
         .orderBy(desc(companies.lastFiledAt), desc(companies.cik))
         .limit(limit);
       return rows.map((r) => r.cik);

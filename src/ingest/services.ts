@@ -7,7 +7,8 @@ import { describeTrip } from '../edgar/breaker.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from '../errors.ts';
 import { createMonitorMetrics, type MonitorMetrics } from '../metrics.ts';
-import { ANALYZE_FILING } from '../jobs/catalogue.ts';
+import { ANALYZE_FILING, REFRESH_COMPANY, REFRESH_COMPANY_TICKERS } from '../jobs/catalogue.ts';
+import { createRefreshCompanyHandler, createRefreshCompanyTickersHandler } from '../companies/refresh.ts';
 import { createAnalyzeFilingHandler, filingFailureRecorder } from './analyze-filing-job.ts';
 import { createAnalysisPool } from './analysis-pool.ts';
 import { createRecordAnalysis } from './record-analysis.usecase.ts';
@@ -77,6 +78,9 @@ export function createIngestionServices(options: {
             if (!Number.isNaN(accepted)) metrics.analysisLag.observe(Math.max(0, (Date.now() - accepted) / 1000));
           },
         }),
+        // Background upkeep, below every filing in priority (the leader schedules it, monitor.ts).
+        [REFRESH_COMPANY]: createRefreshCompanyHandler({ edgar, companies: repositories.companies, log, refreshMs: config.companyRefreshHours * 3600_000 }),
+        [REFRESH_COMPANY_TICKERS]: createRefreshCompanyTickersHandler({ edgar, companies: repositories.companies, log }),
       },
       onFailure: filingFailureRecorder(filings),
       log,

@@ -12,6 +12,10 @@ export interface JobPayloads {
   'deliver-alert': Record<string, never>;
   /** Key: `<subscription id>@<ISO time>`; sends that digest of the subscription's deliveries. */
   'send-digest': Record<string, never>;
+  /** Key: `CIK:YYYY-MM-DD` (UTC day), so a company is read at most once a day whatever schedules it. */
+  'refresh-company': Record<string, never>;
+  /** Key: `YYYY-MM-DD` (UTC day): one read of company_tickers.json a day. */
+  'refresh-company-tickers': Record<string, never>;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -26,6 +30,8 @@ export const JOBS: { readonly [K in JobKind]: JobDefinition } = {
   'fan-out-event': { description: 'writes one delivery per subscription matching an incident event; key: the event id' },
   'deliver-alert': { description: 'sends one alert to its channel, retrying on failure; key: the delivery id' },
   'send-digest': { description: 'sends one digest of a subscription\'s alerts; key: subscription id@time' },
+  'refresh-company': { description: "reads a company's submissions JSON on data.sec.gov (tickers, exchanges, SIC, state, SEC office, former names); key: CIK:UTC day" },
+  'refresh-company-tickers': { description: "reads EDGAR's company_tickers.json and sets the tickers of the companies known; key: the UTC day" },
 };
 
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -39,5 +45,11 @@ export const SEND_DIGEST = 'send-digest' satisfies JobKind;
 export const ALERT_RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000] as const;
 export const ALERT_MAX_ATTEMPTS = ALERT_RETRY_DELAYS_MS.length + 1;
 
-/** Job priorities, higher first: what is new (live feed, the nightly reconciliation) outranks history (backfill). */
-export const PRIORITY = { live: 10, history: 0 } as const;
+export const REFRESH_COMPANY = 'refresh-company' satisfies JobKind;
+export const REFRESH_COMPANY_TICKERS = 'refresh-company-tickers' satisfies JobKind;
+
+/**
+ * Job priorities, higher first: what is new (live feed, the nightly reconciliation) outranks history
+ * (backfill), and both outrank background upkeep (company profiles), which never delays a filing.
+ */
+export const PRIORITY = { live: 10, history: 0, background: -10 } as const;

@@ -5,6 +5,7 @@
 // server's job (server.ts); this module only decides the answer.
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { filingFolderUrl, filingUrls } from '../edgar/urls.ts';
 import type { LoadedCorpus, ReplayFiling } from './corpus.ts';
@@ -19,6 +20,7 @@ import { ACCESS_DENIED_XML, FILE_UNAVAILABLE_PAGE, noSuchKeyXml, NOT_FOUND_PAGE 
 import type { PathKind } from './stats.ts';
 import { extractDocument } from './submission.ts';
 import { writeSubmissionsJson } from './submissions-json.ts';
+import { writeCompanyTickers, type CompanyData } from './companies.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface ReplayResponse {
@@ -57,6 +59,7 @@ const ARCHIVES_SHORT = /^\/Archives\/edgar\/data\/(\d{1,10})\/(\d{10}-\d{2}-\d{6
 export function classify(path: string): PathKind {
   if (path === '/cgi-bin/browse-edgar') return 'feed';
   if (/^\/submissions\//.test(path)) return 'submissions-json';
+  if (path === '/files/company_tickers.json') return 'company-tickers';
   if (path.startsWith('/Archives/edgar/daily-index/')) return 'daily-index';
   if (path === '/LATEST/search-index') return 'full-text-search';
   const m = ARCHIVES_FOLDER.exec(path) ?? ARCHIVES_SHORT.exec(path);
@@ -86,6 +89,8 @@ export interface ResourcesOptions {
    * 'incomplete' answers 403 as for a day not built yet; undefined keeps the business-day rule.
    */
   dailyIndexState?: (yyyymmdd: string) => 'complete' | 'incomplete' | undefined;
+  /** Tickers and the rest of the companies' EDGAR profiles (companies.ts); none without. */
+  companies?: CompanyData;
 }
 
 export function createResources(opts: ResourcesOptions): Resources {
@@ -222,7 +227,17 @@ export function createResources(opts: ResourcesOptions): Resources {
     const m = /^\/submissions\/CIK(\d{10})\.json$/.exec(path);
     const mine = m ? corpus.filings.filter((f) => released(f) && f.parties.some((p) => p.cik === m[1])) : [];
     if (!m || mine.length === 0) return { status: 404, kind: 'submissions-json', body: noSuchKeyXml(key), contentType: 'application/xml' };
-    return { status: 200, kind: 'submissions-json', body: Buffer.from(writeSubmissionsJson(m[1] ?? '', mine), 'utf8'), contentType: 'application/json' };
+    // A real one saved in the corpus is served as it is; else one is built from the filings.
+    const real = opts.companies?.realSubmissions.get(m[1] ?? '');
+    if (real) return { status: 200, kind: 'submissions-json', body: readFileSync(real), contentType: 'application/json' };
+    const built = writeSubmissionsJson(m[1] ?? '', mine, opts.companies?.built.get(m[1] ?? ''));
+    return { status: 200, kind: 'submissions-json', body: Buffer.from(built, 'utf8'), contentType: 'application/json' };
+  }
+
+  let companyTickers: Buffer | undefined;
+  function serveCompanyTickers(): ReplayResponse {
+    companyTickers ??= Buffer.from(opts.companies ? writeCompanyTickers(opts.companies) : '{}', 'utf8');
+    return { status: 200, kind: 'company-tickers', body: companyTickers, contentType: 'application/json' };
   }
 
   /**
@@ -260,6 +275,7 @@ export function createResources(opts: ResourcesOptions): Resources {
     }
     if (path.startsWith('/Archives/')) return serveArchives(path, kind);
     if (kind === 'submissions-json') return serveSubmissionsJson(path);
+    if (kind === 'company-tickers') return serveCompanyTickers();
     if (path.startsWith('/api/')) return { status: 404, kind, body: noSuchKeyXml(path.slice(1)), contentType: 'application/xml' };
     return { status: 404, kind, body: NOT_FOUND_PAGE, contentType: 'text/html' };
   }

@@ -19,6 +19,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { filingUrls } from '../edgar/urls.ts';
+import { loadCompanyData } from './companies.ts';
 import { loadCorpus, primaryDocument, type FilingParty, type LoadedCorpus, type ReplayFiling } from './corpus.ts';
 import { NOT_FOUND_PAGE, RATE_EXCEEDED_PAGE, UNDECLARED_TOOL_PAGE } from './pages.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -187,6 +188,7 @@ export async function createReplayServer(opts: ReplayServerOptions): Promise<Rep
   const syntheticDays = new Map([...(synthetic?.byDay ?? [])].map(([day, accs]) => [day.replace(/-/g, ''), accs]));
   const resources = createResources({
     corpus,
+    companies: loadCompanyData(corpus.dir),
     timeline,
     now,
     baseUrl: () => baseUrl,

@@ -11,6 +11,7 @@ export type PathKind =
   | 'header-sgml'
   | 'document'
   | 'submissions-json'
+  | 'company-tickers'
   | 'daily-index'
   | 'full-text-search'
   | 'other';

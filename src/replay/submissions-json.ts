@@ -6,6 +6,7 @@
 
 import { primaryDocument, type ReplayFiling } from './corpus.ts';
 import { partyField, type HeaderParty } from './sgml-header.ts';
+import type { BuiltCompany } from './companies.ts';
 
 const field = (party: HeaderParty | undefined, section: string, label: string): string | null => partyField(party, section, label) ?? null;
 
@@ -21,13 +22,21 @@ function address(party: HeaderParty | undefined, section: string): Record<string
   };
 }
 
-/** `cik` is 10 digits; `filings` are this company's released filings. */
-export function writeSubmissionsJson(cik: string, filings: readonly ReplayFiling[]): string {
+function withBuiltState(address: Record<string, string | number | null>, state: string | undefined): Record<string, string | number | null> {
+  if (address.stateOrCountry || !state) return address;
+  return { ...address, stateOrCountry: state, stateOrCountryDescription: state };
+}
+
+/**
+ * `cik` is 10 digits; `filings` are this company's released filings; `built` what
+ * companies.built.json says of it (tickers; SIC code and states where no header of it states them).
+ */
+export function writeSubmissionsJson(cik: string, filings: readonly ReplayFiling[], built?: BuiltCompany): string {
   const newest = [...filings].sort((a, b) => b.acceptedAt - a.acceptedAt);
   const latest = newest[0];
   const party = latest?.header.parties.find((p) => p.cik.padStart(10, '0') === cik);
   const sicText = field(party, 'COMPANY DATA', 'STANDARD INDUSTRIAL CLASSIFICATION') ?? '';
-  const sic = /\[(\d+)\]/.exec(sicText)?.[1] ?? '';
+  const sic = /\[(\d+)\]/.exec(sicText)?.[1] ?? built?.sic ?? '';
   const former = party?.sections
     .filter((s) => s.label === 'FORMER COMPANY')
     .map((s) => ({ name: s.fields.find((f) => f.label === 'FORMER CONFORMED NAME')?.value ?? '', to: s.fields.find((f) => f.label === 'DATE OF NAME CHANGE')?.value ?? '' }));
@@ -46,7 +55,7 @@ export function writeSubmissionsJson(cik: string, filings: readonly ReplayFiling
     insiderTransactionForOwnerExists: 0,
     insiderTransactionForIssuerExists: 0,
     name: party?.name ?? latest?.company ?? '',
-    tickers: [],
+    tickers: built?.tickers ?? [],
     exchanges: [],
     ein: field(party, 'COMPANY DATA', 'IRS NUMBER') ?? field(party, 'COMPANY DATA', 'EIN'),
     lei: null,
@@ -55,9 +64,9 @@ export function writeSubmissionsJson(cik: string, filings: readonly ReplayFiling
     investorWebsite: '',
     category: '',
     fiscalYearEnd: field(party, 'COMPANY DATA', 'FISCAL YEAR END'),
-    stateOfIncorporation: field(party, 'COMPANY DATA', 'STATE OF INCORPORATION') ?? '',
-    stateOfIncorporationDescription: field(party, 'COMPANY DATA', 'STATE OF INCORPORATION') ?? '',
-    addresses: { mailing: address(party, 'MAIL ADDRESS'), business: address(party, 'BUSINESS ADDRESS') },
+    stateOfIncorporation: field(party, 'COMPANY DATA', 'STATE OF INCORPORATION') ?? built?.stateOfIncorporation ?? '',
+    stateOfIncorporationDescription: field(party, 'COMPANY DATA', 'STATE OF INCORPORATION') ?? built?.stateOfIncorporation ?? '',
+    addresses: { mailing: address(party, 'MAIL ADDRESS'), business: withBuiltState(address(party, 'BUSINESS ADDRESS'), built?.businessState) },
     phone: field(party, 'BUSINESS ADDRESS', 'BUSINESS PHONE'),
     flags: '',
     formerNames: former ?? [],

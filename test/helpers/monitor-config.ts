@@ -14,6 +14,9 @@ export function replayMonitorConfig(replayUrl: string, overrides: Partial<Config
       edgarWwwUrl: replayUrl,
       edgarDataUrl: replayUrl,
       edgarEftsUrl: replayUrl,
+      // Company profile reads have their own tests (test/companies/refresh.test.ts); here their
+      // requests and jobs would mix with the ingestion these tests count exactly.
+      companyRefreshHours: 0,
       ...overrides,
     },
   );

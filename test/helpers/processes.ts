@@ -70,6 +70,8 @@ export function replayEnv(replayUrl: string): NodeJS.ProcessEnv {
     EDGAR_WWW_URL: replayUrl,
     EDGAR_DATA_URL: replayUrl,
     EDGAR_EFTS_URL: replayUrl,
+    // As in replayMonitorConfig: company profile reads are tested on their own.
+    COMPANY_REFRESH_HOURS: '0',
     POLL_INTERVAL_SECONDS: '0.5',
     POLL_OFF_HOURS_INTERVAL_SECONDS: '1',
   };
