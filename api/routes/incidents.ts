@@ -69,8 +69,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
     {
       schema: {
         tags: ['incidents'],
-        summary: 'The incident event stream, oldest first, for consumers that poll',
-        description: '`incident.created`, `incident.updated` (with the changed fields, from → to), `incident.escalated`, `incident.retracted`. Poll with `after` set to the previous page’s `nextAfter`.',
+        summary: 'The event stream (incidents, published reports), oldest first, for consumers that poll',
+        description: '`incident.created`, `incident.updated` (with the changed fields, from → to), `incident.escalated`, `incident.retracted`, and `report.published` when a weekly report is built. Poll with `after` set to the previous page’s `nextAfter`.',
         querystring: EventQuerySchema,
         response: { 200: EventPageSchema, 400: ErrorSchema },
       },
@@ -138,7 +138,7 @@ async function toIncidentDetailDto(row: IncidentWithFilings, filings: FilingRepo
 }
 
 function toEventDto(row: EventRow) {
-  const payload = row.payload as { changes?: unknown[]; incident?: Record<string, unknown> };
+  const payload = row.payload as { changes?: unknown[]; incident?: Record<string, unknown>; report?: Record<string, unknown> };
   return {
     id: row.id,
     type: row.type,
@@ -147,5 +147,6 @@ function toEventDto(row: EventRow) {
     createdAt: row.createdAt.toISOString(),
     changes: (payload.changes ?? []) as Array<{ field: string; from: unknown; to: unknown }>,
     incident: payload.incident ?? {},
+    ...(payload.report ? { report: payload.report } : {}),
   };
 }

@@ -123,12 +123,13 @@ export const EventPageSchema = Type.Object({
   data: Type.Array(
     Type.Object({
       id: Type.Integer(),
-      type: StringEnum(EVENT_TYPES),
-      incidentId: Type.Integer(),
-      accessionNumber: Type.String({ description: 'The filing whose analysis caused the change.' }),
+      type: StringEnum([...EVENT_TYPES, 'report.published'] as const),
+      incidentId: Type.Union([Type.Integer(), Type.Null()], { description: 'The incident that changed; null for `report.published`.' }),
+      accessionNumber: Type.Union([Type.String(), Type.Null()], { description: 'The filing whose analysis caused the change; null for `report.published`.' }),
       createdAt: Type.String({ format: 'date-time' }),
       changes: Type.Array(Type.Object({ field: Type.String(), from: Type.Unknown(), to: Type.Unknown() }), { description: 'Changed fields, from → to (empty for `incident.created`).' }),
-      incident: Type.Record(Type.String(), Type.Unknown(), { description: 'The incident as the change left it (id, cik, title, status, item path, materiality).' }),
+      incident: Type.Record(Type.String(), Type.Unknown(), { description: 'The incident as the change left it (id, cik, title, status, item path, materiality); empty for `report.published`.' }),
+      report: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: '`report.published` only: the week, analyzer version, headline numbers and links to each format.' })),
     }),
   ),
   nextAfter: Type.Integer({ description: 'Pass as `after` to poll for what comes next.' }),

@@ -9,6 +9,8 @@ import { createIncidentRepository } from './incidents.ts';
 import { createHttpCacheRepository } from './http-cache.ts';
 import { createJobRepository } from './jobs.ts';
 import { createPollStateRepository } from './poll-state.ts';
+import { createReconciliationRepository } from './reconciliations.ts';
+import { createReportRepository } from './reports.ts';
 import { createRateLimitRepository } from './rate-limits.ts';
 import { createServerKeyRepository } from './server-keys.ts';
 import { createSubscriptionRepository } from './subscriptions.ts';
@@ -20,6 +22,8 @@ function createBaseRepositories(db: Db) {
     incidents: createIncidentRepository({ db }),
     jobs: createJobRepository({ db }),
     pollState: createPollStateRepository({ db }),
+    reconciliations: createReconciliationRepository({ db }),
+    reports: createReportRepository({ db }),
     httpCache: createHttpCacheRepository({ db }),
     rateLimits: createRateLimitRepository({ db }),
     serverKeys: createServerKeyRepository({ db }),
@@ -53,6 +57,8 @@ export type { IncidentRepository, IncidentRow, IncidentWithFilings, EventRow } f
 export type { HttpCacheRepository } from './http-cache.ts';
 export type { JobRepository, JobRow } from './jobs.ts';
 export type { PollStateRepository } from './poll-state.ts';
+export type { ReconciliationRepository } from './reconciliations.ts';
+export type { ReportRepository } from './reports.ts';
 export type { RateLimitRepository } from './rate-limits.ts';
 export type { ServerKeyRepository } from './server-keys.ts';
 export type { DeliveryRow, Owner, SubscriptionRepository, SubscriptionRow } from './subscriptions.ts';

@@ -33,7 +33,7 @@ export interface ReconcileResult {
 }
 
 export interface ReconcileDayOptions {
-  repositories: Pick<Repositories, 'filings' | 'pollState' | 'httpCache'>;
+  repositories: Pick<Repositories, 'filings' | 'pollState' | 'httpCache' | 'reconciliations'>;
   edgar: EdgarClient;
   log: Logger;
   /** YYYY-MM-DD */
@@ -51,7 +51,7 @@ interface ReconcileCursor {
 /** Compares one day's daily index with the filings table and queues what is missing. */
 export async function reconcileDay(options: ReconcileDayOptions): Promise<ReconcileResult> {
   const { edgar, log, date } = options;
-  const { filings, pollState, httpCache } = options.repositories;
+  const { filings, pollState, httpCache, reconciliations } = options.repositories;
   assertIsoDate(date);
   const index = await fetchDailyIndex(edgar, date, { signal: options.signal, cache: httpCache });
   if (index.unchanged) {
@@ -59,9 +59,13 @@ export async function reconcileDay(options: ReconcileDayOptions): Promise<Reconc
     return { date, listed: 0, missing: [], indexFound: true };
   }
   for (const problem of index.problems) log.warn({ url: index.url }, `skipped a daily index line: ${problem}`);
-  const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, options.forms ?? DEFAULT_FORMS, PRIORITY.live);
-  await index.remember?.();
+  const forms = options.forms ?? DEFAULT_FORMS;
+  const recorded = await recordIndexedFilings(filings, edgar.baseUrls.www, index.entries, forms, PRIORITY.live);
   const result: ReconcileResult = { date, listed: recorded.listed, missing: recorded.recorded, indexFound: index.exists };
+  // Kept for the weekly report's data quality (EDGAR's count beside ours), before the index is
+  // remembered as seen: a crash in between reconciles the day again rather than losing its count.
+  await reconciliations.record({ date, listed: result.listed, missing: result.missing.length, indexFound: result.indexFound, forms });
+  await index.remember?.();
 
   if (!index.exists) {
     log.info({ date }, `reconciliation of ${date}: EDGAR has no daily index for it (holiday, or not built yet)`);

@@ -10,6 +10,8 @@ import { createFeedPoller } from '../../src/ingest/feed-poller.ts';
 import { daysToReconcile, nextReconcileAt, reconcileDay, reconcilePending, RECONCILE_SOURCE } from '../../src/ingest/reconcile.ts';
 import type { FaultHook, ReplayServer } from '../../src/replay/index.ts';
 import { ACCESS_DENIED_XML } from '../../src/replay/pages.ts';
+import { buildReportModel } from '../../src/reports/model.ts';
+import { isoWeekOf } from '../../src/reports/week.ts';
 import { startReplayWithClient } from '../helpers/replay-client.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { REPLAY_CORPUS } from '../replay/helpers.ts';
@@ -64,6 +66,14 @@ describeEachDatabase('Reconciliation against a replayed month of daily indexes',
     const day = replay.filings.find((f) => f.accession === hidden)!.filedDate;
     expect(messages.some((m) => new RegExp(`^reconciliation of ${day}: 1 of \\d+ filings in the daily index had not been discovered`).test(m))).toBe(true);
     expect(await lastReconciled()).toEqual({ date: '2024-04-26' });
+
+    // The weekly report of that week says so: EDGAR's count, ours, and the one the feed missed.
+    const week = isoWeekOf(day);
+    const report = buildReportModel(await repositories().reports.loadWeek(week), week, '1.8.0');
+    const row = report.dataQuality.days.find((d) => d.date === day)!;
+    const listedThatDay = replay.filings.filter((f) => f.filedDate === day && CURRENT_REPORTS.includes(f.form)).length;
+    expect(row).toMatchObject({ listed: listedThatDay, missedByFeed: 1, indexFound: true, discovered: listedThatDay });
+    expect(report.dataQuality.reconciliation).toMatchObject({ daysChecked: 5, businessDays: 5, missedByFeed: 1, coverage: 1 });
   });
 
   it('remembers the last night reconciled, so a restart catches up every weekday it missed', async () => {
