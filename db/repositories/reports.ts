@@ -5,6 +5,7 @@ import type { Analysis } from '../../src/analysis/types.ts';
 import type { IncidentMember, Timeliness } from '../../src/incidents/facts.ts';
 import type { IncidentRole } from '../../src/incidents/thread.ts';
 import type { ReportIncidentInput, ReportModel, TrendWeekInput, WeekData } from '../../src/reports/model.ts';
+import { sectorsOf } from '../../src/companies/sectors.ts';
 import { isoWeekOf, weekRange, weeksEndingWith, type IsoWeek } from '../../src/reports/week.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -112,7 +113,7 @@ export function createReportRepository({ db }: { db: Db }) {
         const idList = sql.join(ids.map((id) => sql`${id}::bigint`), sql`, `);
         const [heads, members] = await Promise.all([
           db
-            .select({ id: incidents.id, cik: incidents.cik, company: incidents.companyName, sic: companies.sic })
+            .select({ id: incidents.id, cik: incidents.cik, company: incidents.companyName, sic: companies.sic, tickers: companies.tickers, secOffice: companies.secOffice })
             .from(incidents)
             .leftJoin(companies, eq(companies.cik, incidents.cik))
             .where(sql`${incidents.id} in (${idList})`),
@@ -140,10 +141,10 @@ export function createReportRepository({ db }: { db: Db }) {
             id: head.id,
             cik: head.cik,
             company: head.company,
-            // Tickers and named sectors come with the companies' reference data (issue 9).
-            tickers: [],
+            tickers: head.tickers ?? [],
             sic: head.sic,
-            sectors: [],
+            secOffice: head.secOffice,
+            sectors: sectorsOf(head.sic),
             members: members
               .filter((m) => m.incidentId === head.id)
               .map((m): IncidentMember => ({

@@ -42,6 +42,8 @@ export interface ReportIncidentInput {
   company: string;
   tickers: string[];
   sic: string | null;
+  /** The SEC Corporation Finance office reviewing its filings (`06 Technology`), when known. */
+  secOffice: string | null;
   /** Named sector sets the company is in (e.g. `telecom`). */
   sectors: string[];
   members: IncidentMember[];
@@ -219,6 +221,7 @@ export interface ReportModel {
     unit: 'incidents';
     bySicDivision: Array<{ division: string; name: string; incidents: number; newIncidents: number }>;
     named: Array<{ sector: string; incidents: number }>;
+    bySecOffice: Array<{ office: string; incidents: number }>;
   };
   trends: { weeks: TrendWeek[]; trailing4: TrendWindow; trailing13: TrendWindow; trailing52: TrendWindow };
   incidents: ReportIncidentRow[];
@@ -363,7 +366,10 @@ export function buildReportModel(data: WeekData, week: IsoWeek, analyzerVersion:
 
   const divisions = new Map<string, { incidents: number; newIncidents: number }>();
   const named = new Map<string, number>();
+  const offices = new Map<string, number>();
   for (const t of touched) {
+    const office = t.incident.secOffice ?? 'Unknown';
+    offices.set(office, (offices.get(office) ?? 0) + 1);
     const division = sicDivision(t.incident.sic).code;
     const d = divisions.get(division) ?? { incidents: 0, newIncidents: 0 };
     d.incidents += 1;
@@ -456,6 +462,7 @@ export function buildReportModel(data: WeekData, week: IsoWeek, analyzerVersion:
       unit: 'incidents',
       bySicDivision: SIC_DIVISIONS.filter((d) => divisions.has(d.code)).map((d) => ({ division: d.code, name: d.name, ...divisions.get(d.code)! })),
       named: [...named.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0])).map(([sector, incidents]) => ({ sector, incidents })),
+      bySecOffice: [...offices.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0])).map(([office, incidents]) => ({ office, incidents })),
     },
     trends: { weeks: trendWeeks, trailing4: trendWindow(trendWeeks.slice(-4)), trailing13: trendWindow(trendWeeks.slice(-13)), trailing52: trendWindow(trendWeeks) },
     incidents: incidentRows,
@@ -504,6 +511,8 @@ export const DEFINITIONS: Array<{ term: string; definition: string }> = [
   { term: 'Determination → Item 1.05', definition: 'Business days from the stated materiality determination to the filing date of the first Item 1.05 filing; Item 1.05 is due within four. Incidents whose first Item 1.05 filing was filed in the week (trailing: first disclosed in the window) that state a day-precise determination date.' },
   { term: 'n and coverage', definition: 'n: incidents with both dates; coverage: n divided by the incidents the statistic is about. Few filings state a determination date, so coverage is low and the statistic is indicative.' },
   { term: 'Item 1.05 share', definition: 'Item 1.05 incident filings divided by incident filings on 8-K or 8-K/A (1.05 + 8.01 + 7.01 + other items), per week or window.' },
+  { term: 'Named sectors', definition: 'Sets of SIC codes cyber8k names (telecom, healthcare, …; GET /v1/sectors lists them); a company may be in several or none.' },
+  { term: 'SEC office', definition: 'The SEC Division of Corporation Finance office that reviews the company’s filings, as EDGAR records it; Unknown when not yet read.' },
   { term: 'SIC division', definition: 'The division (A–J) of the company’s Standard Industrial Classification code as EDGAR records it; Unknown when no SIC code is on record.' },
   { term: 'Discovered', definition: 'Filings of the week found by cyber8k (live feed, backfill or reconciliation), all forms it reads.' },
   { term: 'Listed by EDGAR', definition: 'Filings of the checked forms in EDGAR’s daily index for the day, as the nightly reconciliation counted them; missed by the feed = those the reconciliation found undiscovered and queued.' },

@@ -3,6 +3,7 @@ import { createRepositories, type Repositories } from '../../db/repositories/ind
 import type { Analysis } from '../../src/analysis/types.ts';
 import { buildReportModel } from '../../src/reports/model.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 
 const NO_FLAGS = { ransomware: false, dataAccessed: false, operationalDisruption: false, nationState: false, thirdParty: false, lawEnforcementNotified: false, disclosureDelayed: false };
 const NO_DATES = { began: null, detected: null, determinedMaterial: null, contained: null };
@@ -30,7 +31,7 @@ async function store(repos: Repositories, s: Spec, outcome: 'analyzed' | 'dead' 
     accessionNumber: s.accession, cik: s.cik, companyName: s.company, form: s.form ?? '8-K', items: s.items, filedAt: s.filedAt, acceptedAt: `${s.filedAt}T15:00:00Z`,
     indexUrl: `http://127.0.0.1:1/${s.accession}-index.htm`, submissionUrl: `http://127.0.0.1:1/${s.accession}.txt`,
   });
-  if (outcome === 'analyzed') await repos.filings.markAnalyzed(s.accession, { analysis: analysisOf(s), item105Text: null, header: { sic: s.cik === '0000731766' ? '6324' : null } });
+  if (outcome === 'analyzed') await recordAnalysis(repos, s.accession, { analysis: analysisOf(s), item105Text: null, header: { sic: s.cik === '0000731766' ? '6324' : null } });
   if (outcome === 'dead') await repos.filings.markFailed(s.accession, 'the submission is a ZIP archive, not a filing', 'dead');
 }
 

@@ -75,10 +75,10 @@ export function fixtureWeekData(): WeekData {
       filingOf(gizmo[0]!, '0000000004', 14, true),
     ],
     incidents: [
-      { id: 11, cik: '0000731766', company: 'UNITEDHEALTH GROUP INC', tickers: ['UNH'], sic: '6324', sectors: ['healthcare'], members: unh },
-      { id: 12, cik: '0000000002', company: 'WIDGET TELECOM INC', tickers: [], sic: '4813', sectors: ['telecom'], members: widget },
-      { id: 13, cik: '0000000003', company: 'GADGET BANK CORP', tickers: ['GDGT'], sic: '6022', sectors: [], members: gadget },
-      { id: 14, cik: '0000000004', company: 'GIZMO SOFTWARE INC', tickers: ['GZMO'], sic: null, sectors: [], members: gizmo },
+      { id: 11, cik: '0000731766', company: 'UNITEDHEALTH GROUP INC', tickers: ['UNH'], sic: '6324', secOffice: 'Office of Life Sciences', sectors: ['healthcare'], members: unh },
+      { id: 12, cik: '0000000002', company: 'WIDGET TELECOM INC', tickers: [], sic: '4813', secOffice: 'Office of Technology', sectors: ['telecom'], members: widget },
+      { id: 13, cik: '0000000003', company: 'GADGET BANK CORP', tickers: ['GDGT'], sic: '6022', secOffice: 'Office of Finance', sectors: [], members: gadget },
+      { id: 14, cik: '0000000004', company: 'GIZMO SOFTWARE INC', tickers: ['GZMO'], sic: null, secOffice: null, sectors: [], members: gizmo },
     ],
     quality: {
       filings: { discovered: 1312, analyzed: 1309, pending: 1, failed: 0, dead: 2, review: 3 },

@@ -62,6 +62,7 @@ describe('the weekly report model', () => {
     const { sectors } = model();
     expect(sectors.bySicDivision.map((d) => [d.division, d.incidents, d.newIncidents])).toEqual([['E', 1, 0], ['H', 2, 1], ['Unknown', 1, 1]]);
     expect(sectors.named).toEqual([{ sector: 'healthcare', incidents: 1 }, { sector: 'telecom', incidents: 1 }]);
+    expect(sectors.bySecOffice.map((o) => o.office)).toEqual(['Office of Finance', 'Office of Life Sciences', 'Office of Technology', 'Unknown']);
   });
 
   it('fills 52 weeks of trend with zeros and computes the Item 1.05 share of 8-K incident filings', () => {

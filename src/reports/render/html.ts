@@ -196,6 +196,9 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
   if (model.sectors.named.length) {
     parts.push(`<table><caption>Named sectors</caption><thead><tr><th scope="col">Sector</th><th scope="col" class="num">Incidents</th></tr></thead><tbody>${model.sectors.named.map((s) => `<tr><th scope="row">${esc(s.sector)}</th><td class="num">${s.incidents}</td></tr>`).join('')}</tbody></table>`);
   }
+  if (model.sectors.bySecOffice.length) {
+    parts.push(`<table><caption>SEC office reviewing the filer</caption><thead><tr><th scope="col">Office</th><th scope="col" class="num">Incidents</th></tr></thead><tbody>${model.sectors.bySecOffice.map((s) => `<tr><th scope="row">${esc(s.office)}</th><td class="num">${s.incidents}</td></tr>`).join('')}</tbody></table>`);
+  }
   parts.push('</section>');
 
   parts.push(`<section aria-labelledby="quality"><h2 id="quality">Data quality</h2>`);

@@ -73,6 +73,7 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions = {}):
       : 'No incident this week.',
   );
   if (model.sectors.named.length) out.push(table(['Named sector', 'Incidents'], model.sectors.named.map((s) => [s.sector, s.incidents])));
+  if (model.sectors.bySecOffice.length) out.push(table(['SEC office', 'Incidents'], model.sectors.bySecOffice.map((s) => [s.office, s.incidents])));
 
   out.push('## Trends');
   const tr = model.trends;
