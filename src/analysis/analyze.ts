@@ -300,6 +300,15 @@ function classifyAndExtract(
       evidence['dates.contained'] = sameDay;
     }
     const f = extractFlags(effects);
+    // A current report's incident section is about the incident throughout: its "has notified the
+    // FBI" may come several sentences after the last one that names the incident.
+    if (!periodic && !f.flags.lawEnforcementNotified && carrier.seg.origin === 'primary' && carrier.seg.item !== null) {
+      const le = extractFlags(carrier.seg.sentences.filter((x) => LAW_ENFORCEMENT.test(x.text)));
+      if (le.flags.lawEnforcementNotified) {
+        f.flags.lawEnforcementNotified = true;
+        f.evidence.lawEnforcementNotified = le.evidence.lawEnforcementNotified;
+      }
+    }
     flags = f.flags;
     for (const [k, v] of Object.entries(f.evidence)) evidence[`flags.${k}`] = v;
     const m = materiality(focused[0] ?? [], { hedgesNeedTheIncident: periodic });
@@ -444,6 +453,9 @@ function orderFacts(facts: CydFact[]): CydFact[] {
       return true;
     });
 }
+
+/** Cheap pre-filter for sentences that may say law enforcement was told. */
+const LAW_ENFORCEMENT = /\b(?:law\s+enforcement|FBI|Federal\s+Bureau|Secret\s+Service|police|authorities|Department\s+of\s+Justice|CISA)\b/i;
 
 /** What Item 1.05 asks the filer to say: a material cybersecurity incident, its reasonably likely material impact. */
 const ITEM_105_WORDING = /\breasonably\s+likely\s+to\s+materially\s+impact\b|\bmaterial\s+cybersecurity\s+incidents?\b/i;

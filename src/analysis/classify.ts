@@ -174,6 +174,8 @@ export interface IncidentEvidence {
   plain?: boolean;
   /** Names the incident only inside a follow-up (an 8-K/A, "as previously disclosed"). */
   followUp?: boolean;
+  /** Reports the event inside hedged risk text ("…was the result of a cyber-security incident, and we could…"). */
+  hedged?: boolean;
 }
 
 /** The sentences that report an incident as an event, strongest first. */
@@ -228,7 +230,9 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     // incident, and we could experience similar events").
     const attributedPlainly = attributed !== null && !HYPOTHETICAL.test(t.slice(0, attributed.index + attributed[0].length));
     if (HYPOTHETICAL.test(t) && !DATED.test(t) && !attributedPlainly && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
-    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}) });
+    // Kept only because the attribution is stated plainly inside hedged text: a weaker report.
+    const hedged = HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
+    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}), ...(hedged ? { hedged } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

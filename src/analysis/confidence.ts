@@ -56,6 +56,8 @@ export function assess(s: Signals): Assessment {
     else if (plainOnly) confidence = s.dated ? 0.8 : 0.75;
     // Named only inside a follow-up: the amendment itself says there was an incident.
     else if (followUpOnly) confidence = s.amended ? 0.9 : 0.85;
+    // Told only inside hedged risk text: an attribution stated plainly, but among possibilities.
+    else if (reported && s.evidence.every((e) => e.reference === true || e.hedged === true)) confidence = 0.85;
     else if (reported && (s.dated || actor)) confidence = 0.95;
     // Undated, with no intruder's deed, the report is weaker unless the text also names the
     // incident: a 10-K's risk text tells events in general terms ("we identified unauthorized
