@@ -46,6 +46,14 @@ const DATA_TAKEN = new RegExp(
   `\\b(?:data|files?|information|records|documents|copies|e-?mails?)\\b[^.;]{0,160}?\\b(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:also\\s+)?(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired)\\s+(?:[\\w-]+\\s+){0,3}?(?:from|out\\s+of)\\s+${COMPANY_SYSTEMS}|\\b(?:actors?|party|parties|individuals?|group|someone|attackers?|intruders?|criminals?)\\s+(?:[\\w-]+\\s+){0,3}?(?:took|obtained|extracted|copied|stole|removed|downloaded|exfiltrated|acquired)\\s+(?:[\\w,’'-]+\\s+){0,8}?(?:from|out\\s+of)\\s+${COMPANY_SYSTEMS}`,
   'i',
 );
+/**
+ * Someone got into the company's systems, told without a cyber word: "certain of its systems had
+ * been accessed without authorization", "an outside party had gained access to its IT systems".
+ */
+const SYSTEMS_ENTERED = new RegExp(
+  `\\b${COMPANY_SYSTEMS}[^.;]{0,60}?\\b(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:accessed\\s+without\\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated)\\b|\\b(?:an?|the)\\s+(?:outside|external|unknown|third|criminal|foreign)\\s+(?:[\\w-]+\\s+)?(?:party|parties|actors?|individuals?|group|persons?|entity)\\s+(?:had\\s+|has\\s+|have\\s+)?(?:gained|obtained)\\s+access\\s+to\\s+${COMPANY_SYSTEMS}`,
+  'i',
+);
 /** Activity nobody authorised, found on the company's systems: "unauthorized activity on its network was detected". */
 const ACTIVITY_FOUND = new RegExp(
   `\\b(?:unauthori[sz]ed|suspicious|unusual|anomalous|irregular)\\s+(?:network\\s+)?(?:activity|activities|access)\\s+(?:on|in|within|to|involving)\\s+${COMPANY_SYSTEMS}[^.;]{0,80}?\\b(?:was|were|had\\s+been|has\\s+been)\\s+(?:first\\s+)?(?:detected|identified|discovered|observed)\\b`,
@@ -64,16 +72,24 @@ const ATTRIBUTED_TO_ATTACK =
  */
 const INCIDENT_IMPACTED =
   /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:incident|event)\s+(?:has|had|have)\s+(?:\w+\s+)?(?:impacted|affected|disrupted|interrupted)\s+(?:[\w’'-]+\s+){0,4}?(?:operations|systems|business|ability)\b/i;
+/** The company found out: "we discovered that certain files were taken from our environment". */
+const FOUND_OUT = /\b(?:learned|discovered|became\s+aware|determined|identified|confirmed|found|detected|(?:was|were)\s+(?:notified|informed|alerted))\b/i;
+/** What makes data taken from the systems an incident rather than a transfer: an incident, an investigation, notices. */
+const INCIDENT_CONTEXT =
+  /\b(?:incident|investigat\w+|forensic|law\s+enforcement|without\s+authori[sz]ation|(?:unknown|outside|external)\s+(?:third\s+)?part(?:y|ies)|contain(?:ed|ment)|remediat\w+|(?:outside|external|third[-\s]party)\s+(?:advisors|experts|specialists|counsel)|ransom|extort\w*|credit\s+monitoring|identity\s+protection|determine\s+what\s+(?:information|data))\b/i;
 const SYSTEMS_CONTEXT = /\b(?:IT|information\s+technology|computer|network|systems|servers|environment|data)\b/i;
 /** Plain-words event wording (cheap pre-filter beside CYBER_WORDS). */
-const PLAIN_WORDS = /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b/i;
+const PLAIN_WORDS =
+  /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+access)\b/i;
 /** Words that undo a plain-words event when they come before it: "no evidence that data was taken". */
 const UNDONE = /\b(?:no|not|never|nor|without|whether|if|unless|any\s+evidence|alleg\w*|claim\w*)\b/i;
 
-function plainEvent(t: string, systems: () => boolean): boolean {
-  for (const re of [DATA_TAKEN, ACTIVITY_FOUND]) {
+function plainEvent(t: string, systems: () => boolean, incidentContext: () => boolean): boolean {
+  for (const re of [DATA_TAKEN, SYSTEMS_ENTERED, ACTIVITY_FOUND]) {
     const m = re.exec(t);
-    if (m && !UNDONE.test(t.slice(Math.max(0, m.index - 80), m.index))) return true;
+    // Records "removed from the Company's servers and transferred to the buyer" are no incident:
+    // data taken counts where the text speaks of an incident, an investigation or notices.
+    if (m && !UNDONE.test(t.slice(Math.max(0, m.index - 80), m.index)) && (re !== DATA_TAKEN || FOUND_OUT.test(t.slice(0, m.index)) || incidentContext())) return true;
   }
   const m = INCIDENT_IMPACTED.exec(t);
   return m !== null && !UNDONE.test(t.slice(Math.max(0, m.index - 60), m.index)) && systems();
@@ -183,6 +199,8 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
   const out: IncidentEvidence[] = [];
   let systems: boolean | undefined;
   const inSystems = (): boolean => (systems ??= sentences.some((s) => SYSTEMS_CONTEXT.test(s.text)));
+  let context: boolean | undefined;
+  const inContext = (): boolean => (context ??= sentences.some((s) => INCIDENT_CONTEXT.test(s.text)));
   for (const s of sentences) {
     const t = s.text;
     if (t.length > 1500 || FORWARD_LOOKING.test(t)) continue;
@@ -192,7 +210,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     if (!cyber) {
       // No cyber word: only data taken from the company's systems, or an incident that impacted
       // operations beside its systems, reports an event; the call is weak and flagged for review.
-      if (plainEvent(t, inSystems) && !HYPOTHETICAL.test(t) && !/\b(?:may|might|could)\b/i.test(t)) out.push({ sentence: t, strength: 0.6, plain: true });
+      if (plainEvent(t, inSystems, inContext) && !HYPOTHETICAL.test(t) && !/\b(?:may|might|could)\b/.test(t)) out.push({ sentence: t, strength: 0.6, plain: true });
       continue;
     }
     const tEv = t.replace(NOT_AN_EVENT_VERB, ' ');
@@ -202,7 +220,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       NOUN_FIRST_EVENT.test(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
       (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
-      plainEvent(t, inSystems) ||
+      plainEvent(t, inSystems, inContext) ||
       (attributed !== null && !UNDONE.test(t.slice(Math.max(0, attributed.index - 60), attributed.index)));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
@@ -310,7 +328,7 @@ export function plainNearMisses(sentences: readonly Sentence[]): number {
   for (const s of sentences) {
     const t = s.text;
     if (t.length > 1500 || !PLAIN_WORDS.test(t) || FORWARD_LOOKING.test(t)) continue;
-    if (DATA_TAKEN.test(t) || INCIDENT_IMPACTED.test(t) || ACTIVITY_FOUND.test(t)) n++;
+    if (DATA_TAKEN.test(t) || SYSTEMS_ENTERED.test(t) || INCIDENT_IMPACTED.test(t) || ACTIVITY_FOUND.test(t)) n++;
   }
   return n;
 }

@@ -113,7 +113,8 @@ export interface Analysis {
   confidence: number;
   /**
    * A person should check this analysis: a borderline incident call (confidence below 0.85: an
-   * incident only named, a negative whose text has dated event wording set aside) or conflicting
+   * incident only named, one told without any cyber word — "data was taken from the Company's
+   * network" —, a negative whose text has dated event wording or such plain-words wording set aside) or conflicting
    * signals (an incident the text also says was not an attack, an 8-K incident under no item that
    * can be told, impact stated both material and not material).
    */

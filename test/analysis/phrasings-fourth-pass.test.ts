@@ -45,6 +45,25 @@ describe('incidents told without a cyber word', () => {
     expect(a.review).toBe(true);
   });
 
+  it('reads systems "accessed without authorization" and an outside party that "gained access to" them as flagged incidents, whatever the month is called', async () => {
+    // Written for this test in the words of such 8-Ks (no cyber word at all; "May" is the month).
+    for (const sentence of [
+      'On May 5, 2025, the Company discovered that certain of its systems had been accessed without authorization.',
+      'On May 5, 2025, the Company learned that an outside party had gained access to certain of its information technology systems.',
+      'The Company recently learned that certain files were taken from the Company’s environment. The Company has engaged outside advisors.',
+    ]) {
+      const a = await eightK(`Item 8.01 Other Events.\n${sentence}`);
+      expect(a.incident, sentence).toBe(true);
+      expect(a.review, sentence).toBe(true);
+    }
+  });
+
+  it('does not read records removed from the servers in a sale of the business as an incident', async () => {
+    // Written for this test.
+    const a = await eightK('Item 2.01 Completion of Acquisition or Disposition of Assets.\nThe Company completed the sale of its data center business. Certain records were removed from the Company’s servers and transferred to the buyer.');
+    expect(a.incident).toBe(false);
+  });
+
   it('does not read a possibility or a denial of data taken from the systems as an incident', async () => {
     // Written for this test, in the style of risk factors and Item 1C text.
     const a = await tenK(
