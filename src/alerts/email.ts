@@ -9,8 +9,8 @@
 import { createTransport } from 'nodemailer';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { ChannelOutcome } from './outcome.ts';
-import { changeLine, companyLine, fieldLabel, flagLabels, headline, itemLine, materialityLabel } from './text.ts';
-import type { AlertMessage } from './types.ts';
+import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
+import type { AlertDigest, AlertMessage } from './types.ts';
 
 export interface EmailOptions {
   /** `cyber8k alerts <alerts@example.net>` (ALERTS_FROM). */
@@ -132,6 +132,62 @@ export function emailMessage(message: AlertMessage, options: EmailOptions): Send
       'X-Cyber8k-Alert-Id': message.id,
       ...(message.test ? { 'X-Cyber8k-Test': 'true' } : {}),
       // RFC 3834: vacation responders and ticket systems do not answer it.
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+}
+
+const DIGEST_SENTENCE_MAX = 300;
+
+/** A digest's Message-ID, stable across retries of that digest; digests start no thread. */
+export function digestMessageId(digest: AlertDigest, domain: string): string {
+  return `<digest-${digest.id.replace(/[^A-Za-z0-9_-]/g, '_')}@${domain}>`;
+}
+
+export function digestSubject(digest: AlertDigest): string {
+  const n = digest.messages.length;
+  return headerText(`${digest.test ? '[TEST] ' : ''}[cyber8k] Digest: ${n} alert${n === 1 ? '' : 's'}, ${digest.period}`);
+}
+
+/** One mail listing a digest's alerts: each one's headline, summary, first evidence sentence and link. */
+export function emailDigestMessage(digest: AlertDigest, options: EmailOptions): SendMailOptions & { messageId: string } {
+  if (options.to.length === 0) throw new RangeError('an e-mail alert needs at least one recipient');
+  const domain = options.domain ?? mailDomain(options.from);
+  const e = escapeHtml;
+  const entries = digest.messages.map((m) => ({ title: headline(m, { emoji: false }), summary: summaryLine(m), sentence: m.data.evidence[0] ? truncate(m.data.evidence[0].sentence, DIGEST_SENTENCE_MAX) : null, url: m.data.incident.url }));
+  const text = [
+    digestHeadline(digest, { emoji: false }),
+    digest.period,
+    ...entries.flatMap((x, i) => ['', `${i + 1}. ${x.title}`, `   ${x.summary}`, ...(x.sentence ? [`   “${x.sentence}”`] : []), `   ${x.url}`]),
+    '',
+    '-- ',
+    `cyber8k digest ${digest.id} · ${digest.timestamp}`,
+  ].join('\n');
+  const items = entries
+    .map((x) => `<li style="margin-bottom:12px"><strong>${/^https?:\/\//i.test(x.url) ? `<a href="${e(x.url)}">${e(x.title)}</a>` : e(x.title)}</strong><br>\n${e(x.summary)}${x.sentence ? `<br>\n<em>${e(x.sentence)}</em>` : ''}</li>`)
+    .join('\n');
+  const html = `<!doctype html>
+<html><head><meta charset="utf-8"><title>${e(digestSubject(digest))}</title></head>
+<body style="font-family:sans-serif;font-size:14px">
+<h2 style="font-size:17px;margin:0 0 4px">${e(digestHeadline(digest, { emoji: false }))}</h2>
+<p style="margin:0 0 12px;color:#555">${e(digest.period)}</p>
+<ol>
+${items}
+</ol>
+<p style="color:#888;font-size:12px">cyber8k digest ${e(digest.id)} · ${e(digest.timestamp)}</p>
+</body></html>
+`;
+  return {
+    from: options.from,
+    to: options.to,
+    subject: digestSubject(digest),
+    text: `${text}\n`,
+    html,
+    messageId: digestMessageId(digest, domain),
+    date: new Date(digest.timestamp),
+    headers: {
+      'X-Cyber8k-Digest': digest.id,
+      ...(digest.test ? { 'X-Cyber8k-Test': 'true' } : {}),
       'Auto-Submitted': 'auto-generated',
     },
   };

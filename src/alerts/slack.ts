@@ -5,8 +5,8 @@
 // parsed, so it is sent as written.
 
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
-import { changeLine, companyLine, fieldLabel, flagLabels, headline, itemLine, materialityLabel, truncate } from './text.ts';
-import type { AlertMessage, ChannelRequest } from './types.ts';
+import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
+import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
 
 /** Block Kit limits the message is built within (api.slack.com/reference/block-kit). */
 export const SLACK_LIMITS = { header: 150, sectionText: 3000, field: 2000, fields: 10, contextElements: 10, buttonText: 75, buttonUrl: 3000, blocks: 50, text: 4000 } as const;
@@ -22,9 +22,17 @@ export interface Mrkdwn {
 }
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[] }
+  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: SlackButton }
   | { type: 'context'; elements: Mrkdwn[] }
-  | { type: 'actions'; elements: Array<{ type: 'button'; text: PlainText; url: string; action_id: string; style?: 'primary' | 'danger' }> };
+  | { type: 'actions'; elements: SlackButton[] };
+
+export interface SlackButton {
+  type: 'button';
+  text: PlainText;
+  url: string;
+  action_id: string;
+  style?: 'primary' | 'danger';
+}
 
 export interface SlackPayload {
   /** The notification and fallback text (screen readers, clients without blocks). */
@@ -77,7 +85,7 @@ export function slackPayload(message: AlertMessage): SlackPayload {
   if (changes.length > 0) context.push({ type: 'mrkdwn', text: mrkdwn(`Changed: ${changes.map(changeLine).join('; ')}`, SLACK_LIMITS.sectionText) });
   context.push({ type: 'mrkdwn', text: mrkdwn(`${message.test ? 'Test alert · ' : ''}cyber8k · ${message.timestamp}`, SLACK_LIMITS.sectionText) });
   blocks.push({ type: 'context', elements: context });
-  const buttons: Extract<SlackBlock, { type: 'actions' }>['elements'] = [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: incident.url, action_id: 'open_incident', style: 'primary' }];
+  const buttons: SlackButton[] = [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: incident.url, action_id: 'open_incident', style: 'primary' }];
   if (filing) buttons.push({ type: 'button', text: { type: 'plain_text', text: 'SEC filing' }, url: filing.secUrl, action_id: 'sec_filing' });
   const linkable = buttons.filter((b) => b.url.length <= SLACK_LIMITS.buttonUrl);
   if (linkable.length > 0) blocks.push({ type: 'actions', elements: linkable });
@@ -89,6 +97,38 @@ export function slackPayload(message: AlertMessage): SlackPayload {
 /** The POST to a Slack incoming webhook (the URL is the secret; it carries no signature). */
 export function slackRequest(url: string, message: AlertMessage): ChannelRequest {
   return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(slackPayload(message)) };
+}
+
+/** Evidence shown per alert in a digest, so dozens of alerts stay readable. */
+const DIGEST_SENTENCE_MAX = 300;
+
+/**
+ * One message for a digest: a header, the period, then one section per alert (headline, company,
+ * items, materiality, first evidence sentence, and a button to the incident). Block Kit allows 50
+ * blocks, so past 47 alerts the rest are counted in a last line.
+ */
+export function slackDigestPayload(digest: AlertDigest): SlackPayload {
+  const room = SLACK_LIMITS.blocks - 3;
+  const shown = digest.messages.slice(0, room);
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(digestHeadline(digest), SLACK_LIMITS.header), emoji: true } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(digest.period.trim() || '—', SLACK_LIMITS.sectionText) }] },
+  ];
+  shown.forEach((message, i) => {
+    const first = message.data.evidence[0];
+    const lines = [`*${headline(message)}*`, summaryLine(message), ...(first ? [`“${truncate(first.sentence, DIGEST_SENTENCE_MAX)}”`] : [])];
+    const section: Extract<SlackBlock, { type: 'section' }> = { type: 'section', text: { type: 'mrkdwn', text: mrkdwn(lines.join('\n'), SLACK_LIMITS.sectionText) } };
+    if (message.data.incident.url.length <= SLACK_LIMITS.buttonUrl) section.accessory = { type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: message.data.incident.url, action_id: `open_incident_${i}` };
+    blocks.push(section);
+  });
+  const more = digest.messages.length - shown.length;
+  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `and ${more} more alert${more === 1 ? '' : 's'} in this period` }] });
+  const fallback = `${digestHeadline(digest, { emoji: false })} (${digest.period}): ${digest.messages.map((m) => headline(m, { emoji: false })).join('; ')}`;
+  return { text: mrkdwn(fallback, SLACK_LIMITS.text), blocks, unfurl_links: false, unfurl_media: false };
+}
+
+export function slackDigestRequest(url: string, digest: AlertDigest): ChannelRequest {
+  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(slackDigestPayload(digest)) };
 }
 
 // Incoming-webhook errors (api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks):

@@ -5,8 +5,8 @@
 // characters), and shrunk further when pathological text would still pass 28 KB.
 
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
-import { changeLine, companyLine, fieldLabel, flagLabels, headline, itemLine, materialityLabel, truncate } from './text.ts';
-import type { AlertMessage, ChannelRequest } from './types.ts';
+import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
+import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
 
 /** Teams' limit on a message's size (MicrosoftDocs/msteams-docs #11274), in UTF-8 bytes of the body. */
 export const TEAMS_MAX_BYTES = 28 * 1024;
@@ -17,22 +17,38 @@ const CHANGES_SHOWN = 10;
 /** Names and titles are short in practice; this only bounds pathological input before the fitting. */
 const TEXT_MAX = 2000;
 
+type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string };
+type TextBlock = { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' };
 type CardElement =
-  | { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' }
-  | { type: 'FactSet'; facts: Array<{ title: string; value: string }> };
+  | TextBlock
+  | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
+  | { type: 'Container'; items: TextBlock[]; separator: true; spacing: 'Medium'; selectAction: OpenUrl };
 
 export interface AdaptiveCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   type: 'AdaptiveCard';
   version: typeof ADAPTIVE_CARD_VERSION;
   body: CardElement[];
-  actions: Array<{ type: 'Action.OpenUrl'; title: string; url: string }>;
+  actions: OpenUrl[];
   msteams: { width: 'Full' };
 }
 
 export interface TeamsPayload {
   type: 'message';
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: AdaptiveCard }];
+}
+
+function envelope(body: CardElement[], actions: OpenUrl[]): TeamsPayload {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body, actions, msteams: { width: 'Full' } },
+      },
+    ],
+  };
 }
 
 /** The card with at most `evidence` sentences and every free text cut to `cap` characters. */
@@ -62,16 +78,7 @@ function card(message: AlertMessage, evidence: number, cap: number): TeamsPayloa
   if (message.test) body.push({ type: 'TextBlock', text: 'Test alert from cyber8k', wrap: true, isSubtle: true });
   const actions: AdaptiveCard['actions'] = [{ type: 'Action.OpenUrl', title: 'Open incident', url: incident.url }];
   if (filing) actions.push({ type: 'Action.OpenUrl', title: 'SEC filing', url: filing.secUrl });
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: ADAPTIVE_CARD_VERSION, body, actions, msteams: { width: 'Full' } },
-      },
-    ],
-  };
+  return envelope(body, actions);
 }
 
 const bytes = (payload: TeamsPayload) => Buffer.byteLength(JSON.stringify(payload), 'utf8');
@@ -101,6 +108,58 @@ export function teamsPayload(message: AlertMessage): TeamsPayload {
 /** The POST to a Teams Workflows webhook (its URL carries the signature; nothing to sign). */
 export function teamsRequest(url: string, message: AlertMessage): ChannelRequest {
   return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(teamsPayload(message)) };
+}
+
+const DIGEST_SENTENCE_MAX = 300;
+
+function digestCard(digest: AlertDigest, count: number, cap: number): TeamsPayload {
+  const cut = (text: string, max: number) => truncate(text, Math.max(Math.min(max, cap), 1)) || '—';
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: digestHeadline(digest), wrap: true, weight: 'Bolder', size: 'Medium' },
+    { type: 'TextBlock', text: cut(digest.period, 300), wrap: true, isSubtle: true },
+  ];
+  for (const message of digest.messages.slice(0, count)) {
+    const first = message.data.evidence[0];
+    const items: TextBlock[] = [
+      { type: 'TextBlock', text: cut(headline(message), 300), wrap: true, weight: 'Bolder', ...(message.data.incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) },
+      { type: 'TextBlock', text: cut(summaryLine(message), TEXT_MAX), wrap: true, isSubtle: true },
+    ];
+    if (first) items.push({ type: 'TextBlock', text: cut(`“${first.sentence}”`, DIGEST_SENTENCE_MAX), wrap: true });
+    // The whole container opens the incident: one tap target per alert, however many alerts.
+    body.push({ type: 'Container', items, separator: true, spacing: 'Medium', selectAction: { type: 'Action.OpenUrl', title: 'Open incident', url: message.data.incident.url } });
+  }
+  const more = digest.messages.length - count;
+  if (more > 0) body.push({ type: 'TextBlock', text: `and ${more} more alert${more === 1 ? '' : 's'} in this period`, wrap: true, isSubtle: true });
+  return envelope(body, []);
+}
+
+/**
+ * One card for a digest, one Container per alert (each opening its incident), at most
+ * TEAMS_MAX_BYTES: as many alerts as fit are shown and the rest counted; with pathological text
+ * the first alert's texts are cut instead.
+ */
+export function teamsDigestPayload(digest: AlertDigest): TeamsPayload {
+  const fits = (count: number, cap: number) => bytes(digestCard(digest, count, cap)) <= TEAMS_MAX_BYTES;
+  let low = 0;
+  let high = digest.messages.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid, TEXT_MAX)) low = mid;
+    else high = mid - 1;
+  }
+  if (low > 0 || digest.messages.length === 0) return digestCard(digest, low, TEXT_MAX);
+  let capLow = 1;
+  let capHigh = TEXT_MAX;
+  while (capLow < capHigh) {
+    const mid = Math.ceil((capLow + capHigh) / 2);
+    if (fits(1, mid)) capLow = mid;
+    else capHigh = mid - 1;
+  }
+  return fits(1, capLow) ? digestCard(digest, 1, capLow) : digestCard(digest, 0, TEXT_MAX);
+}
+
+export function teamsDigestRequest(url: string, digest: AlertDigest): ChannelRequest {
+  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(teamsDigestPayload(digest)) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // (Slack mrkdwn, Adaptive Card markdown, HTML), so Slack, Teams and email say the same thing.
 
 import type { IncidentFlags, MaterialImpact } from '../analysis/types.ts';
-import type { AlertChange, AlertMessage, AlertType } from './types.ts';
+import type { AlertChange, AlertDigest, AlertMessage, AlertType } from './types.ts';
 
 const TYPE_LABELS: Record<AlertType, { emoji: string; label: string }> = {
   'incident.created': { emoji: '🔔', label: 'New incident' },
@@ -110,4 +110,15 @@ export function truncate(text: string, max: number): string {
     out += char;
   }
   return `${out}…`;
+}
+
+/** `📬 cyber8k digest: 3 alerts`, with `[TEST] ` first for a test send. */
+export function digestHeadline(digest: AlertDigest, options: { emoji?: boolean } = {}): string {
+  const n = digest.messages.length;
+  return `${digest.test ? '[TEST] ' : ''}${options.emoji === false ? '' : '📬 '}cyber8k digest: ${n} alert${n === 1 ? '' : 's'}`;
+}
+
+/** One line under an alert's headline in a digest: `AT&T Inc. (T) · Item 8.01 → 1.05 · material`. */
+export function summaryLine(message: AlertMessage): string {
+  return `${companyLine(message)} · ${itemLine(message)} · ${materialityLabel(message.data.incident.materialImpact)}`;
 }

@@ -82,3 +82,16 @@ export interface ChannelRequest {
   headers: Record<string, string>;
   body: string;
 }
+
+/** A subscription's alerts sent as one message (digest mode): built from the same delivery rows. */
+export interface AlertDigest {
+  /** Stable across retries of this digest (Message-ID, log key); must not contain `.`. */
+  id: string;
+  /** ISO 8601 UTC time the digest is sent for. */
+  timestamp: string;
+  /** What it covers, as a person reads it: `since 2026-05-19 07:00 (America/New_York)`. */
+  period: string;
+  test?: boolean;
+  /** In the order they are shown (the caller's: usually oldest first). */
+  messages: AlertMessage[];
+}

@@ -1,7 +1,7 @@
 // AlertMessages for channel and delivery tests: an Item 1.05 escalation with the awkward parts
 // real filings have (an ampersand in the company, angle brackets and quotes in evidence).
 
-import type { AlertMessage } from '../../src/alerts/types.ts';
+import type { AlertDigest, AlertMessage } from '../../src/alerts/types.ts';
 
 export function sampleAlertMessage(overrides: Partial<Omit<AlertMessage, 'data'>> & { data?: Partial<AlertMessage['data']> } = {}): AlertMessage {
   const { data, ...rest } = overrides;
@@ -42,4 +42,14 @@ export function sampleAlertMessage(overrides: Partial<Omit<AlertMessage, 'data'>
       ...data,
     },
   };
+}
+
+/** A digest of `count` alerts of different incidents (ids 1…count), oldest first. */
+export function sampleAlertDigest(count: number, overrides: Partial<Omit<AlertDigest, 'messages'>> = {}): AlertDigest {
+  const messages = Array.from({ length: count }, (_, i) => {
+    const message = sampleAlertMessage({ id: `evt_${i + 1}`, type: i % 2 === 0 ? 'incident.created' : 'incident.updated' });
+    Object.assign(message.data.incident, { id: i + 1, company: `Company ${i + 1} & Sons <Holdings>`, tickers: [`C${i + 1}`], url: `http://127.0.0.1:8080/v1/incidents/${i + 1}` });
+    return message;
+  });
+  return { id: 'digest_7_2026-05-21T11:00:00Z', timestamp: '2026-05-21T11:00:00Z', period: 'since 2026-05-20 07:00 (America/New_York)', messages, ...overrides };
 }

@@ -106,6 +106,17 @@ export function slackPayloadProblems(json: unknown): string[] {
   const blocks = json.blocks;
   if (!Array.isArray(blocks)) return [...problems, 'no blocks'];
   if (blocks.length > 50) problems.push(`${blocks.length} blocks (at most 50)`);
+  const actionIds = new Set<string>();
+  const button = (e: unknown, where: string) => {
+    if (!isObject(e) || e.type !== 'button') return void problems.push(`${where} is not a button`);
+    const t = e.text;
+    if (!isObject(t) || t.type !== 'plain_text' || typeof t.text !== 'string' || t.text.length === 0 || t.text.length > 75) problems.push(`${where} button text must be plain_text of 1-75 characters`);
+    if (typeof e.url !== 'string' || e.url.length > 3000 || !/^https?:\/\//.test(e.url)) problems.push(`${where} url must be an http(s) URL of at most 3000 characters`);
+    if (typeof e.action_id === 'string') {
+      if (actionIds.has(e.action_id)) problems.push(`${where} repeats action_id ${e.action_id}`);
+      actionIds.add(e.action_id);
+    }
+  };
   blocks.forEach((block: unknown, i) => {
     const at = `blocks[${i}]`;
     if (!isObject(block)) return void problems.push(`${at} is not an object`);
@@ -131,6 +142,7 @@ export function slackPayloadProblems(json: unknown): string[] {
           if (!Array.isArray(block.fields) || block.fields.length > 10) problems.push(`${at}.fields must be at most 10`);
           else block.fields.forEach((f: unknown, j) => mrkdwn(f, `${at}.fields[${j}]`, 2000));
         }
+        if (block.accessory !== undefined) button(block.accessory, `${at}.accessory`);
         break;
       }
       case 'context': {
@@ -143,18 +155,7 @@ export function slackPayloadProblems(json: unknown): string[] {
           problems.push(`${at} actions needs 1-25 elements`);
           break;
         }
-        const ids = new Set<string>();
-        block.elements.forEach((e: unknown, j) => {
-          const where = `${at}.elements[${j}]`;
-          if (!isObject(e) || e.type !== 'button') return void problems.push(`${where} is not a button`);
-          const t = e.text;
-          if (!isObject(t) || t.type !== 'plain_text' || typeof t.text !== 'string' || t.text.length === 0 || t.text.length > 75) problems.push(`${where} button text must be plain_text of 1-75 characters`);
-          if (typeof e.url !== 'string' || e.url.length > 3000 || !/^https?:\/\//.test(e.url)) problems.push(`${where} url must be an http(s) URL of at most 3000 characters`);
-          if (typeof e.action_id === 'string') {
-            if (ids.has(e.action_id)) problems.push(`${where} repeats action_id ${e.action_id}`);
-            ids.add(e.action_id);
-          }
-        });
+        block.elements.forEach((e: unknown, j) => button(e, `${at}.elements[${j}]`));
         break;
       }
       default:
@@ -197,6 +198,11 @@ export function teamsPayloadProblems(json: unknown, raw: string): string[] {
       if (!Array.isArray(element.facts) || element.facts.length === 0) problems.push(`${where} FactSet has no facts`);
       else element.facts.forEach((f: unknown, j) => (!isObject(f) || typeof f.title !== 'string' || typeof f.value !== 'string' ? problems.push(`${where}.facts[${j}] needs title and value strings`) : undefined));
     }
+    if (element.selectAction !== undefined) {
+      const action = element.selectAction;
+      if (!isObject(action) || action.type !== 'Action.OpenUrl' || typeof action.url !== 'string' || !/^https?:\/\//.test(action.url)) problems.push(`${where}.selectAction must be an Action.OpenUrl with an http(s) url`);
+    }
+    if (element.type === 'Container' && (!Array.isArray(element.items) || element.items.length === 0)) problems.push(`${where} Container has no items`);
     for (const key of ['items', 'columns'] as const) if (Array.isArray(element[key])) (element[key] as unknown[]).forEach((c, j) => walk(c, `${where}.${key}[${j}]`));
   };
   if (Array.isArray(card.body)) card.body.forEach((e: unknown, i) => walk(e, `body[${i}]`));
