@@ -183,6 +183,8 @@ export interface AlertDispatcherOptions extends UrlPolicy {
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
   /** TCP + TLS connect timeout (the delivery's overall 15 s timeout is the caller's). */
   connectTimeoutMs?: number;
+  /** Extra trust for TLS (a test CA); the system's roots otherwise. Certificates are always checked against the URL's name. */
+  ca?: string | Buffer;
   /** Passed to the undici Agent, e.g. `headersTimeout`, `bodyTimeout`. */
   agent?: Omit<Agent.Options, 'connect'>;
 }
@@ -219,7 +221,7 @@ export function alertDispatcher(options: AlertDispatcherOptions = {}): Agent {
     ).catch((err: NodeJS.ErrnoException) => callback(err, '', 0));
   };
 
-  const base = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000, lookup } as buildConnector.BuildOptions);
+  const base = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000, lookup, ...(options.ca ? { ca: options.ca } : {}) } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (connectOptions, callback) => {
     if (isIP(connectOptions.hostname)) {
       const reason = addressRefusal(connectOptions.hostname, policy);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,5 +206,54 @@ describe('alertDispatcher (at connect time)', () => {
   it('fails a name that does not resolve with the resolver error, not a refusal', async () => {
     const dispatcher = alertDispatcher({ resolve: async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' })) });
     await expect(refusal('http://nowhere.invalid/hook', dispatcher)).rejects.toThrow(/ENOTFOUND/);
+  });
+});
+
+describe('alertDispatcher over TLS', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));
+  const cert = fixture('pinned.example.test.crt');
+  let server: TlsServer;
+  let port: number;
+  const servernames: string[] = [];
+
+  beforeAll(async () => {
+    server = createTlsServer({ key: fixture('pinned.example.test.key'), cert }, (req, res) => {
+      servernames.push((req.socket as { servername?: string }).servername ?? '');
+      res.end('tls ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const toLoopback = async (): Promise<ResolvedAddress[]> => [{ address: '127.0.0.1', family: 4 }];
+
+  it('connects to the checked address and still verifies the certificate against the URL\'s name (SNI too)', async () => {
+    const dispatcher = alertDispatcher({ allowPrivate: true, resolve: toLoopback, ca: cert });
+    try {
+      const res = await request(`https://pinned.example.test:${port}/hook`, { method: 'POST', body: '{}', dispatcher });
+      expect(await res.body.text()).toBe('tls ok');
+      expect(servernames.at(-1)).toBe('pinned.example.test');
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it('refuses a certificate that is not for the URL\'s name, though the address was allowed', async () => {
+    const dispatcher = alertDispatcher({ allowPrivate: true, resolve: toLoopback, ca: cert });
+    try {
+      await expect(request(`https://other.example.test:${port}/hook`, { method: 'POST', body: '{}', dispatcher })).rejects.toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it('refuses a certificate no trusted authority signed', async () => {
+    const dispatcher = alertDispatcher({ allowPrivate: true, resolve: toLoopback });
+    try {
+      await expect(request(`https://pinned.example.test:${port}/hook`, { method: 'POST', body: '{}', dispatcher })).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    } finally {
+      await dispatcher.close();
+    }
   });
 });
