@@ -15,6 +15,7 @@ import { createRouteTable } from './route-table.ts';
 import { strictQuery } from './strict-query.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { feedRoutes } from './routes/feed.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   runtime?: RuntimeStatus;
   /** The clock of the response cache's expiry (tests move it). */
   now?: () => number;
+  /** PUBLIC_URL: the base of the links the feed writes (unset: the request's scheme and host). */
+  publicUrl?: string | null;
   /** Rows per query of an export (default 500; tests make it small). */
   exportBatch?: number;
   /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
@@ -126,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, cursors, cache });
   await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
+  await app.register(feedRoutes, { prefix: '/v1', incidents: repositories.incidents, version: VERSION, publicUrl: options.publicUrl });
   await app.register(exportRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, now: options.now ?? Date.now, batch: options.exportBatch });
   await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });

@@ -292,7 +292,7 @@ export const SETTINGS = [
   { key: 'alertsFrom', env: 'ALERTS_FROM', default: null, parse: mailbox,
     doc: 'Sender of e-mail alerts, e.g. "cyber8k alerts <alerts@example.net>" (required with SMTP_URL).' },
   { key: 'publicUrl', env: 'PUBLIC_URL', default: null, parse: publicUrl,
-    doc: 'Base URL clients reach this API at, for the incident links in alerts. Unset: http://HOST:PORT.' },
+    doc: 'Base URL clients reach this API at, for the incident links in alerts and the Atom feed. Unset: http://HOST:PORT (the feed: the request\'s own scheme and host).' },
 ] as const satisfies readonly Setting<keyof Config>[];
 
 export class ConfigError extends Error {

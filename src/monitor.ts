@@ -168,7 +168,7 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {
-      api = await startApiServer({ database, repositories, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false }, apiReadAuth: config.apiReadAuth, alerts: { allowPrivateUrls: config.alertsAllowPrivateUrls, emailEnabled: Boolean(config.smtpUrl && config.alertsFrom) }, port: config.port, host: config.host });
+      api = await startApiServer({ database, repositories, logger: log, metrics, runtime: ingestion?.runtime ?? { polling: false }, apiReadAuth: config.apiReadAuth, publicUrl: config.publicUrl, alerts: { allowPrivateUrls: config.alertsAllowPrivateUrls, emailEnabled: Boolean(config.smtpUrl && config.alertsFrom) }, port: config.port, host: config.host });
     }
   } catch (err) {
     await ingestion?.stop(0);

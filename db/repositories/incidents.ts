@@ -285,15 +285,18 @@ export function createIncidentRepository({ db }: { db: Db }) {
      * The latest `limit` events of the incidents matching `filters` (as they are now), newest
      * first, each with its incident's company and title: what a feed shows.
      */
-    async recentEvents(filters: IncidentFilters, limit: number): Promise<FeedEventRow[]> {
+    async recentEvents(filters: IncidentFilters, page: { limit: number; types?: EventType[] }): Promise<FeedEventRow[]> {
       const conditions = incidentConditions(filters);
-      return db
-        .select({ ...getTableColumns(events), companyName: incidents.companyName, title: incidents.title, incidentStatus: incidents.status })
+      if (page.types && page.types.length > 0) conditions.push(inArray(events.type, page.types));
+      // The join keeps incident events only (a report's event names no incident).
+      const rows = await db
+        .select({ id: events.id, type: events.type, incidentId: incidents.id, accessionNumber: events.accessionNumber, payload: events.payload, createdAt: events.createdAt, companyName: incidents.companyName, title: incidents.title, incidentStatus: incidents.status })
         .from(events)
         .innerJoin(incidents, eq(incidents.id, events.incidentId))
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(events.id))
-        .limit(limit);
+        .limit(page.limit);
+      return rows as FeedEventRow[];
     },
 
     /** Events after `after`, oldest first. */
@@ -303,7 +306,17 @@ export function createIncidentRepository({ db }: { db: Db }) {
   };
 }
 
-export type FeedEventRow = EventRow & { companyName: string; title: string; incidentStatus: IncidentStatus };
+export interface FeedEventRow {
+  id: number;
+  type: EventType;
+  incidentId: number;
+  accessionNumber: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  companyName: string;
+  title: string;
+  incidentStatus: IncidentStatus;
+}
 
 function incidentConditions(filters: IncidentFilters): SQL[] {
   const conditions: SQL[] = [];
