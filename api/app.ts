@@ -19,6 +19,7 @@ import { feedRoutes } from './routes/feed.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { SubscriptionPolicy } from '../src/alerts/subscription.ts';
 import { SECTOR_NAMES } from '../src/companies/sectors.ts';
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   now?: () => number;
   /** PUBLIC_URL: the base of the links the feed writes (unset: the request's scheme and host). */
   publicUrl?: string | null;
+  /** The clock that says which weeks have ended (weekly reports); default the system's. */
+  clock?: () => Date;
   /** Rows per query of an export (default 500; tests make it small). */
   exportBatch?: number;
   /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
@@ -92,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [
         { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
         { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
+        { name: 'reports', description: 'The weekly disclosure report: last week’s incidents, trends and time to disclose, as JSON, Markdown, HTML or CSV' },
         { name: 'companies', description: 'Registrants (tickers, SIC code, state, SEC office) and the sectors they fall in' },
         { name: 'subscriptions', description: 'Alerts on incidents to webhooks, Slack, Teams and e-mail (API key of scope `alerts`)' },
         { name: 'operations', description: 'Health of the service' },
@@ -133,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(exportRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, now: options.now ?? Date.now, batch: options.exportBatch });
   await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });
   await app.register(jobRoutes, { prefix: '/v1', jobs: repositories.jobs });
+  await app.register(reportRoutes, { prefix: '/v1', reports: repositories.reports, clock: options.clock ?? (() => new Date()), baseUrl: options.publicUrl ?? '' });
   const policy: SubscriptionPolicy = {
     allowPrivate: options.alerts?.allowPrivateUrls ?? false,
     emailEnabled: options.alerts?.emailEnabled ?? false,

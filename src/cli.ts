@@ -155,6 +155,18 @@ keys
   });
 
 program
+  .command('report')
+  .description('build one weekly disclosure report (ISO week by EDGAR filing date) from the database')
+  .option('--week <week>', 'ISO week, e.g. 2025-W42 (default: the last complete week)')
+  .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'csv', 'json']).default('md'))
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--base-url <url>', "prefix of the report's links to this API, e.g. https://cyber8k.example.com")
+  .action(async (opts: { week?: string; format: string; out?: string; baseUrl?: string }) => {
+    const { reportCommand } = await import('./commands/report.ts');
+    process.exitCode = await reportCommand(opts);
+  });
+
+program
   .command('replay')
   .description('run the EDGAR replay server: real filings over sec.gov URL shapes, on loopback')
   .option('--corpus <dir>', 'folder of filings to serve (default: the committed corpus of real filings)')
