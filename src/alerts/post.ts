@@ -4,7 +4,11 @@
 
 import { request, type Dispatcher } from 'undici';
 import type { ChannelResponse } from './outcome.ts';
+import { VERSION } from '../version.ts';
 import type { ChannelRequest } from './types.ts';
+
+/** Headers of a JSON channel POST: receivers' logs can tell cyber8k's requests apart. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': `cyber8k/${VERSION}` };
 
 export interface PostOptions {
   /** The alertDispatcher (SSRF checks at connect time). */

@@ -7,6 +7,7 @@
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
 import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
 import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
+import { JSON_HEADERS } from './post.ts';
 
 /** Block Kit limits the message is built within (api.slack.com/reference/block-kit). */
 export const SLACK_LIMITS = { header: 150, sectionText: 3000, field: 2000, fields: 10, contextElements: 10, buttonText: 75, buttonUrl: 3000, blocks: 50, text: 4000 } as const;
@@ -96,7 +97,7 @@ export function slackPayload(message: AlertMessage): SlackPayload {
 
 /** The POST to a Slack incoming webhook (the URL is the secret; it carries no signature). */
 export function slackRequest(url: string, message: AlertMessage): ChannelRequest {
-  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(slackPayload(message)) };
+  return { url, headers: { ...JSON_HEADERS }, body: JSON.stringify(slackPayload(message)) };
 }
 
 /** Evidence shown per alert in a digest, so dozens of alerts stay readable. */
@@ -128,7 +129,7 @@ export function slackDigestPayload(digest: AlertDigest): SlackPayload {
 }
 
 export function slackDigestRequest(url: string, digest: AlertDigest): ChannelRequest {
-  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(slackDigestPayload(digest)) };
+  return { url, headers: { ...JSON_HEADERS }, body: JSON.stringify(slackDigestPayload(digest)) };
 }
 
 // Incoming-webhook errors (api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks):

@@ -7,6 +7,7 @@
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
 import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
 import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
+import { JSON_HEADERS } from './post.ts';
 
 /** Teams' limit on a message's size (MicrosoftDocs/msteams-docs #11274), in UTF-8 bytes of the body. */
 export const TEAMS_MAX_BYTES = 28 * 1024;
@@ -107,7 +108,7 @@ export function teamsPayload(message: AlertMessage): TeamsPayload {
 
 /** The POST to a Teams Workflows webhook (its URL carries the signature; nothing to sign). */
 export function teamsRequest(url: string, message: AlertMessage): ChannelRequest {
-  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(teamsPayload(message)) };
+  return { url, headers: { ...JSON_HEADERS }, body: JSON.stringify(teamsPayload(message)) };
 }
 
 const DIGEST_SENTENCE_MAX = 300;
@@ -159,7 +160,7 @@ export function teamsDigestPayload(digest: AlertDigest): TeamsPayload {
 }
 
 export function teamsDigestRequest(url: string, digest: AlertDigest): ChannelRequest {
-  return { url, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(teamsDigestPayload(digest)) };
+  return { url, headers: { ...JSON_HEADERS }, body: JSON.stringify(teamsDigestPayload(digest)) };
 }
 
 /**

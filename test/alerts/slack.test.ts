@@ -123,6 +123,7 @@ describe('Slack delivery to a Slack-shaped receiver', () => {
     expect(classifySlackResponse(response, NOW)).toEqual({ state: 'delivered' });
     expect(receiver.problems()).toEqual([]);
     expect(receiver.received.at(-1)?.json).toMatchObject({ text: expect.stringContaining('AT&amp;T') });
+    expect(receiver.received.at(-1)?.headers['user-agent']).toMatch(/^cyber8k\//);
   });
 
   it('a payload breaking the rules is answered invalid_payload and fails without retries', async () => {
