@@ -205,7 +205,8 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const t = s.text;
     if (t.length > 1500 || FORWARD_LOOKING.test(t)) continue;
     const cyber = CYBER_WORDS.test(t);
-    if (!cyber && !PLAIN_WORDS.test(t)) continue;
+    const plainWords = PLAIN_WORDS.test(t);
+    if (!cyber && !plainWords) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
     if (!cyber) {
       // No cyber word: only data taken from the company's systems, or an incident that impacted
@@ -220,7 +221,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       NOUN_FIRST_EVENT.test(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
       (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
-      plainEvent(t, inSystems, inContext) ||
+      (plainWords && plainEvent(t, inSystems, inContext)) ||
       (attributed !== null && !UNDONE.test(t.slice(Math.max(0, attributed.index - 60), attributed.index)));
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
