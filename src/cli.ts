@@ -108,8 +108,9 @@ const incidents = program
   .command('incidents')
   .description('list the incidents threaded from analyzed filings, most recent activity first')
   .option('--cik <cik>', 'only this company (CIK, with or without leading zeros)')
-  .option('--json', 'one JSON object per incident (JSON Lines)', false)
-  .action(async (opts: { cik?: string; json: boolean }) => {
+  .option('--ticker <ticker>', 'only the company listing this ticker (any case), e.g. UNH')
+  .option('--json', 'one JSON object per incident (JSON Lines), as GET /v1/incidents serves it', false)
+  .action(async (opts: { cik?: string; ticker?: string; json: boolean }) => {
     const { listIncidentsCommand } = await import('./commands/incidents.ts');
     process.exitCode = await listIncidentsCommand(opts);
   });

@@ -3,6 +3,7 @@ import type { EventRow, IncidentFilters, IncidentRepository, IncidentWithFilings
 import type { FilingRepository, SearchHit } from '../../db/repositories/filings.ts';
 import { normalizeSearch } from '../../db/search.ts';
 import { AppError } from '../../src/errors.ts';
+import { sectorsOf } from '../../src/companies/sectors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { ParameterError } from '../errors.ts';
@@ -85,17 +86,28 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
 
 /** The repository's filters from a list's (or an export's) query: CIK padded, flags deduplicated, blank `q` dropped, dates checked. */
 export function incidentFilters(query: Omit<IncidentQuery, 'limit' | 'cursor'>): IncidentFilters {
-  const { cik, flag, q, ...filters } = query;
+  const { cik, flag, q, updatedSince, ...filters } = query;
   if (filters.since && filters.until && filters.since > filters.until) {
     throw new ParameterError('since', `query parameter "since" (${filters.since}) is later than "until" (${filters.until}): no incident can match`);
   }
   const search = normalizeSearch(q);
   return {
     ...filters,
+    ...(updatedSince ? { updatedSince: updatedSinceTime(updatedSince) } : {}),
     ...(cik ? { cik: padCik(cik) } : {}),
     ...(flag ? { flags: [...new Set(Array.isArray(flag) ? flag : [flag])] } : {}),
     ...(search ? { q: search } : {}),
   };
+}
+
+/** A date is its start, UTC; a date-time must be a real one (no 2024-02-30, no 25:00). */
+function updatedSinceTime(value: string): Date {
+  const iso = value.length === 10 ? `${value}T00:00:00Z` : value;
+  const at = new Date(iso);
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const real = !Number.isNaN(at.getTime()) && new Date(Date.UTC(y!, m! - 1, d!)).toISOString().slice(0, 10) === value.slice(0, 10) && y! >= 1993 && y! <= 9999;
+  if (!real) throw new ParameterError('updatedSince', `query parameter "updatedSince" (${value}) is not a real date or date-time from 1993 to 9999`);
+  return at;
 }
 
 export function toIncidentDto(row: IncidentWithFilings & { search?: SearchHit }): IncidentDto {
@@ -105,6 +117,9 @@ export function toIncidentDto(row: IncidentWithFilings & { search?: SearchHit })
     id: row.id,
     cik: row.cik,
     company: row.companyName,
+    tickers: row.tickers,
+    sic: row.sic,
+    sectors: sectorsOf(row.sic),
     status: row.status,
     title: row.title,
     itemPath: row.itemPath,

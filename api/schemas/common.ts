@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { SECTOR_NAMES } from '../../src/companies/sectors.ts';
 
 export const ErrorSchema = Type.Object(
   {
@@ -54,3 +55,14 @@ export const SearchHitSchema = Type.Object(
   },
   { description: 'Present when the list was searched (`q`).' },
 );
+
+const TICKER = { pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{0,9}$', description: 'A ticker symbol as EDGAR lists it, e.g. `UNH` or `BRK-B` (case-insensitive).' };
+const SIC = { pattern: '^\\d{4}$', description: 'A four-digit SIC code, e.g. `7372`.' };
+
+/** A ticker a client filters by (`description` replaces the default one). */
+export const tickerSchema = (description = TICKER.description) => Type.String({ ...TICKER, description });
+export const sicSchema = (description = SIC.description) => Type.String({ ...SIC, description });
+export const sectorNameSchema = (description = 'A sector of `GET /v1/sectors`.') => StringEnum(SECTOR_NAMES, { description });
+export const TickerSchema = tickerSchema();
+export const SicSchema = sicSchema();
+export const SectorNameSchema = sectorNameSchema();

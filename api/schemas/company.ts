@@ -1,15 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { SECTOR_NAMES } from '../../src/companies/sectors.ts';
-import { StringEnum } from './common.ts';
+import { SectorNameSchema, SicSchema, TickerSchema } from './common.ts';
 import { IncidentSchema } from './incident.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const COMPANY_PAGE_DEFAULT = 20;
+export { SectorNameSchema, SicSchema, TickerSchema };
 
-export const TickerSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{0,9}$', description: 'A ticker symbol as EDGAR lists it, e.g. `UNH` or `BRK-B` (case-insensitive).' });
-export const SicSchema = Type.String({ pattern: '^\\d{4}$', description: 'A four-digit SIC code, e.g. `7372`.' });
-export const SectorNameSchema = StringEnum(SECTOR_NAMES, { description: 'A sector of `GET /v1/sectors`.' });
 
 export const SectorSchema = Type.Object(
   {

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { INCIDENT_STATUSES } from '../../src/incidents/facts.ts';
 import { EVENT_TYPES } from '../../src/incidents/changes.ts';
 import { INCIDENT_ROLES } from '../../src/incidents/thread.ts';
-import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, SearchHitSchema, SearchQuerySchema, StringEnum } from './common.ts';
+import { AccessionSchema, DateSchema, PartialDateSchema, QueryDateSchema, SearchHitSchema, SearchQuerySchema, sectorNameSchema, sicSchema, StringEnum, tickerSchema } from './common.ts';
 import { MATERIAL_IMPACTS } from './filing.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -27,6 +27,15 @@ export const IncidentQuerySchema = Type.Object(
     since: Type.Optional(QueryDateSchema('First disclosed on or after this date.')),
     until: Type.Optional(QueryDateSchema('First disclosed on or before this date (not before `since`).')),
     q: Type.Optional(SearchQuerySchema),
+    ticker: Type.Optional(tickerSchema('Only incidents of the company listing this ticker (any case), e.g. `UNH`.')),
+    sector: Type.Optional(sectorNameSchema('Only incidents of companies in this sector (`GET /v1/sectors`), e.g. `telecom`.')),
+    sic: Type.Optional(sicSchema('Only incidents of companies with this four-digit SIC code.')),
+    updatedSince: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+        description: 'Only incidents with a visible change (an event: created, updated, escalated, retracted) at or after this time: a date-time with its offset, `2026-12-01T09:30:00Z`, or a date (its start, UTC).',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: INCIDENT_PAGE_DEFAULT, description: 'Incidents per page.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `nextCursor` of the previous page.' })),
   },
@@ -47,6 +56,9 @@ const incidentFields = {
   id: Type.Integer(),
   cik: Type.String({ description: '10-digit CIK of the company.' }),
   company: Type.String(),
+  tickers: Type.Array(Type.String(), { description: 'Its company’s tickers (empty for an unlisted filer or one not yet looked up).' }),
+  sic: Nullable(Type.String({ description: 'Its company’s four-digit SIC code.' })),
+  sectors: Type.Array(Type.String(), { description: 'The sectors that SIC code is in (`GET /v1/sectors`).' }),
   status: StringEnum(INCIDENT_STATUSES, { description: '`open` (one filing), `updated` (more), `escalated` (an 8.01/7.01 incident later filed under Item 1.05), `retracted` (no filing left states an incident).' }),
   title: Type.String(),
   itemPath: Nullable(Type.String({ description: 'Items it was disclosed under, in order, e.g. `8.01 → 1.05`.' })),

@@ -1,7 +1,8 @@
 import { and, arrayContains, asc, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetPage } from './keyset.ts';
 import type { Db } from '../client.ts';
-import { events, filings, incidentFilings, incidents } from '../schema.ts';
+import { companies, events, filings, incidentFilings, incidents } from '../schema.ts';
+import { companyConditions } from './companies.ts';
 import { incidentEvents, matchThreads, type EventType } from '../../src/incidents/changes.ts';
 import { incidentFacts, type IncidentFacts, type IncidentMember, type IncidentStatus } from '../../src/incidents/facts.ts';
 import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/incidents/thread.ts';
@@ -29,6 +30,9 @@ export interface IncidentFilingLink {
 
 export interface IncidentWithFilings extends IncidentRow {
   filings: IncidentFilingLink[];
+  /** Its company's, as the companies table has them now. */
+  tickers: string[];
+  sic: string | null;
 }
 
 export interface IncidentFilters {
@@ -46,6 +50,12 @@ export interface IncidentFilters {
   until?: string;
   /** Full-text search (db/search.ts): ranked, best first, with snippets. */
   q?: string;
+  /** Of a company listing this ticker (any case), in this sector (src/companies/sectors.ts) or with this SIC code. */
+  ticker?: string;
+  sector?: string;
+  sic?: string;
+  /** Only incidents with a visible change (an event) at or after this time. */
+  updatedSince?: Date;
 }
 
 /** The analysis a change comes from. */
@@ -185,7 +195,17 @@ export function createIncidentRepository({ db }: { db: Db }) {
       .innerJoin(filings, eq(filings.accessionNumber, incidentFilings.accessionNumber))
       .where(inArray(incidentFilings.incidentId, rows.map((r) => r.id)))
       .orderBy(asc(incidentFilings.position));
-    return rows.map((row) => ({ ...row, filings: linked.filter((l) => l.incidentId === row.id).map(({ incidentId: _id, ...link }) => link) }));
+    const profiles = await db
+      .select({ cik: companies.cik, tickers: companies.tickers, sic: companies.sic })
+      .from(companies)
+      .where(inArray(companies.cik, [...new Set(rows.map((r) => r.cik))]));
+    const byCik = new Map(profiles.map((p) => [p.cik, p]));
+    return rows.map((row) => ({
+      ...row,
+      filings: linked.filter((l) => l.incidentId === row.id).map(({ incidentId: _id, ...link }) => link),
+      tickers: byCik.get(row.cik)?.tickers ?? [],
+      sic: byCik.get(row.cik)?.sic ?? null,
+    }));
   }
 
   return {
@@ -328,6 +348,11 @@ function incidentConditions(filters: IncidentFilters): SQL[] {
   if (filters.flags && filters.flags.length > 0) conditions.push(arrayContains(incidents.flags, filters.flags));
   if (filters.since) conditions.push(sql`${incidents.firstDisclosedAt} >= ${filters.since}`);
   if (filters.until) conditions.push(sql`${incidents.firstDisclosedAt} <= ${filters.until}`);
+  const byCompany = companyConditions({ ticker: filters.ticker, sector: filters.sector, sic: filters.sic });
+  if (byCompany.length > 0) conditions.push(sql`${incidents.cik} in (select ${companies.cik} from ${companies} where ${and(...byCompany)})`);
+  // An event is a visible change (created, updated, escalated, retracted); a rethread that changed
+  // nothing touches the row but writes none.
+  if (filters.updatedSince) conditions.push(sql`exists (select 1 from ${events} where ${events.incidentId} = ${incidents.id} and ${events.createdAt} >= ${filters.updatedSince.toISOString()}::timestamptz)`);
   return conditions;
 }
 

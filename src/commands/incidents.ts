@@ -1,22 +1,37 @@
-// `cyber8k incidents [--cik N] [--json]` lists the threaded incidents; `cyber8k incidents rebuild`
+// `cyber8k incidents [--cik N] [--ticker T] [--json]` lists the threaded incidents; `cyber8k incidents rebuild`
 // rethreads every company from the stored analyses (no EDGAR request, no re-analysis).
 
 import { createRepositories, type IncidentWithFilings } from '../../db/repositories/index.ts';
 import type { ListCursor } from '../../db/repositories/filings.ts';
 import { padCik } from '../edgar/urls.ts';
+import { toIncidentDto } from '../../api/routes/incidents.ts';
 import { commandConfig, EXIT_OK, EXIT_USAGE, processIo, withDatabase, type CommandIo } from './context.ts';
 
-export async function listIncidentsCommand(opts: { cik?: string; json: boolean }, io: CommandIo = processIo): Promise<number> {
+export interface ListIncidentsOptions {
+  cik?: string;
+  ticker?: string;
+  json: boolean;
+}
+
+const TICKER = /^[A-Za-z0-9][A-Za-z0-9.-]{0,9}$/;
+
+export async function listIncidentsCommand(opts: ListIncidentsOptions, io: CommandIo = processIo): Promise<number> {
   if (opts.cik !== undefined && !/^\d{1,10}$/.test(opts.cik)) {
     io.stderr.write(`cyber8k incidents: --cik must be a CIK (1 to 10 digits), got ${JSON.stringify(opts.cik)}\n`);
     return EXIT_USAGE;
   }
+  if (opts.ticker !== undefined && !TICKER.test(opts.ticker)) {
+    io.stderr.write(`cyber8k incidents: --ticker must be a ticker symbol such as UNH or BRK-B, got ${JSON.stringify(opts.ticker)}\n`);
+    return EXIT_USAGE;
+  }
+  const filters = { ...(opts.cik ? { cik: padCik(opts.cik) } : {}), ...(opts.ticker ? { ticker: opts.ticker.toUpperCase() } : {}) };
   return withDatabase(commandConfig(), async (database) => {
     const { incidents } = createRepositories(database.db);
     let after: ListCursor | undefined;
     do {
-      const page = await incidents.list(opts.cik ? { cik: padCik(opts.cik) } : {}, { limit: 100, after });
-      for (const incident of page.rows) io.stdout.write(opts.json ? `${JSON.stringify(incident)}\n` : summary(incident));
+      const page = await incidents.list(filters, { limit: 100, after });
+      // --json prints what GET /v1/incidents serves, one incident a line.
+      for (const incident of page.rows) io.stdout.write(opts.json ? `${JSON.stringify(toIncidentDto(incident))}\n` : summary(incident));
       after = page.next ?? undefined;
     } while (after);
     return EXIT_OK;
@@ -25,7 +40,8 @@ export async function listIncidentsCommand(opts: { cik?: string; json: boolean }
 
 function summary(i: IncidentWithFilings): string {
   const filings = i.filings.map((f) => `    ${f.filedAt} ${f.form.padEnd(6)} ${f.accessionNumber} ${f.role} (${f.reason}, ${f.confidence})`).join('\n');
-  return `#${i.id} ${i.title} [${i.status}${i.itemPath ? `, ${i.itemPath}` : ''}${i.materialImpact ? `, ${i.materialImpact}` : ''}]\n${filings}\n`;
+  const tickers = i.tickers.length > 0 ? ` (${i.tickers.join(', ')})` : '';
+  return `#${i.id} ${i.title}${tickers} [${i.status}${i.itemPath ? `, ${i.itemPath}` : ''}${i.materialImpact ? `, ${i.materialImpact}` : ''}]\n${filings}\n`;
 }
 
 /** `now` reads the clock for the elapsed time it prints (injectable). */

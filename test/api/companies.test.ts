@@ -84,6 +84,40 @@ describeEachDatabase('REST API: companies and sectors', (getDb) => {
     expect((await get('/v1/companies/0001045810')).body.incidents).toEqual([]);
   });
 
+  it('filters incidents by ticker, sector, SIC code and latest change, and gives each its company’s tickers, SIC and sectors', async () => {
+    const byTicker = await get('/v1/incidents?ticker=unh');
+    expect(byTicker.status).toBe(200);
+    expect(byTicker.body.data).toHaveLength(1);
+    expect(byTicker.body.data[0]).toMatchObject({ cik: '0000731766', tickers: ['UNH'], sic: '6324', sectors: ['insurance', 'healthcare'] });
+    const count = async (query: string) => (await get(`/v1/incidents?${query}`)).body.data.length;
+    expect(await count('sector=healthcare')).toBe(1);
+    expect(await count('sector=semiconductors')).toBe(0);
+    expect(await count('sic=6324')).toBe(1);
+    expect(await count('sic=3674')).toBe(0);
+    expect(await count('ticker=NVDA')).toBe(0);
+    expect(await count('ticker=UNH&sector=telecom')).toBe(0);
+    expect(await count('updatedSince=1993-01-01')).toBe(1);
+    expect(await count('updatedSince=2999-01-01T00:00:00Z')).toBe(0);
+    expect(await count('updatedSince=2024-02-22T21:08:47%2B05:00')).toBe(1);
+    // The detail carries them too.
+    const id = byTicker.body.data[0].id;
+    expect((await get(`/v1/incidents/${id}`)).body).toMatchObject({ tickers: ['UNH'], sic: '6324', sectors: ['insurance', 'healthcare'] });
+  });
+
+  it('refuses incident filters that cannot be right, naming the parameter', async () => {
+    for (const [query, parameter] of [
+      ['ticker=%24UNH', 'ticker'],
+      ['sector=aerospace', 'sector'],
+      ['sic=12345', 'sic'],
+      ['updatedSince=2024-02-30', 'updatedSince'],
+      ['updatedSince=2024-01-01T10:00', 'updatedSince'],
+      ['updatedSince=yesterday', 'updatedSince'],
+      ['updatedSince=0001-01-01', 'updatedSince'],
+    ] as const) {
+      expect(expectApiError((await get(`/v1/incidents?${query}`)).res, 400).parameter, query).toBe(parameter);
+    }
+  });
+
   it('answers an unknown company with 404 and bad parameters with 400, in the one error shape', async () => {
     expect(expectApiError((await get('/v1/companies/ZZZZ')).res, 404)).toMatchObject({ code: 'companies.not_found' });
     expect(expectApiError((await get('/v1/companies/320193')).res, 404).message).toContain('0000320193');

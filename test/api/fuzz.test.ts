@@ -40,7 +40,7 @@ const value = fc.oneof(
   rawChars,
   fc.base64String({ maxLength: 64 }).map((s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')),
 );
-const knownName = fc.constantFrom('item', 'cik', 'form', 'since', 'until', 'incident', 'materialImpact', 'limit', 'cursor', 'state', 'kind', 'status', 'flag', 'after');
+const knownName = fc.constantFrom('item', 'cik', 'form', 'since', 'until', 'incident', 'materialImpact', 'limit', 'cursor', 'state', 'kind', 'status', 'flag', 'after', 'ticker', 'sector', 'sic', 'updatedSince', 'q');
 const name = fc.oneof(
   { arbitrary: knownName, weight: 4 },
   fc.constantFrom('', 'x', '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'limit[]', 'since[0]', 'a.b', 'LIMIT'),
@@ -91,11 +91,27 @@ const incidentsRequest = fc
       flag: plausible(fc.constantFrom('nationState', 'thirdParty', 'ransomware', 'nationState&flag=thirdParty', 'nationState&flag=nationState')),
       since: plausible(dateLike),
       until: plausible(dateLike),
+      ticker: plausible(fc.constantFrom('PRU', 'pru', 'WYTC', 'BRK-B', 'X')),
+      sector: plausible(fc.constantFrom('insurance', 'telecom', 'banking', 'aerospace')),
+      sic: plausible(fc.constantFrom('6311', '4813', '0000', '999')),
+      updatedSince: plausible(fc.oneof(dateLike, dateLike.map((d) => `${d}T12:00:00Z`), fc.constant('2024-01-01T00:00:00%2B05:00'))),
       limit,
     },
     { requiredKeys: [] },
   )
   .map((params) => `/v1/incidents${toQuery(params)}`);
+const companiesRequest = fc
+  .record(
+    {
+      ticker: plausible(fc.constantFrom('PRU', 'pru', 'WYTC', 'BRK-B', 'X')),
+      sector: plausible(fc.constantFrom('insurance', 'telecom', 'banking', 'aerospace')),
+      sic: plausible(fc.constantFrom('6311', '4813', '0000', '999')),
+      q: plausible(fc.constantFrom('prudential', 'inc', '%', '_', 'CORP/CA')),
+      limit,
+    },
+    { requiredKeys: [] },
+  )
+  .map((params) => `/v1/companies${toQuery(params)}`);
 const eventsRequest = fc
   .record({ after: plausible(fc.oneof(fc.integer({ min: 0, max: 50 }).map(String), fc.constant('9007199254740991'))), limit }, { requiredKeys: [] })
   .map((params) => `/v1/events${toQuery(params)}`);
@@ -103,10 +119,11 @@ const eventsRequest = fc
 const knownPath = fc.constantFrom(
   '/v1/filings', '/v1/filings/0000000001-24-000001', '/v1/filings/0000000001-24-999999', '/v1/jobs', '/health', '/ready', '/metrics',
   '/v1/incidents', '/v1/incidents/1', '/v1/incidents/999999999999999', '/v1/incidents/9999999999999999', '/v1/events',
+  '/v1/companies', '/v1/companies/1137774', '/v1/companies/PRU', '/v1/companies/0000000000', '/v1/companies/12345678901', '/v1/sectors',
   '/docs/json', '/docs/yaml', '/docs',
 );
 const segment = fc.oneof(
-  fc.constantFrom('v1', 'filings', 'jobs', 'incidents', 'events', 'health', 'ready', 'metrics', 'docs', 'json', 'static', 'index.html', '..', '.', '', '%2e%2e', '%2F', '0000000001-24-000001'),
+  fc.constantFrom('v1', 'filings', 'jobs', 'incidents', 'events', 'companies', 'sectors', 'PRU', 'health', 'ready', 'metrics', 'docs', 'json', 'static', 'index.html', '..', '.', '', '%2e%2e', '%2F', '0000000001-24-000001'),
   rawChars.map((s) => s.replace(/[?]/g, '')),
   percentBytes,
   fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => encodeURIComponent(s)),
@@ -148,7 +165,7 @@ describe('REST API under random requests', () => {
   it('never answers a random query string on a known path with a 5xx, and every error has the error shape', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(filingsRequest, jobsRequest, incidentsRequest, eventsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
+        fc.oneof(filingsRequest, jobsRequest, incidentsRequest, companiesRequest, eventsRequest, fc.tuple(knownPath, queryString).map(([path, query]) => `${path}${query}`)),
         async (url) => check({ method: 'GET', url }),
       ),
       { numRuns: 1000, seed },

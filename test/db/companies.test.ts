@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { createRepositories, type CompanyProfile, type Repositories } from '../../db/repositories/index.ts';
@@ -143,5 +144,27 @@ describeEachDatabase('companies', (getDb) => {
     await r.companies.recordProfile(NVIDIA, profile(), new Date('2026-11-29T10:00:00Z'));
     expect(await r.companies.dueForProfile(new Date('2026-11-30T00:00:00Z'), 10)).toEqual([NVIDIA, '0000789019']);
     expect(await r.companies.dueForProfile(new Date('2026-11-30T00:00:00Z'), 1)).toEqual([NVIDIA]);
+  });
+
+  it('lists as updated since a time only the incidents with a visible change since, not those merely rethreaded', async () => {
+    const r = repos();
+    await seed(r);
+    const [row] = await getDb().database.query<{ now: Date | string }>(sql`select now() as now`);
+    const since = new Date(row!.now);
+    expect((await r.incidents.list({ updatedSince: new Date(since.getTime() - 60_000) }, { limit: 10 })).rows.map((i) => i.cik)).toEqual([UNH]);
+    // The same analysis again: rethreaded, nothing visible changed, no event.
+    await recordAnalysis(r, '0000731766-24-000045', { analysis: unh.analysis, item105Text: null, header: unh.header });
+    expect((await r.incidents.list({ updatedSince: since }, { limit: 10 })).rows).toEqual([]);
+  });
+
+  it('filters incidents by their company’s ticker, sector and SIC code, and gives each the company’s tickers and SIC', async () => {
+    const r = repos();
+    await seed(r);
+    await r.companies.applyTickers(new Map([[UNH, ['UNH']]]));
+    const [incident] = (await r.incidents.list({ ticker: 'unh' }, { limit: 10 })).rows;
+    expect(incident).toMatchObject({ cik: UNH, tickers: ['UNH'], sic: '6324' });
+    expect((await r.incidents.list({ sector: 'healthcare', sic: '6324' }, { limit: 10 })).rows).toHaveLength(1);
+    expect((await r.incidents.list({ sector: 'banking' }, { limit: 10 })).rows).toHaveLength(0);
+    expect((await r.incidents.list({ ticker: 'NVDA' }, { limit: 10 })).rows).toHaveLength(0);
   });
 });
