@@ -137,6 +137,14 @@ export function createMonitorMetrics(registry: MetricsRegistry = createMetricsRe
     rateLimitTrips: registry.gauge('cyber8k_edgar_rate_limit_trips', 'Times SEC rate-limit answer paused fetching since start.'),
     jobs: registry.gauge('cyber8k_jobs', 'Jobs in the database by kind and state (all instances).'),
     leader: registry.gauge('cyber8k_poller_leader', '1 when this instance runs the poller.'),
+    alertDeliveries: registry.gauge('cyber8k_alert_deliveries', 'Alert deliveries in the database by channel type and state (all instances).'),
+    alertsSent: registry.counter('cyber8k_alerts_sent_total', 'Alert deliveries this instance settled, by channel type and final state.'),
+    alertRetries: registry.counter('cyber8k_alert_retries_total', 'Alert attempts that failed and were scheduled again, by channel type.'),
+    alertLatency: registry.histogram(
+      'cyber8k_alert_latency_seconds',
+      'Seconds from the filing appearing in the feed (or the event, without one) to its alert being received, by channel type.',
+      [0.5, 1, 1.5, 2, 3, 5, 10, 30, 60, 300, 1800, 3600, 21_600, 86_400],
+    ),
     lastPollAge: registry.gauge('cyber8k_poll_last_success_age_seconds', 'Seconds since the last successful read of each discovery source.'),
   };
 }

@@ -17,11 +17,14 @@ import type { Worker } from './ingest/worker.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { scheduleCompanyRefresh } from './companies/refresh.ts';
 import { createMonitorMetrics, type MonitorMetrics } from './metrics.ts';
+import { createAlertWorker } from './alerts/worker.ts';
 
 export interface Monitor {
   database: Database;
   app: FastifyInstance | null;
   worker: Worker | null;
+  /** The worker of the alert jobs (fan-out, deliveries, digests), when this process works jobs. */
+  alerts: Worker | null;
   leader: LeaderElector | null;
   metrics: MonitorMetrics;
   /** Base URL the API listens on, when it does. */
@@ -162,6 +165,9 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   const repositories = createRepositories(database.db);
   let ingestion: Ingestion | null = null;
   let api: ApiServer | null = null;
+  // Alerts need no EDGAR access: every process that works jobs sends them.
+  const alerts = options.poll ?? true ? createAlertWorker({ repositories, config, log, metrics, wakeups: jobWakeups(database) }) : null;
+  alerts?.start();
   try {
     if (options.poll ?? true) {
       if (config.edgarUserAgent) ingestion = startIngestion(database, repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
@@ -172,6 +178,8 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
     }
   } catch (err) {
     await ingestion?.stop(0);
+    await alerts?.stop(0);
+    await alerts?.close();
     await database.close();
     throw err;
   }
@@ -181,13 +189,15 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
     database,
     app: api?.app ?? null,
     worker: ingestion?.worker ?? null,
+    alerts,
     leader: ingestion?.leader ?? null,
     metrics,
     url: api?.url ?? null,
     close() {
       closing ??= (async () => {
         // Stop taking work first, then let running jobs finish (or hand them back), then the API.
-        await ingestion?.stop(options.shutdownGraceMs ?? 10_000);
+        await Promise.all([ingestion?.stop(options.shutdownGraceMs ?? 10_000), alerts?.stop(options.shutdownGraceMs ?? 10_000)]);
+        await alerts?.close();
         await api?.close();
         await database.close();
       })();

@@ -45,11 +45,20 @@ const ReadySchema = Type.Object({
     trips: Type.Integer(),
   }),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer(), dead: Type.Integer() }),
+  alerts: Type.Object({
+    pending: Type.Integer({ description: 'Alert deliveries waiting to be sent or retried.' }),
+    scheduled: Type.Integer({ description: 'Alert deliveries held for a digest.' }),
+    oldestPendingSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'Age of the oldest delivery still to be sent.' }),
+    disabledSubscriptions: Type.Object(
+      { count: Type.Integer(), ids: Type.Array(Type.Integer(), { description: 'The first 100.' }) },
+      { description: 'Subscriptions alerts no longer go to (a receiver answered 410, a Slack channel was archived, or paused); why is in GET /v1/subscriptions/{id}.' },
+    ),
+  }),
 });
 
 export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions> = async (app, options) => {
   const { database, metrics, runtime } = options;
-  const { jobs, pollState } = options.repositories;
+  const { jobs, pollState, deliveries } = options.repositories;
   const started = Date.now();
 
   async function pollSources() {
@@ -69,6 +78,8 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
       for (const state of JOB_STATES) metrics.jobs.set(0, { kind, state });
     }
     for (const row of counts) metrics.jobs.set(row.count, { kind: row.kind, state: row.state });
+    metrics.alertDeliveries.reset();
+    for (const row of await deliveries.counts()) metrics.alertDeliveries.set(row.count, { channel: row.channel, state: row.state });
     metrics.lastPollAge.reset();
     for (const source of await pollSources()) {
       if (source.lagSeconds !== null) metrics.lastPollAge.set(source.lagSeconds, { source: source.source });
@@ -96,7 +107,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
     {
       schema: {
         tags: ['operations'],
-        summary: 'Readiness: database reachable, poller lag, rate-limit breaker, queue',
+        summary: 'Readiness: database reachable, poller lag, rate-limit breaker, queue, alert backlog and disabled subscriptions',
         description: '200 when the database answers, 503 otherwise. The other fields are for dashboards and alerts.',
         response: { 200: ReadySchema, 503: ReadySchema },
       },
@@ -105,10 +116,13 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
       let dbError: string | undefined;
       let sources: Awaited<ReturnType<typeof pollSources>> = [];
       const counts = { queued: 0, running: 0, dead: 0 };
+      const alerts = { pending: 0, scheduled: 0, oldestPendingSeconds: null as number | null, disabledSubscriptions: { count: 0, ids: [] as number[] } };
       try {
         await database.ping();
         sources = await pollSources();
         for (const row of await jobs.counts()) if (row.state in counts) counts[row.state as keyof typeof counts] += row.count;
+        const health = await deliveries.health();
+        Object.assign(alerts, { pending: health.pending, scheduled: health.scheduled, oldestPendingSeconds: health.oldestPendingSeconds, disabledSubscriptions: { count: health.disabledCount, ids: health.disabled.map((d) => d.id) } });
       } catch (err) {
         dbError = errorMessage(err);
       }
@@ -119,6 +133,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
         poller: { enabled: runtime.polling, leader: runtime.isLeader?.() ?? false, sources },
         rateLimit: { paused: breaker?.open ?? false, pausedUntil: breaker?.pausedUntil ?? null, trips: breaker?.trips ?? 0 },
         jobs: counts,
+        alerts,
       };
       return reply.code(body.ready ? 200 : 503).send(body);
     },

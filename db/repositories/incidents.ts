@@ -9,6 +9,8 @@ import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/i
 import { isRankCursor, type ListCursor, type SearchHit } from './filings.ts';
 import { escapedHeadline, rankOf, searchDocument, searchQuery } from '../search.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
+import { createJobRepository } from './jobs.ts';
+import { FAN_OUT_EVENT, PRIORITY } from '../../src/jobs/catalogue.ts';
 
 // What is read of an incident: not its search vector or text (only a search reads those, in SQL).
 const { search: _search, searchText: _searchText, ...INCIDENT_COLUMNS } = getTableColumns(incidents);
@@ -112,6 +114,8 @@ async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Pro
   let written = 0;
   const emit = async (incidentId: number, type: EventType, cause: EventCause, payload: Record<string, unknown>) => {
     const inserted = await tx.insert(events).values({ type, incidentId, ...cause, payload }).onConflictDoNothing().returning({ id: events.id });
+    // Its alerts are fanned out by a job committed with the event: none is lost, none doubled.
+    for (const { id: eventId } of inserted) await createJobRepository({ db: tx }).enqueue({ kind: FAN_OUT_EVENT, key: String(eventId), priority: PRIORITY.live }, tx);
     written += inserted.length;
   };
 

@@ -4,6 +4,7 @@
 import type { Db } from '../client.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createCompanyRepository } from './companies.ts';
+import { createDeliveryRepository } from './deliveries.ts';
 import { createFilingRepository } from './filings.ts';
 import { createIncidentRepository } from './incidents.ts';
 import { createHttpCacheRepository } from './http-cache.ts';
@@ -29,6 +30,7 @@ function createBaseRepositories(db: Db) {
     serverKeys: createServerKeyRepository({ db }),
     apiKeys: createApiKeyRepository({ db }),
     subscriptions: createSubscriptionRepository({ db }),
+    deliveries: createDeliveryRepository({ db }),
   };
 }
 
@@ -61,4 +63,5 @@ export type { ReconciliationRepository } from './reconciliations.ts';
 export type { ReportRepository } from './reports.ts';
 export type { RateLimitRepository } from './rate-limits.ts';
 export type { ServerKeyRepository } from './server-keys.ts';
+export type { DeliveryRepository, EventContext } from './deliveries.ts';
 export type { DeliveryRow, Owner, SubscriptionRepository, SubscriptionRow } from './subscriptions.ts';

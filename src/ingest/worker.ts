@@ -25,6 +25,15 @@ export class DeferJobError extends AppError {
   }
 }
 
+/** A failed attempt to retry after `delayMs` rather than the worker's schedule (a job with its own, e.g. an alert honouring Retry-After). */
+export class RetryJobError extends AppError {
+  readonly delayMs: number;
+  constructor(message: string, delayMs: number) {
+    super('jobs.retry', message);
+    this.delayMs = delayMs;
+  }
+}
+
 export interface WorkerOptions {
   jobs: JobRepository;
   handlers: Record<string, JobHandler>;
@@ -124,7 +133,7 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       const message = errorMessage(err);
       const final = err instanceof PermanentJobError ? { ...job, attempts: job.maxAttempts } : job;
-      const state = await jobs.fail(final, id, message, retryDelay(job.attempts));
+      const state = await jobs.fail(final, id, message, err instanceof RetryJobError ? err.delayMs : retryDelay(job.attempts));
       log.warn({ job: job.id, kind: job.kind, key: job.key, attempt: job.attempts, err: message }, state === 'dead' ? `job ${job.kind} ${job.key} is dead: ${message}` : `job ${job.kind} ${job.key} failed; will retry`);
       await options.onFailure?.(job, message, state);
     } finally {

@@ -155,7 +155,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       expect(body).toMatchObject({ ready: true, database: { ok: true }, poller: { enabled: true, leader: true }, rateLimit: { paused: false } });
       const feed = body.poller.sources.find((s: { source: string }) => s.source === 'getcurrent:8-K');
       expect(feed.lagSeconds).toBeLessThan(60);
-      const [jobCounts] = await monitor!.database.query<{ done: number }>(sql`select count(*) filter (where state = 'done')::int as done from jobs`);
+      const [jobCounts] = await monitor!.database.query<{ done: number }>(sql`select count(*) filter (where state = 'done')::int as done from jobs where kind = 'analyze-filing'`);
       expect(body.jobs.queued + body.jobs.running).toBe(0);
 
       const metrics = (await monitor!.app!.inject({ method: 'GET', url: '/metrics' })).body;

@@ -1,0 +1,126 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { companies, deliveries, events, filings, incidents, subscriptions, type DeliveryState } from '../schema.ts';
+import type { DeliveryRow, SubscriptionRow } from './subscriptions.ts';
+
+export interface NewDelivery {
+  subscriptionId: number;
+  eventId: number;
+  messageId: string;
+  state: 'pending' | 'scheduled';
+  digestAt: Date | null;
+  originAt: Date | null;
+}
+
+/** What an attempt ended as: `pending` again (with its retry time), or final. */
+export type AttemptResult =
+  | { state: 'pending'; status: number | null; error: string; excerpt: string | null; retryInMs: number }
+  | { state: Exclude<DeliveryState, 'pending' | 'scheduled'>; status: number | null; error: string | null; excerpt: string | null };
+
+export type EventContext = NonNullable<Awaited<ReturnType<ReturnType<typeof createDeliveryRepository>['eventContext']>>>;
+
+export function createDeliveryRepository({ db }: { db: Db }) {
+  return {
+    /** An event with what filters and messages need: its incident, the company, the filing behind it. */
+    async eventContext(eventId: number) {
+      const [row] = await db
+        .select({
+          event: events,
+          incident: incidents,
+          sic: companies.sic,
+          tickers: companies.tickers,
+          filing: { accessionNumber: filings.accessionNumber, form: filings.form, items: filings.items, filedAt: filings.filedAt, indexUrl: filings.indexUrl, discoveredAt: filings.discoveredAt, evidence: sql<Record<string, string> | null>`${filings.analysis}->'evidence'` },
+        })
+        .from(events)
+        .innerJoin(incidents, eq(incidents.id, events.incidentId))
+        .leftJoin(companies, eq(companies.cik, incidents.cik))
+        .leftJoin(filings, eq(filings.accessionNumber, events.accessionNumber))
+        .where(eq(events.id, eventId));
+      return row && { ...row, filing: row.filing?.accessionNumber ? row.filing : null };
+    },
+
+    /** Inserts the deliveries not already there (the unique (subscription, event) key); returns the new ones. */
+    async insert(rows: NewDelivery[]): Promise<DeliveryRow[]> {
+      if (rows.length === 0) return [];
+      return db.insert(deliveries).values(rows.map((r) => ({ ...r, kind: 'event' as const }))).onConflictDoNothing().returning();
+    },
+
+    async get(id: number): Promise<{ delivery: DeliveryRow; subscription: SubscriptionRow } | undefined> {
+      const [row] = await db.select({ delivery: deliveries, subscription: subscriptions }).from(deliveries).innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId)).where(eq(deliveries.id, id));
+      return row;
+    },
+
+    /** The deliveries waiting for one digest, oldest first. */
+    async scheduled(subscriptionId: number, digestAt: Date): Promise<DeliveryRow[]> {
+      return db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.subscriptionId, subscriptionId), eq(deliveries.digestAt, digestAt), inArray(deliveries.state, ['scheduled', 'pending'])))
+        .orderBy(asc(deliveries.id));
+    },
+
+    /** Records one attempt of these deliveries (one, or a digest's), counting it. */
+    async recordAttempt(ids: number[], result: AttemptResult): Promise<void> {
+      if (ids.length === 0) return;
+      const final = result.state !== 'pending';
+      await db
+        .update(deliveries)
+        .set({
+          state: result.state,
+          attempts: sql`${deliveries.attempts} + 1`,
+          lastAttemptAt: sql`now()`,
+          lastStatus: result.status,
+          lastError: result.error,
+          responseExcerpt: result.excerpt,
+          nextAttemptAt: result.state === 'pending' ? sql`now() + make_interval(secs => ${result.retryInMs / 1000})` : null,
+          ...(final && (result.state === 'delivered' || result.state === 'accepted') ? { deliveredAt: sql`now()` } : {}),
+        })
+        .where(inArray(deliveries.id, ids));
+    },
+
+    /** Gives up on deliveries without an attempt (their subscription was disabled or its worker died on the last try). */
+    async close(ids: number[], state: 'cancelled' | 'failed', reason: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db.update(deliveries).set({ state, lastError: reason, nextAttemptAt: null }).where(and(inArray(deliveries.id, ids), inArray(deliveries.state, ['pending', 'scheduled'])));
+    },
+
+    /** Deliveries by channel type and state (all instances), for /metrics. */
+    async counts(): Promise<Array<{ channel: string; state: string; count: number }>> {
+      const channel = sql<string>`${subscriptions.channel}->>'type'`;
+      const rows = await db
+        .select({ channel, state: deliveries.state, count: sql<number>`count(*)::int` })
+        .from(deliveries)
+        .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
+        .groupBy(channel, deliveries.state);
+      return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    },
+
+    /** What /ready shows: the backlog, and the subscriptions alerts no longer go to (the first 100 listed), with why. */
+    async health(): Promise<{ pending: number; scheduled: number; oldestPendingSeconds: number | null; disabledCount: number; disabled: Array<{ id: number; name: string; reason: string | null; since: Date }> }> {
+      const [backlog] = await db
+        .select({
+          pending: sql<number>`count(*) filter (where ${deliveries.state} = 'pending')::int`,
+          scheduled: sql<number>`count(*) filter (where ${deliveries.state} = 'scheduled')::int`,
+          oldest: sql<number | null>`extract(epoch from now() - min(${deliveries.createdAt}) filter (where ${deliveries.state} = 'pending'))::float8`,
+        })
+        .from(deliveries)
+        .where(inArray(deliveries.state, ['pending', 'scheduled']));
+      const disabled = await db
+        .select({ id: subscriptions.id, name: subscriptions.name, reason: subscriptions.disabledReason, since: subscriptions.disabledAt })
+        .from(subscriptions)
+        .where(isNotNull(subscriptions.disabledAt))
+        .orderBy(asc(subscriptions.id))
+        .limit(100);
+      const [disabledCount] = await db.select({ n: sql<number>`count(*)::int` }).from(subscriptions).where(isNotNull(subscriptions.disabledAt));
+      return {
+        disabledCount: Number(disabledCount?.n ?? 0),
+        pending: Number(backlog?.pending ?? 0),
+        scheduled: Number(backlog?.scheduled ?? 0),
+        oldestPendingSeconds: backlog?.oldest === null || backlog?.oldest === undefined ? null : Math.round(Number(backlog.oldest)),
+        disabled: disabled.map((d) => ({ ...d, since: d.since! })),
+      };
+    },
+  };
+}
+
+export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;

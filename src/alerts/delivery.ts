@@ -1,0 +1,173 @@
+// The alert jobs. `fan-out-event` (one per outbox event, queued in the transaction that wrote the
+// event) writes one delivery per matching subscription under the unique (subscription, event) key
+// and queues its send; `deliver-alert` sends one delivery, each retry being the same job under
+// the same webhook-id; `send-digest` sends a subscription's scheduled deliveries at its digest
+// time. Exactly once per (subscription, event) across instances comes from the unique key and the
+// jobs table; a worker killed mid-send makes it at least once, with the same webhook-id.
+
+import type { Repositories } from '../../db/repositories/index.ts';
+import type { DeliveryRow, SubscriptionRow } from '../../db/repositories/subscriptions.ts';
+import type { JobRow } from '../../db/repositories/jobs.ts';
+import { errorMessage } from '../errors.ts';
+import { ALERT_MAX_ATTEMPTS, ALERT_RETRY_DELAYS_MS, DELIVER_ALERT, FAN_OUT_EVENT, PRIORITY, SEND_DIGEST } from '../jobs/catalogue.ts';
+import type { JobHandler } from '../ingest/worker.ts';
+import { PermanentJobError, RetryJobError } from '../ingest/worker.ts';
+import type { Logger } from '../logger.ts';
+import type { ChannelSender, SendResult } from './channels.ts';
+import { nextDigestAt } from './digest-time.ts';
+import { matchesFilter } from './match.ts';
+import { alertMessage, testMessage } from './message.ts';
+import { newMessageId } from './subscriptions.usecase.ts';
+import type { AlertMessage } from './types.ts';
+
+export type AlertRepositories = Pick<Repositories, 'deliveries' | 'subscriptions' | 'jobs' | 'transaction'>;
+
+/** What the alert jobs report to /metrics. */
+export interface AlertObserver {
+  delivered?(channel: string, state: string, latencySeconds: number | null): void;
+  retried?(channel: string): void;
+}
+
+export interface AlertJobOptions {
+  repositories: AlertRepositories;
+  send: ChannelSender;
+  /** Base URL of the incident links (PUBLIC_URL). */
+  publicUrl: string;
+  log: Logger;
+  observer?: AlertObserver;
+  now?: () => Date;
+  /** [0, 1): the retries' jitter. */
+  random?: () => number;
+}
+
+/** The delay before retry `attempt` (1-based: after the first attempt failed), ±20 % so receivers coming back are not hit all at once. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = ALERT_RETRY_DELAYS_MS[Math.min(attempt, ALERT_RETRY_DELAYS_MS.length) - 1]!;
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+export const deliverJob = (deliveryId: number) => ({ kind: DELIVER_ALERT, key: String(deliveryId), maxAttempts: ALERT_MAX_ATTEMPTS, priority: PRIORITY.live });
+export const digestJobKey = (subscriptionId: number, at: Date) => `${subscriptionId}@${at.toISOString()}`;
+
+function signingSecrets(subscription: SubscriptionRow, now: Date): string[] {
+  const previous = subscription.previousSecret && subscription.previousSecretUntil && subscription.previousSecretUntil > now ? [subscription.previousSecret] : [];
+  return [subscription.secret, ...previous];
+}
+
+export function createAlertJobHandlers(options: AlertJobOptions): Record<string, JobHandler> {
+  const { repositories, send, log } = options;
+  const { deliveries, subscriptions } = repositories;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+
+  const fanOut: JobHandler = async (job) => {
+    const context = await deliveries.eventContext(Number(job.key));
+    if (!context) return; // the incident was deleted since
+    const facts = { eventType: context.event.type, cik: context.incident.cik, items: context.incident.items, materialImpact: context.incident.materialImpact, flags: context.incident.flags, sic: context.sic };
+    const matching = (await subscriptions.active()).filter((s) => matchesFilter(s.filter, facts));
+    if (matching.length === 0) return;
+    const at = now();
+    const rows = matching.map((s) => {
+      const digestAt = s.mode === 'instant' ? null : nextDigestAt(at, s.mode.digest.at, s.mode.digest.timezone);
+      return { subscriptionId: s.id, eventId: context.event.id, messageId: newMessageId(), state: digestAt ? ('scheduled' as const) : ('pending' as const), digestAt, originAt: context.filing?.discoveredAt ?? context.event.createdAt };
+    });
+    await repositories.transaction(async (tx) => {
+      // A second run of this job (a retry, another instance) inserts nothing and queues nothing.
+      for (const delivery of await tx.deliveries.insert(rows)) {
+        if (delivery.digestAt) {
+          await tx.jobs.enqueue({ kind: SEND_DIGEST, key: digestJobKey(delivery.subscriptionId, delivery.digestAt), delayMs: Math.max(0, delivery.digestAt.getTime() - at.getTime()), maxAttempts: ALERT_MAX_ATTEMPTS, priority: PRIORITY.live });
+        } else await tx.jobs.enqueue(deliverJob(delivery.id));
+      }
+    });
+  };
+
+  async function messageOf(delivery: DeliveryRow, at: Date): Promise<AlertMessage | null> {
+    if (delivery.kind === 'test') return testMessage(delivery.messageId, at, options.publicUrl);
+    const context = await deliveries.eventContext(delivery.eventId!);
+    return context ? alertMessage(context, delivery.messageId, options.publicUrl) : null;
+  }
+
+  /** Records what one attempt of `ids` came to; throws RetryJobError to have the job retried. */
+  async function settle(job: JobRow, subscription: SubscriptionRow, ids: number[], origins: Array<Date | null>, result: SendResult, at: Date): Promise<void> {
+    const { outcome, status, excerpt } = result;
+    const channel = subscription.channel.type;
+    if (outcome.state === 'delivered' || outcome.state === 'accepted') {
+      await deliveries.recordAttempt(ids, { state: outcome.state, status, error: outcome.state === 'accepted' ? outcome.reason : null, excerpt });
+      for (const origin of origins) options.observer?.delivered?.(channel, outcome.state, origin ? Math.max(0, (at.getTime() - origin.getTime()) / 1000) : null);
+      return;
+    }
+    if (outcome.state === 'disable') {
+      await deliveries.recordAttempt(ids, { state: 'failed', status, error: outcome.reason, excerpt });
+      await subscriptions.disable(subscription.id, outcome.reason);
+      log.warn({ subscription: subscription.id, reason: outcome.reason }, `subscription ${subscription.id} disabled: ${outcome.reason}`);
+      for (const _ of ids) options.observer?.delivered?.(channel, 'failed', null);
+      return;
+    }
+    if (outcome.state === 'failed' || job.attempts >= job.maxAttempts) {
+      const error = outcome.state === 'failed' ? outcome.reason : `${outcome.reason} (gave up after ${job.attempts} attempts)`;
+      await deliveries.recordAttempt(ids, { state: 'failed', status, error, excerpt });
+      for (const _ of ids) options.observer?.delivered?.(channel, 'failed', null);
+      return;
+    }
+    const delay = Math.max(retryDelayMs(job.attempts, random), outcome.retryAfterMs ?? 0);
+    await deliveries.recordAttempt(ids, { state: 'pending', status, error: outcome.reason, excerpt, retryInMs: delay });
+    options.observer?.retried?.(channel);
+    throw new RetryJobError(`delivery ${ids.join(', ')} to subscription ${subscription.id}: ${outcome.reason}`, delay);
+  }
+
+  const deliver: JobHandler = async (job) => {
+    const found = await deliveries.get(Number(job.key));
+    if (!found || found.delivery.state !== 'pending') return; // sent already (a replay resets it to pending)
+    const { delivery, subscription } = found;
+    if (subscription.disabledAt) {
+      await deliveries.close([delivery.id], 'cancelled', `not sent: the subscription was disabled (${subscription.disabledReason ?? 'by request'})`);
+      return;
+    }
+    const at = now();
+    const message = await messageOf(delivery, at);
+    if (!message) throw new PermanentJobError(`the event of delivery ${delivery.id} no longer exists`);
+    await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, message, signingSecrets(subscription, at), at), at);
+  };
+
+  const digest: JobHandler = async (job) => {
+    const [id, iso] = job.key.split('@') as [string, string];
+    const subscription = await subscriptions.get(Number(id));
+    if (!subscription) return;
+    const rows = await deliveries.scheduled(subscription.id, new Date(iso));
+    if (rows.length === 0) return;
+    if (subscription.disabledAt) {
+      await deliveries.close(rows.map((r) => r.id), 'cancelled', `not sent: the subscription was disabled (${subscription.disabledReason ?? 'by request'})`);
+      return;
+    }
+    const at = now();
+    const messages = await Promise.all(rows.map((r) => messageOf(r, at)));
+    // The day's alerts go out together, in order, each its own message (and webhook-id) as the
+    // channel formats it; on a retry only those still pending are sent again.
+    let retry: RetryJobError | null = null;
+    for (const [i, row] of rows.entries()) {
+      const message = messages[i];
+      if (!message || row.state !== 'scheduled' && row.state !== 'pending') continue;
+      try {
+        await settle(job, subscription, [row.id], [row.originAt], await send(subscription.channel, message, signingSecrets(subscription, at), at), at);
+      } catch (err) {
+        if (!(err instanceof RetryJobError)) throw err;
+        retry ??= err;
+      }
+      if ((await subscriptions.get(subscription.id))?.disabledAt) break;
+    }
+    if (retry) throw retry;
+  };
+
+  return { [FAN_OUT_EVENT]: fanOut, [DELIVER_ALERT]: deliver, [SEND_DIGEST]: digest };
+}
+
+/** A delivery job that died without settling (its worker killed on the last attempt): the delivery is marked failed. */
+export function alertFailureRecorder(repositories: Pick<Repositories, 'deliveries'>) {
+  return async (job: JobRow, error: string, state: string) => {
+    if (job.kind !== DELIVER_ALERT || state !== 'dead') return;
+    // Thrown errors here are logged by the worker; the delivery then shows pending until replayed.
+    await repositories.deliveries.close([Number(job.key)], 'failed', error).catch((err: unknown) => {
+      throw new Error(`recording the failure of delivery ${job.key} failed: ${errorMessage(err)}`);
+    });
+  };
+}
