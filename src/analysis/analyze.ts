@@ -357,7 +357,6 @@ function classifyAndExtract(
     materialityConflict,
     mentions: incident || !cyberText ? 0 : incidentMentions(allSentences),
     plainNearMisses: incident || cyberText ? 0 : plainNearMisses(allSentences),
-    amended,
   });
 
   return {

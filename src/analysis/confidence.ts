@@ -29,8 +29,6 @@ export interface Signals {
   mentions: number;
   /** Sentences of a negative without cyber words worded like an event (data taken from its systems). */
   plainNearMisses?: number;
-  /** The filing is an amendment (8-K/A). */
-  amended?: boolean;
 }
 
 export interface Assessment {
@@ -54,8 +52,9 @@ export function assess(s: Signals): Assessment {
     // "Data also was taken from the Company's network": an incident by its deed, but not one word
     // says it was an attack; a person should check.
     else if (plainOnly) confidence = s.dated ? 0.8 : 0.75;
-    // Named only inside a follow-up: the amendment itself says there was an incident.
-    else if (followUpOnly) confidence = s.amended ? 0.9 : 0.85;
+    // Named only inside a follow-up ("this cyberattack" in its materiality sentence): the amendment
+    // or the pointer back says there was an incident, but no sentence here reports it.
+    else if (followUpOnly) confidence = 0.85;
     // Told only inside hedged risk text: an attribution stated plainly, but among possibilities.
     else if (reported && s.evidence.every((e) => e.reference === true || e.hedged === true)) confidence = 0.85;
     else if (reported && (s.dated || actor)) confidence = 0.95;

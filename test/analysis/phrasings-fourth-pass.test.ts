@@ -107,6 +107,9 @@ describe('a follow-up whose only cyber word is in its materiality sentence', () 
     expect(a.item).toBe('8.01');
     expect(a.materialImpact).toBe('not-material');
     expect(a.evidence.materialImpact).toMatch(/we do not believe the impact will be material/);
+    // No sentence reports the event: a follow-up call, below 0.9 but not borderline.
+    expect(a.confidence).toBe(0.85);
+    expect(a.review).toBe(false);
   });
 
   it('reads the same sentence after "As previously disclosed" in a plain 8-K as an update', async () => {
