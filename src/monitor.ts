@@ -78,6 +78,17 @@ function startIngestion(database: Database, repositories: Repositories, config: 
   const intervals = { filingHoursMs: config.pollIntervalSeconds * 1000, offHoursMs: config.pollOffHoursIntervalSeconds * 1000 };
   let loops: PollLoop[] = [];
 
+  // Enqueues the company profile reads that are due; the jobs (background priority) do the reading,
+  // through the rate limit. A failure here is retried at the next run and never stops discovery.
+  async function scheduleCompanyProfiles(): Promise<void> {
+    if (config.companyRefreshHours === 0) return;
+    try {
+      await scheduleCompanyRefresh({ companies: repositories.companies, jobs: repositories.jobs, refreshMs: config.companyRefreshHours * 3600_000 });
+    } catch (err) {
+      log.warn({ err: errorMessage(err) }, 'scheduling company profile reads failed; trying again at the next run');
+    }
+  }
+
   const leader = startLeaderElection({
     databaseUrl: config.databaseUrl,
     campaign: discover,
@@ -90,16 +101,20 @@ function startIngestion(database: Database, repositories: Repositories, config: 
         cycle: async (signal) => {
           // While SEC's pause lasts, skip quietly: the breaker said so loudly when it tripped.
           if (edgar.breaker.remainingMs() > 0) return;
+          let discovered = 0;
           for (const feed of feeds) {
             try {
               const result = await feed.pollOnce(signal);
               // The workers hear of the new jobs from the database (db/job-notifications.ts).
               metrics.discovered.inc({ source: feed.source }, result.discovered);
+              discovered += result.discovered;
             } catch (err) {
               if (signal.aborted) return;
               log.error({ err: errorMessage(err), source: feed.source }, `reading the EDGAR feed failed (${feed.source}); retrying at the next interval`);
             }
           }
+          // A company seen for the first time gets its profile read now, not at the next scheduled run.
+          if (discovered > 0) await scheduleCompanyProfiles();
         },
       });
       // At start-up (catching up on nights missed while down), then each night at 02:00 Eastern;
@@ -117,17 +132,7 @@ function startIngestion(database: Database, repositories: Repositories, config: 
       });
       loops = [feedLoop, reconcileLoop];
       if (config.companyRefreshHours > 0) {
-        // Enqueues what is due; the jobs (background priority) do the reading, through the rate limit.
-        loops.push(
-          startPollLoop({
-            name: 'scheduling company profile refreshes',
-            intervalMs: () => COMPANY_SCHEDULE_MS,
-            log,
-            cycle: async () => {
-              await scheduleCompanyRefresh({ companies: repositories.companies, jobs: repositories.jobs, refreshMs: config.companyRefreshHours * 3600_000 });
-            },
-          }),
-        );
+        loops.push(startPollLoop({ name: 'scheduling company profile refreshes', intervalMs: () => COMPANY_SCHEDULE_MS, log, cycle: () => scheduleCompanyProfiles() }));
       }
       log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s in filing hours`);
     },
