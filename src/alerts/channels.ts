@@ -1,16 +1,22 @@
-// Sending one AlertMessage to one channel and reading the answer as a ChannelOutcome: the HTTP
-// channels POST the formatter's request through the SSRF-checking dispatcher (no redirects, one
-// timeout); e-mail goes through the SMTP sender, when one is set up.
+// Sending one alert (or one digest) to one channel and reading the answer as a ChannelOutcome:
+// the HTTP channels POST the formatter's request through the SSRF-checking dispatcher (no
+// redirects, one timeout); e-mail goes through the SMTP transport, when SMTP_URL is set.
 
+import type { Transporter } from 'nodemailer';
 import type { Dispatcher } from 'undici';
 import { errorMessage } from '../errors.ts';
+import { emailDigestMessage, emailMessage, sendEmail } from './email.ts';
 import { classifyHttp, excerpt, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
 import { postChannelRequest } from './post.ts';
-import { classifySlackResponse, slackRequest } from './slack.ts';
+import { classifySlackResponse, slackDigestRequest, slackRequest } from './slack.ts';
 import { isUrlRefusal } from './ssrf.ts';
 import type { Channel } from './subscription.ts';
-import type { AlertMessage, ChannelRequest } from './types.ts';
+import { classifyTeamsResponse, teamsDigestRequest, teamsRequest } from './teams.ts';
+import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
 import { webhookRequest } from './webhook.ts';
+
+/** One alert, or a digest of several (a webhook receives a digest's alerts one by one: see delivery.ts). */
+export type Outgoing = { message: AlertMessage } | { digest: AlertDigest };
 
 export interface SendResult {
   outcome: ChannelOutcome;
@@ -19,38 +25,40 @@ export interface SendResult {
   excerpt: string | null;
 }
 
-/** Sends e-mail alerts (SMTP_URL, ALERTS_FROM); absent when e-mail is not set up. */
-export type EmailSender = (to: string[], message: AlertMessage) => Promise<{ outcome: ChannelOutcome; response: string }>;
-
 export interface ChannelSenderOptions {
   dispatcher: Dispatcher;
   timeoutMs: number;
-  email?: EmailSender;
-  /** Formatters and classifiers of channels added later (Teams), by channel type. */
-  formatters?: Partial<Record<'teams', { request(url: string, message: AlertMessage): ChannelRequest; classify(response: ChannelResponse, now: Date): ChannelOutcome }>>;
+  /** SMTP_URL's transport and ALERTS_FROM; without them e-mail alerts wait, retried. */
+  email?: { transport: Transporter; from: string };
 }
 
-export type ChannelSender = (channel: Channel, message: AlertMessage, secrets: readonly string[], now: Date) => Promise<SendResult>;
+export type ChannelSender = (channel: Channel, outgoing: Outgoing, secrets: readonly string[], now: Date) => Promise<SendResult>;
+
+type HttpChannel = Exclude<Channel, { type: 'email' }>;
+
+function httpRequest(channel: HttpChannel, outgoing: Outgoing, secrets: readonly string[], now: Date): ChannelRequest {
+  if (channel.type === 'slack') return 'digest' in outgoing ? slackDigestRequest(channel.url, outgoing.digest) : slackRequest(channel.url, outgoing.message);
+  if (channel.type === 'teams') return 'digest' in outgoing ? teamsDigestRequest(channel.url, outgoing.digest) : teamsRequest(channel.url, outgoing.message);
+  if ('digest' in outgoing) throw new Error('a webhook receives the alerts of a digest one by one');
+  return webhookRequest(channel.url, outgoing.message, secrets, Math.floor(now.getTime() / 1000));
+}
+
+const CLASSIFY: Record<HttpChannel['type'], (response: ChannelResponse, now: Date) => ChannelOutcome> = {
+  webhook: classifyHttp,
+  slack: classifySlackResponse,
+  teams: classifyTeamsResponse,
+};
 
 export function createChannelSender(options: ChannelSenderOptions): ChannelSender {
-  return async (channel, message, secrets, now) => {
+  return async (channel, outgoing, secrets, now) => {
     if (channel.type === 'email') {
       if (!options.email) return { outcome: { state: 'retry', reason: 'e-mail alerts are not set up on this server (SMTP_URL, ALERTS_FROM)', retryAfterMs: null }, status: null, excerpt: null };
-      const sent = await options.email(channel.to, message);
+      const { transport, from } = options.email;
+      const mail = 'digest' in outgoing ? emailDigestMessage(outgoing.digest, { from, to: channel.to }) : emailMessage(outgoing.message, { from, to: channel.to });
+      const sent = await sendEmail(transport, mail);
       return { outcome: sent.outcome, status: null, excerpt: excerpt(sent.response) || null };
     }
-    let request: ChannelRequest;
-    let classify: (response: ChannelResponse, now: Date) => ChannelOutcome = classifyHttp;
-    if (channel.type === 'webhook') request = webhookRequest(channel.url, message, secrets, Math.floor(now.getTime() / 1000));
-    else if (channel.type === 'slack') {
-      request = slackRequest(channel.url, message);
-      classify = classifySlackResponse;
-    } else {
-      const teams = options.formatters?.teams;
-      if (!teams) return { outcome: { state: 'retry', reason: 'Teams messages are not available in this version', retryAfterMs: null }, status: null, excerpt: null };
-      request = teams.request(channel.url, message);
-      classify = teams.classify;
-    }
+    const request = httpRequest(channel, outgoing, secrets, now);
     let response: ChannelResponse;
     try {
       response = await postChannelRequest(request, { dispatcher: options.dispatcher, timeoutMs: options.timeoutMs });
@@ -58,9 +66,10 @@ export function createChannelSender(options: ChannelSenderOptions): ChannelSende
       const refused = isUrlRefusal(err);
       // The URL passed when saved but its name resolves to a refused address now: not retried into.
       if (refused) return { outcome: { state: 'failed', reason: `refused to connect: ${refused.message}` }, status: null, excerpt: null };
-      const reason = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError' ? `no answer within ${options.timeoutMs / 1000} s` : `the request failed: ${errorMessage(err)}`;
+      const name = (err as Error).name;
+      const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${options.timeoutMs / 1000} s` : `the request failed: ${errorMessage(err)}`;
       return { outcome: { state: 'retry', reason, retryAfterMs: null }, status: null, excerpt: null };
     }
-    return { outcome: classify(response, now), status: response.status, excerpt: excerpt(response.body) || null };
+    return { outcome: CLASSIFY[channel.type](response, now), status: response.status, excerpt: excerpt(response.body) || null };
   };
 }

@@ -126,7 +126,7 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     const at = now();
     const message = await messageOf(delivery, at);
     if (!message) throw new PermanentJobError(`the event of delivery ${delivery.id} no longer exists`);
-    await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, message, signingSecrets(subscription, at), at), at);
+    await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, { message }, signingSecrets(subscription, at), at), at);
   };
 
   const digest: JobHandler = async (job) => {
@@ -141,14 +141,23 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     }
     const at = now();
     const messages = await Promise.all(rows.map((r) => messageOf(r, at)));
-    // The day's alerts go out together, in order, each its own message (and webhook-id) as the
-    // channel formats it; on a retry only those still pending are sent again.
+    if (subscription.channel.type !== 'webhook') {
+      // Slack, Teams and e-mail get one message listing the day's alerts.
+      const sent = rows.filter((_, i) => messages[i]);
+      const digestAt = new Date(iso);
+      const digest = { id: `dig_${subscription.id}_${digestAt.getTime() / 1000}`, timestamp: iso, period: digestPeriod(digestAt, subscription), messages: messages.filter((m): m is AlertMessage => m !== null) };
+      if (digest.messages.length === 0) return;
+      await settle(job, subscription, sent.map((r) => r.id), sent.map((r) => r.originAt), await send(subscription.channel, { digest }, [], at), at);
+      return;
+    }
+    // A webhook receives the day's alerts together, in order, each its own signed message (its
+    // webhook-id that of its delivery); on a retry only those still pending are sent again.
     let retry: RetryJobError | null = null;
     for (const [i, row] of rows.entries()) {
       const message = messages[i];
       if (!message || row.state !== 'scheduled' && row.state !== 'pending') continue;
       try {
-        await settle(job, subscription, [row.id], [row.originAt], await send(subscription.channel, message, signingSecrets(subscription, at), at), at);
+        await settle(job, subscription, [row.id], [row.originAt], await send(subscription.channel, { message }, signingSecrets(subscription, at), at), at);
       } catch (err) {
         if (!(err instanceof RetryJobError)) throw err;
         retry ??= err;
@@ -159,6 +168,14 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
   };
 
   return { [FAN_OUT_EVENT]: fanOut, [DELIVER_ALERT]: deliver, [SEND_DIGEST]: digest };
+}
+
+/** What a digest covers, as a reader sees it: `the 24 hours to 07:00 on 2026-05-20 (America/New_York)`. */
+function digestPeriod(at: Date, subscription: SubscriptionRow): string {
+  if (subscription.mode === 'instant') return `to ${at.toISOString()}`;
+  const { at: time, timezone } = subscription.mode.digest;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return `the 24 hours to ${time} on ${day} (${timezone})`;
 }
 
 /** A delivery job that died without settling (its worker killed on the last attempt): the delivery is marked failed. */

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { MonitorMetrics } from '../metrics.ts';
 import { createChannelSender, type ChannelSender } from './channels.ts';
 import { alertFailureRecorder, createAlertJobHandlers } from './delivery.ts';
+import { emailTransport } from './email.ts';
 import { alertDispatcher } from './ssrf.ts';
 
 /** Alerts sent at once by one instance. */
@@ -19,7 +20,7 @@ export const ALERT_TIMEOUT_MS = 15_000;
 
 export interface AlertWorkerOptions {
   repositories: Repositories;
-  config: Pick<Config, 'alertsAllowPrivateUrls' | 'publicUrl' | 'host' | 'port' | 'jobLeaseSeconds'>;
+  config: Pick<Config, 'alertsAllowPrivateUrls' | 'publicUrl' | 'host' | 'port' | 'jobLeaseSeconds' | 'smtpUrl' | 'alertsFrom'>;
   log: Logger;
   metrics: MonitorMetrics;
   wakeups?: JobWakeups;
@@ -41,7 +42,8 @@ export function createAlertWorker(options: AlertWorkerOptions): Worker & { close
   const { repositories, config, log, metrics } = options;
   const timeoutMs = options.timeoutMs ?? ALERT_TIMEOUT_MS;
   const dispatcher = alertDispatcher({ allowPrivate: config.alertsAllowPrivateUrls, agent: { headersTimeout: timeoutMs, bodyTimeout: timeoutMs } });
-  const send = options.send ?? createChannelSender({ dispatcher, timeoutMs });
+  const transport = config.smtpUrl && config.alertsFrom ? emailTransport(config.smtpUrl, { timeoutMs }) : null;
+  const send = options.send ?? createChannelSender({ dispatcher, timeoutMs, ...(transport ? { email: { transport, from: config.alertsFrom! } } : {}) });
   const worker = createWorker({
     jobs: repositories.jobs,
     handlers: createAlertJobHandlers({
@@ -69,6 +71,7 @@ export function createAlertWorker(options: AlertWorkerOptions): Worker & { close
   return {
     ...worker,
     async close() {
+      transport?.close();
       await dispatcher.close();
     },
   };
