@@ -11,6 +11,7 @@ import { createFeedPoller } from './ingest/feed-poller.ts';
 import { startLeaderElection, type LeaderElector } from './ingest/leader.ts';
 import { startPollLoop, type PollLoop } from './ingest/poll-loop.ts';
 import { pollIntervalMs } from './ingest/schedule.ts';
+import { startReportSchedule } from './reports/schedule.ts';
 import { nextReconcileAt, reconcilePending } from './ingest/reconcile.ts';
 import { createIngestionServices, formsWithAmendments } from './ingest/services.ts';
 import type { Worker } from './ingest/worker.ts';
@@ -130,7 +131,9 @@ function startIngestion(database: Database, repositories: Repositories, config: 
           for (const r of results) metrics.reconciledMissing.inc({}, r.missing.length);
         },
       });
-      loops = [feedLoop, reconcileLoop];
+      // Every Monday 07:00 New York time, and now to catch up on Mondays no instance led.
+      const reportSchedule = startReportSchedule({ reports: repositories.reports, log, publicUrl: config.publicUrl });
+      loops = [feedLoop, reconcileLoop, reportSchedule];
       if (config.companyRefreshHours > 0) {
         loops.push(startPollLoop({ name: 'scheduling company profile refreshes', intervalMs: () => COMPANY_SCHEDULE_MS, log, cycle: () => scheduleCompanyProfiles() }));
       }
