@@ -43,7 +43,7 @@ export function createReportRepository({ db }: { db: Db }) {
     /** Everything the report of `week` is built from, in a handful of queries over indexed ranges. */
     async loadWeek(week: IsoWeek): Promise<WeekData> {
       const { start, end } = weekRange(week);
-      const trendStart = weekRange(weeksEndingWith(week, 52)[0]!).start;
+      const trendStart = weekRange(weeksEndingWith(week, 64)[0]!).start;
       const timingStart = weekRange(weeksEndingWith(week, 13)[0]!).start;
       const inWeek = sql`${filings.filedAt} between ${start} and ${end}`;
 

@@ -96,7 +96,7 @@ export interface WeekData {
   filings: ReportFilingInput[];
   incidents: ReportIncidentInput[];
   quality: WeekQualityInput;
-  /** Weeks with incident filings among the 52 ending with the report's (missing weeks count zero). */
+  /** Weeks with incident filings among the 64 ending with the report's (missing weeks count zero). */
   trend: TrendWeekInput[];
   /** Incidents first disclosed in the 13 weeks ending with the report's, with their timeliness. */
   timing13: TimingSampleInput[];
@@ -184,6 +184,8 @@ export interface TrendWeek extends TrendWeekInput {
   filings: number;
   /** Item 1.05 filings / current-report incident filings (1.05 + 8.01 + 7.01 + other); null without any. */
   item105Share: number | null;
+  /** The same share over the 13 weeks ending with this one (steadier than one week's few filings). */
+  item105Share13: number | null;
 }
 
 export interface TrendWindow {
@@ -297,9 +299,11 @@ export function statistic(values: Array<number | null>, unit: Unit, businessDays
   };
 }
 
-function trendWeek(input: TrendWeekInput): TrendWeek {
+function trendWeek(input: TrendWeekInput, window: TrendWeekInput[]): TrendWeek {
   const current = input.item105 + input.item801 + input.item701 + input.other;
-  return { ...input, filings: current + input.periodic, item105Share: share(input.item105, current) };
+  const window105 = window.reduce((a, w) => a + w.item105, 0);
+  const windowCurrent = window.reduce((a, w) => a + w.item105 + w.item801 + w.item701 + w.other, 0);
+  return { ...input, filings: current + input.periodic, item105Share: share(input.item105, current), item105Share13: share(window105, windowCurrent) };
 }
 
 function trendWindow(weeks: TrendWeek[]): TrendWindow {
@@ -348,7 +352,9 @@ export function buildReportModel(data: WeekData, week: IsoWeek, analyzerVersion:
     .filter((t) => t.thisWeek.length > 0);
   const isNew = (t: (typeof touched)[number]) => inWeek(t.facts.firstDisclosedAt);
   const escalatedThisWeek = (t: (typeof touched)[number]) => t.thisWeek.some((m) => m.role === 'escalation');
-  touched.sort((a, b) => Number(isNew(b)) - Number(isNew(a)) || byString(a.thisWeek[0]!.acceptedAt, b.thisWeek[0]!.acceptedAt) || a.incident.id - b.incident.id);
+  // New first, and among each the ones now under Item 1.05 (the material ones) first.
+  const under105 = (t: (typeof touched)[number]) => t.members.some((m) => m.analysis.item === '1.05' || m.items.includes('1.05'));
+  touched.sort((a, b) => Number(isNew(b)) - Number(isNew(a)) || Number(under105(b)) - Number(under105(a)) || byString(a.thisWeek[0]!.acceptedAt, b.thisWeek[0]!.acceptedAt) || a.incident.id - b.incident.id);
   const fresh = touched.filter(isNew);
 
   const incidentMateriality = emptyMateriality();
@@ -378,7 +384,9 @@ export function buildReportModel(data: WeekData, week: IsoWeek, analyzerVersion:
     for (const s of new Set(t.incident.sectors)) named.set(s, (named.get(s) ?? 0) + 1);
   }
 
-  const trendWeeks = weeksEndingWith(week, 52).map((w) => trendWeek(data.trend.find((t) => t.week === w) ?? { week: w, item105: 0, item801: 0, item701: 0, periodic: 0, other: 0 }));
+  // 64 weeks of data give each of the 52 weeks shown its own trailing 13.
+  const trendInput = weeksEndingWith(week, 64).map((w) => data.trend.find((t) => t.week === w) ?? { week: w, item105: 0, item801: 0, item701: 0, periodic: 0, other: 0 });
+  const trendWeeks = trendInput.slice(-52).map((w, i) => trendWeek(w, trendInput.slice(i, i + 13)));
   const weeks13 = weeksEndingWith(week, 13);
   const timing13 = data.timing13.filter((s) => s.firstDisclosedAt >= weekRange(weeks13[0]!).start && s.firstDisclosedAt <= range.end).sort((a, b) => a.incidentId - b.incidentId);
 

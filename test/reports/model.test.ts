@@ -30,7 +30,7 @@ describe('the weekly report model', () => {
 
   it('lists new incidents first, each with one evidence sentence and links to the incident and the SEC filing', () => {
     const rows = model().incidents;
-    expect(rows.map((r) => [r.id, r.kind])).toEqual([[14, 'new'], [11, 'new'], [12, 'update'], [13, 'update']]);
+    expect(rows.map((r) => [r.id, r.kind])).toEqual([[11, 'new'], [14, 'new'], [12, 'update'], [13, 'update']]);
     const unh = rows.find((r) => r.id === 11)!;
     expect(unh).toMatchObject({ company: 'UNITEDHEALTH GROUP INC', tickers: ['UNH'], itemPath: '1.05', status: 'open', sicDivision: 'H', detected: '2024-02-21', materialImpact: 'not-determined' });
     expect(unh.evidence).toMatch(/^On February 21, 2024, UnitedHealth Group/);
@@ -72,6 +72,7 @@ describe('the weekly report model', () => {
     expect(trends.weeks.at(-1)).toMatchObject({ week: '2024-W08', item105: 3, filings: 4, item105Share: 1 });
     expect(trends.trailing13.byItem).toEqual({ '1.05': 4, '8.01': 3, '7.01': 1, periodic: 5, other: 1 });
     expect(trends.trailing13.item105Share).toBe(0.4444);
+    expect(trends.weeks.at(-1)!.item105Share13).toBe(0.4444);
     expect(trends.trailing4.from).toBe('2024-W05');
     expect(trends.weeks.find((w) => w.week === '2024-W01')!.item105Share).toBeNull();
   });

@@ -49,6 +49,8 @@ export interface BarChartInput {
   desc: string;
   unit: string;
   bars: Array<{ label: string; value: number; series?: number }>;
+  /** The value a full-width bar stands for (default: a round number at or above the largest). */
+  max?: number;
 }
 
 /** Horizontal bars, one per label, the value written at the end of each. */
@@ -58,7 +60,7 @@ export function barChart(c: BarChartInput): string {
   const rowHeight = 26;
   const width = labelWidth + plot + 60;
   const height = 16 + c.bars.length * rowHeight + 8;
-  const { max } = niceScale(Math.max(0, ...c.bars.map((b) => b.value)));
+  const max = c.max && c.max > 0 ? c.max : niceScale(Math.max(0, ...c.bars.map((b) => b.value))).max;
   const parts = [svgOpen({ id: c.id, title: c.title, desc: c.desc, width, height })];
   c.bars.forEach((b, i) => {
     const y = 12 + i * rowHeight;
@@ -70,7 +72,7 @@ export function barChart(c: BarChartInput): string {
   });
   parts.push(`<line x1="${labelWidth}" y1="8" x2="${labelWidth}" y2="${height - 4}" class="axis" stroke="currentColor" stroke-opacity="0.5"/>`);
   parts.push('</svg>');
-  return `<figure class="chart-figure">${parts.join('')}${dataTable(c.title, ['', c.unit], c.bars.map((b) => [b.label, b.value]))}</figure>`;
+  return `<figure class="chart-figure"><figcaption>${esc(c.title)}</figcaption>${parts.join('')}${dataTable(c.title, ['', c.unit], c.bars.map((b) => [b.label, b.value]))}</figure>`;
 }
 
 export interface StackedChartInput {
@@ -129,7 +131,7 @@ export function stackedChart(c: StackedChartInput): string {
   parts.push(`<line x1="${left}" y1="${top + plotHeight}" x2="${width - 8}" y2="${top + plotHeight}" class="axis" stroke="currentColor" stroke-opacity="0.5"/>`);
   parts.push('</svg>');
   const rows = c.categories.map((cat, i) => [cat, ...c.series.map((s) => s.values[i] ?? 0), totals[i]!]);
-  return `<figure class="chart-figure">${parts.join('')}${dataTable(c.title, ['', ...c.series.map((s) => s.name), `Total ${c.unit}`], rows)}</figure>`;
+  return `<figure class="chart-figure"><figcaption>${esc(c.title)}</figcaption>${parts.join('')}${dataTable(c.title, ['', ...c.series.map((s) => s.name), `Total ${c.unit}`], rows)}</figure>`;
 }
 
 export interface LineChartInput {
@@ -181,7 +183,7 @@ export function lineChart(c: LineChartInput): string {
   });
   parts.push(`<line x1="${left}" y1="${top + plotHeight}" x2="${width - 10}" y2="${top + plotHeight}" class="axis" stroke="currentColor" stroke-opacity="0.5"/>`);
   parts.push('</svg>');
-  return `<figure class="chart-figure">${parts.join('')}${dataTable(c.title, ['', c.valueName], c.categories.map((cat, i) => [cat, c.format(c.values[i] ?? null)]))}</figure>`;
+  return `<figure class="chart-figure"><figcaption>${esc(c.title)}</figcaption>${parts.join('')}${dataTable(c.title, ['', c.valueName], c.categories.map((cat, i) => [cat, c.format(c.values[i] ?? null)]))}</figure>`;
 }
 
 export { esc as escapeHtml };

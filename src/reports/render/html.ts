@@ -40,7 +40,7 @@ thead th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(
 .facts b{font-weight:600}
 blockquote{margin:8px 0;padding:6px 12px;border-left:3px solid var(--rule);color:var(--fg);font-style:italic;font-size:13.5px}
 .links{font-size:13px}
-figure.chart-figure{margin:8px 0 16px;break-inside:avoid}
+figure.chart-figure{margin:8px 0 16px;break-inside:avoid}figcaption{font-size:13px;font-weight:600;margin:0 0 6px}
 svg.chart{max-width:100%;height:auto;color:var(--fg);overflow:visible}
 svg .s0{fill:var(--s0)}svg .s1{fill:var(--s1)}svg .s2{fill:var(--s2)}svg .s3{fill:var(--s3)}svg .s4{fill:var(--s4)}
 svg .line.s0{fill:none;stroke:var(--s0)}
@@ -134,6 +134,8 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
       title: `Impact mix of the ${model.impacts.of} incidents touched in ${model.week}`,
       desc: `Incidents whose filings state each impact: ${IMPACTS.map((k) => `${IMPACT_LABELS[k]} ${model.impacts.counts[k]}`).join(', ')}.`,
       unit: 'incidents',
+      // Full width = every incident touched: the bar is the share.
+      max: model.impacts.of,
       bars: IMPACTS.map((k) => ({ label: IMPACT_LABELS[k], value: model.impacts.counts[k], series: 0 })),
     }),
   );
@@ -170,13 +172,13 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
   parts.push(
     lineChart({
       id: 'chart-trend-share',
-      title: `Item 1.05 share of 8-K incident filings, 52 weeks to ${model.week}`,
-      desc: `Weekly share of incident 8-K filings made under Item 1.05, ${tr.weeks[0]!.week} to ${model.week}; ${percent(tr.trailing52.item105Share)} over the 52 weeks, ${percent(tr.trailing13.item105Share)} over the last 13. Weeks without an 8-K incident filing are gaps.`,
+      title: `Item 1.05 share of 8-K incident filings (trailing 13 weeks), 52 weeks to ${model.week}`,
+      desc: `For each week from ${tr.weeks[0]!.week} to ${model.week}, the share of incident 8-K filings of the 13 weeks ending with it made under Item 1.05; ${percent(tr.trailing52.item105Share)} over the 52 weeks, ${percent(tr.trailing13.item105Share)} over the last 13. Gaps: no 8-K incident filing in the 13 weeks.`,
       categories: tr.weeks.map((w) => w.week),
       ticks: tr.weeks.map((w) => shortWeek(w.week)),
-      values: tr.weeks.map((w) => w.item105Share),
+      values: tr.weeks.map((w) => w.item105Share13),
       format: percent,
-      valueName: 'Item 1.05 share',
+      valueName: 'Item 1.05 share, trailing 13 weeks',
     }),
   );
   parts.push(
