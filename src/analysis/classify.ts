@@ -203,10 +203,10 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
   const inContext = (): boolean => (context ??= sentences.some((s) => INCIDENT_CONTEXT.test(s.text)));
   for (const s of sentences) {
     const t = s.text;
-    if (t.length > 1500 || FORWARD_LOOKING.test(t)) continue;
+    if (t.length > 1500) continue;
     const cyber = CYBER_WORDS.test(t);
     const plainWords = PLAIN_WORDS.test(t);
-    if (!cyber && !plainWords) continue;
+    if ((!cyber && !plainWords) || FORWARD_LOOKING.test(t)) continue;
     if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
     if (!cyber) {
       // No cyber word: only data taken from the company's systems, or an incident that impacted
