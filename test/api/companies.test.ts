@@ -118,6 +118,14 @@ describeEachDatabase('REST API: companies and sectors', (getDb) => {
     }
   });
 
+  it('documents the company routes and the incident filters in the OpenAPI description', async () => {
+    const spec = (await get('/docs/json')).body;
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/companies', '/v1/companies/{cik}', '/v1/sectors']));
+    const params = (path: string) => spec.paths[path].get.parameters.map((p: any) => p.name);
+    expect(params('/v1/companies')).toEqual(expect.arrayContaining(['ticker', 'sector', 'sic', 'q', 'limit', 'cursor']));
+    expect(params('/v1/incidents')).toEqual(expect.arrayContaining(['ticker', 'sector', 'sic', 'updatedSince']));
+  });
+
   it('answers an unknown company with 404 and bad parameters with 400, in the one error shape', async () => {
     expect(expectApiError((await get('/v1/companies/ZZZZ')).res, 404)).toMatchObject({ code: 'companies.not_found' });
     expect(expectApiError((await get('/v1/companies/320193')).res, 404).message).toContain('0000320193');
