@@ -13,6 +13,8 @@ declare module 'fastify' {
      * checked, so a wrong key never passes as anonymous.
      */
     auth?: ApiKeyScope;
+    /** The route also takes its key as `?token=` (feed readers cannot send headers); only a `feed` key is accepted there. */
+    tokenInQuery?: boolean;
   }
   interface FastifyRequest {
     /** The key the request authenticated with; null when anonymous. */
@@ -36,7 +38,8 @@ export function declareRouteAuth(route: RouteOptions, readAuth: 'open' | 'key'):
   route.config = { ...(route.config ?? {}), auth: route.config?.auth ?? 'read' };
   const scope = route.config.auth!;
   const schema = (route.schema ??= {});
-  const optional = scope === 'read' && readAuth === 'open';
+  // The feed is as open as the other reads.
+  const optional = (scope === 'read' || scope === 'feed') && readAuth === 'open';
   // OpenAPI: `{}` in the list means the key is optional.
   (schema as Record<string, unknown>).security = optional ? [{}, { [SECURITY_SCHEME]: [] }] : [{ [SECURITY_SCHEME]: [] }];
   const responses = (schema.response ??= {}) as Record<string, unknown>;
@@ -63,8 +66,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     const required = request.routeOptions.config?.auth;
     if (!required) return undefined;
     const header = request.headers.authorization;
+    const queryToken = request.routeOptions.config?.tokenInQuery ? (request.query as { token?: unknown } | undefined)?.token : undefined;
+    if (header === undefined && typeof queryToken === 'string') return authenticateQueryToken(request, reply, queryToken, required);
     if (header === undefined) {
-      if (required === 'read' && readAuth === 'open') return undefined;
+      if ((required === 'read' || required === 'feed') && readAuth === 'open') return undefined;
       return unauthorized(reply, 'auth.key_required', `this request needs an API key of scope ${required}: send "Authorization: Bearer <key>" (create one with \`cyber8k keys create\`)`);
     }
     const token = BEARER.exec(header)?.[1];
@@ -84,4 +89,21 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     request.apiKey = key;
     return undefined;
   });
+
+  /** `?token=`: a feed token only, so a key that can read or write more is never one a URL carries. */
+  async function authenticateQueryToken(request: FastifyRequest, reply: FastifyReply, token: string, required: ApiKeyScope) {
+    const key = isApiKeyShaped(token) ? await apiKeys.authenticate(token) : undefined;
+    if (!key) return unauthorized(reply, 'auth.invalid_key', 'the token is not valid, or it was revoked');
+    if (key.scope !== 'feed') {
+      return unauthorized(reply, 'auth.invalid_key', `only a feed token (\`cyber8k keys create --scope feed\`) may be sent in a URL; send key ${key.prefix}… as "Authorization: Bearer" instead, and revoke it if the URL was shared`);
+    }
+    const limit = await rateLimits.takeFrom(`api-key:${key.id}`, key.rateLimitPerMinute / 60, key.rateLimitPerMinute);
+    if (!limit.granted) {
+      const seconds = Math.ceil(limit.retryAfterMs / 1000);
+      return sendError(reply.header('retry-after', String(seconds)), 429, 'auth.rate_limited', `feed token ${key.prefix}… made more than ${key.rateLimitPerMinute} requests a minute; retry in ${seconds} s`);
+    }
+    if (!scopeAllows(key.scope, required)) return sendError(reply, 403, 'auth.insufficient_scope', `feed token ${key.prefix}… has scope feed; this request needs ${required}`);
+    request.apiKey = key;
+    return undefined;
+  }
 }

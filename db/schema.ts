@@ -364,7 +364,9 @@ export const reports = pgTable(
   (t) => [uniqueIndex('reports_week_version_uq').on(t.week, t.analyzerVersion)],
 );
 
-export const API_KEY_SCOPES = ['read', 'alerts', 'admin'] as const;
+// `feed` (below `read`): a feed token, good for GET /v1/feed.atom only, and the only kind of key
+// that may be sent in a URL (`?token=`), for feed readers that cannot send headers.
+export const API_KEY_SCOPES = ['feed', 'read', 'alerts', 'admin'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**

@@ -129,7 +129,7 @@ keys
   .command('create')
   .description('create an API key and print it, once (--json: {"id","key"})')
   .requiredOption('--name <name>', 'what the key is for, e.g. "risk team Slack bot"')
-  .addOption(new Option('--scope <scope>', 'read: reads (when API_READ_AUTH=key); alerts: also subscriptions; admin: everything').choices(API_KEY_SCOPES).default('read'))
+  .addOption(new Option('--scope <scope>', 'feed: the Atom feed only, sent in its URL (?token=); read: reads (when API_READ_AUTH=key); alerts: also subscriptions; admin: everything').choices(API_KEY_SCOPES).default('read'))
   .option('--rate-limit <perMinute>', 'requests a minute the key may make', (v) => Math.max(1, Math.floor(positiveNumber(v))))
   .option('--json', 'print {"id","key"}', false)
   .action(async (opts: { name: string; scope: ApiKeyScope; rateLimit?: number; json: boolean }) => {

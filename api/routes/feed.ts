@@ -46,6 +46,7 @@ export const FeedQuerySchema = Type.Object(
     flag: Type.Optional(repeatable(FlagName, FLAG_NAMES.length, 'Only incidents stating this flag; repeat for all of several.')),
     event: Type.Optional(repeatable(EventName, EVENT_NAMES.length, 'Only these kinds of entry (`created`, `updated`, `escalated`, `retracted`); repeat for several. Default: all.')),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: FEED_MAX, default: FEED_DEFAULT, description: 'Entries, newest first.' })),
+    token: Type.Optional(Type.String({ maxLength: 100, description: 'A feed token (`cyber8k keys create --scope feed`), for readers that cannot send `Authorization`; revocable with `cyber8k keys revoke`. Other keys are refused here. Needed only when the server runs with API_READ_AUTH=key.' })),
   },
   { additionalProperties: false },
 );
@@ -56,6 +57,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (a
   app.get(
     '/feed.atom',
     {
+      config: { auth: 'feed', tokenInQuery: true },
       schema: {
         tags: ['incidents'],
         summary: 'Atom feed of incident events: one entry per new incident, update, escalation or retraction',
@@ -70,7 +72,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { cik, flag, event, limit = FEED_DEFAULT, ...filters } = request.query;
+      const { cik, flag, event, limit = FEED_DEFAULT, token, ...filters } = request.query;
       const ciks = list(cik).map(padCik);
       const flags = list(flag);
       const types = list(event).map((name) => `incident.${name}` as EventType);
@@ -94,7 +96,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (a
       });
 
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-      reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'authorization');
+      // A feed read with a token is that token holder's: no shared cache keeps it.
+      reply.header('etag', etag).header('cache-control', token || request.headers.authorization ? 'private, no-cache' : 'no-cache').header('vary', 'authorization');
       if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
       return reply.type('application/atom+xml; charset=utf-8').send(body);
     },
@@ -104,8 +107,9 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (a
 /** The query string without what does not choose entries, parameters sorted: one spelling per feed. */
 function canonicalQuery(request: FastifyRequest, drop: string[] = []): string {
   const query = request.query as Record<string, string | string[]>;
+  // The token is a secret: never written into the feed (its self link, its id).
   const pairs = Object.keys(query)
-    .filter((k) => !drop.includes(k))
+    .filter((k) => k !== 'token' && !drop.includes(k))
     .sort()
     .flatMap((k) => list(query[k]).map(String).sort().map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
   return pairs.length ? `?${pairs.join('&')}` : '';

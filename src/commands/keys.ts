@@ -1,4 +1,4 @@
-// `cyber8k keys create --name NAME [--scope read|alerts|admin] [--rate-limit N] [--json]` prints a
+// `cyber8k keys create --name NAME [--scope feed|read|alerts|admin] [--rate-limit N] [--json]` prints a
 // new API key once (only its hash is kept); `keys list` shows them without it; `keys revoke ID`.
 
 import { createApiKeyRepository, type ApiKeyInfo } from '../../db/repositories/api-keys.ts';

@@ -1,11 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { xmlEscape } from '../../src/feed/atom.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import type { AnalyzedReplayFiling } from '../incidents/replay-corpus.ts';
-import { expectApiError, useApp } from './app.ts';
+import { expectApiError, useApp, usePglite } from './app.ts';
+import { generateApiKey } from '../../src/auth/api-keys.ts';
 import { HOSTILE_COMPANY, MICROSOFT, searchCorpus, storeCorpus } from './search-corpus.ts';
 
 let corpus: AnalyzedReplayFiling[];
@@ -117,5 +118,41 @@ describeEachDatabase('REST API: Atom feed', (getDb) => {
     expect(res.body).toContain(xmlEscape(HOSTILE_COMPANY));
     expect(hostile.title['#text']).toContain(HOSTILE_COMPANY);
     expect(xmlEscape('a\u0000b\u000c<"&\'>')).toBe('a\ufffdb\ufffd&lt;&quot;&amp;&apos;&gt;');
+  });
+});
+
+describe('Atom feed tokens (API_READ_AUTH=key)', () => {
+  const db = usePglite();
+  const app = useApp(() => db().database, { apiReadAuth: 'key' });
+  const get = (url: string, headers: Record<string, string> = {}) => app().inject({ method: 'GET', url, headers });
+
+  it('serves the feed to a feed token in the URL, which reads nothing else, leaves the token out of the feed, and stops when revoked', async () => {
+    await db().reset();
+    const repos = createRepositories(db().database.db);
+    await storeCorpus(repos, corpus);
+    const feedKey = generateApiKey();
+    const feedRow = await repos.apiKeys.create(feedKey, { name: 'reader', scope: 'feed' });
+    const readKey = generateApiKey();
+    await repos.apiKeys.create(readKey, { name: 'script', scope: 'read' });
+
+    expectApiError(await get('/v1/feed.atom'), 401);
+    const ok = await get(`/v1/feed.atom?token=${feedKey.key}&cik=789019`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['cache-control']).toBe('private, no-cache');
+    expect(ok.body).not.toContain(feedKey.key);
+    const { feed, entries } = parseAtom(ok.body);
+    expect(entries.length).toBeGreaterThan(0);
+    expect((feed.link as Link[]).find((l) => l['@rel'] === 'self')!['@href']).toMatch(/\/v1\/feed\.atom\?cik=789019&limit=50$/);
+    // The same key in the header works too; a feed token reads nothing else.
+    expect((await get('/v1/feed.atom', { authorization: `Bearer ${feedKey.key}` })).statusCode).toBe(200);
+    expect(expectApiError(await get('/v1/incidents', { authorization: `Bearer ${feedKey.key}` }), 403).code).toBe('auth.insufficient_scope');
+    // ?token= is the feed's alone (elsewhere it is no key), and takes feed tokens only: a read key in a URL is refused.
+    expect(expectApiError(await get(`/v1/incidents?token=${feedKey.key}`), 401).code).toBe('auth.key_required');
+    expect(expectApiError(await get(`/v1/feed.atom?token=${readKey.key}`), 401).message).toMatch(/only a feed token/);
+    expect((await get('/v1/feed.atom', { authorization: `Bearer ${readKey.key}` })).statusCode).toBe(200);
+    expectApiError(await get('/v1/feed.atom?token=c8k_nonsense'), 401);
+
+    await repos.apiKeys.revoke(feedRow.id);
+    expect(expectApiError(await get(`/v1/feed.atom?token=${feedKey.key}`), 401).code).toBe('auth.invalid_key');
   });
 });
