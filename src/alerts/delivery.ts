@@ -5,7 +5,7 @@
 // time. Exactly once per (subscription, event) across instances comes from the unique key and the
 // jobs table; a worker killed mid-send makes it at least once, with the same webhook-id.
 
-import type { Repositories } from '../../db/repositories/index.ts';
+import type { EventContext, Repositories } from '../../db/repositories/index.ts';
 import type { DeliveryRow, SubscriptionRow } from '../../db/repositories/subscriptions.ts';
 import type { JobRow } from '../../db/repositories/jobs.ts';
 import { errorMessage } from '../errors.ts';
@@ -19,6 +19,10 @@ import { matchesFilter } from './match.ts';
 import { alertMessage, testMessage } from './message.ts';
 import { newMessageId } from './subscriptions.usecase.ts';
 import type { AlertMessage } from './types.ts';
+
+const CONTEXT_ENTRIES = 64;
+// Long enough for one event's fan-out to be sent; short enough that a retry hours later reads the incident anew.
+const CONTEXT_TTL_MS = 60_000;
 
 export type AlertRepositories = Pick<Repositories, 'deliveries' | 'subscriptions' | 'jobs' | 'transaction'>;
 
@@ -60,8 +64,22 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
 
+  // Every delivery of an event reads the same context, whose filing evidence is read out of the
+  // stored analysis (kilobytes, out of line): one read per event, not one per subscription.
+  const contexts = new Map<number, { at: number; context: Promise<EventContext | undefined> }>();
+  function eventContext(eventId: number): Promise<EventContext | undefined> {
+    const at = now().getTime();
+    const cached = contexts.get(eventId);
+    if (cached && at - cached.at < CONTEXT_TTL_MS) return cached.context;
+    const context = deliveries.eventContext(eventId);
+    contexts.set(eventId, { at, context });
+    context.catch(() => contexts.delete(eventId));
+    if (contexts.size > CONTEXT_ENTRIES) contexts.delete(contexts.keys().next().value!);
+    return context;
+  }
+
   const fanOut: JobHandler = async (job) => {
-    const context = await deliveries.eventContext(Number(job.key));
+    const context = await eventContext(Number(job.key));
     if (!context) return; // the incident was deleted since
     const facts = { eventType: context.event.type, cik: context.incident.cik, items: context.incident.items, materialImpact: context.incident.materialImpact, flags: context.incident.flags, sic: context.sic };
     const matching = (await subscriptions.active()).filter((s) => matchesFilter(s.filter, facts));
@@ -83,7 +101,7 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
 
   async function messageOf(delivery: DeliveryRow, at: Date): Promise<AlertMessage | null> {
     if (delivery.kind === 'test') return testMessage(delivery.messageId, at, options.publicUrl);
-    const context = await deliveries.eventContext(delivery.eventId!);
+    const context = await eventContext(delivery.eventId!);
     return context ? alertMessage(context, delivery.messageId, options.publicUrl) : null;
   }
 
