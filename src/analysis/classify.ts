@@ -128,6 +128,14 @@ const POINTS_TO_DISCLOSURE =
  */
 const NAMED_INCIDENT =
   /\b(?:the|our|its)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+|\d{4}\s+)?(?:Cyber(?:security)?\s+(?:Incident|Attack|Event|Matter)|Cyber-?[Aa]ttack|Ransomware\s+(?:Attack|Incident|Event)|Security\s+Incident|Data\s+(?:Security\s+)?(?:Breach|Incident)|Incident)\b(?!\s+(?:Response|Management|Plan|Program|Policy|Team))|\bthe\s+(?!(?:Company|Companys|Company['’]s|Registrant|Bank|Group|Corporation)\b)(?:[A-Z][\w&.-]*\s+){1,3}(?:cyber[-\s]?attack|cyber(?:security)?\s+incident|ransomware\s+attack|data\s+breach|security\s+incident)\b(?!\s+(?:response|reporting|management|plan|program|policy))/;
+/**
+ * A periodic report's plain definite name for one incident ("this cybersecurity incident", "the
+ * Company's May 2026 cyber incident"): specific only beside costs or effects already incurred.
+ */
+const PERIODIC_DEFINITE_INCIDENT =
+  /\b(?:this|the|our|its|the\s+Company['’]s)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+|\d{4}\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+(?:incident|matter)|cyber\s+incident|ransomware\s+attack|data\s+breach|security\s+incident)\b(?!\s+(?:response|management|program|plan|policy|policies|procedures?|insurance|risks?|threats?))/i;
+/** Costs or effects already incurred: an amount, or a verb of something that happened. */
+const ALREADY_INCURRED = /\$\s?\d|\b(?:incurred|recorded|recogni[sz]ed|pertain(?:s|ed)?\s+to|resulted\s+in|(?:was|were|been)\s+(?:negatively\s+|adversely\s+)?(?:impacted|affected)|negatively\s+impacted|downtime)\b/i;
 /** What a named incident did: its costs, losses, effects, recoveries. */
 const TOLD_WITH_EFFECTS =
   /\b(?:impact(?:ed)?|effects?|affected|costs?|expenses?|charges?|losses|recover(?:y|ies)|insurance|disrupt\w*|revenues?|reduc\w+|delay\w*|exfiltrat\w+|stolen|consequences|claims|lawsuits|litigation|accru\w+|settlements?)\b/i;
@@ -235,10 +243,11 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       // A named past incident told with its effects, in a 10-K or 10-Q (an earnings release that
       // quantifies a known attack's costs is not an incident disclosure).
       (periodic &&
-        (NAMED_INCIDENT.test(t) || DEFINITE_INCIDENT.test(t)) &&
+        (NAMED_INCIDENT.test(t) || DEFINITE_INCIDENT.test(t) || (PERIODIC_DEFINITE_INCIDENT.test(t) && ALREADY_INCURRED.test(t))) &&
         TOLD_WITH_EFFECTS.test(t) &&
         !HYPOTHETICAL.test(t) &&
-        !/\b(?:will|may|might|can|should)\b/i.test(t));
+        // Case-sensitive "may": the modal, not May the month ("the Company's May 2026 cyber incident").
+        !/\b(?:[Ww]ill|may|[Mm]ight|[Cc]an|[Ss]hould)\b/.test(t));
     if (!event && !actor && !reference) continue;
     if (reference && !event && !actor) {
       out.push({ sentence: t, strength: 0.5, reference: true });

@@ -135,7 +135,7 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }
 
 // A date introduced by one of these is not an incident event (a filing date, a deadline, a period).
 const NOT_AN_EVENT_BEFORE =
-  /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$)/i;
+  /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$|\$\s?[\d.,]+\s*(?:million|billion|thousand)?\s+(?:(?:in|during|for)\s+)?$)/i;
 const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
 /** "between April 14 and April 25, 2024, exfiltrated files": the window of access opens at the first date. */
 const RANGE_OPENS_BEFORE = /\b(?:between|from)\s+(?:approximately\s+|about\s+|on\s+or\s+about\s+)?$/i;

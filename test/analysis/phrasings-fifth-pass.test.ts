@@ -50,3 +50,29 @@ describe('an incident in systems hosted by third-party providers', () => {
     expect(a.flags.thirdParty).toBe(false);
   });
 });
+
+const tenQ = (text: string, filedAt = '2025-08-05') => analyze(text, { form: '10-Q', filedAt });
+
+describe('a 10-Q that names one incident by a plain definite name beside its costs', () => {
+  it('reads "direct costs … in connection with this cybersecurity incident" as the incident', async () => {
+    const a = await tenQ('Through June 30, 2025, the Company incurred direct costs totaling $ 4.2 million in connection with this cybersecurity incident, including $ 1.1 million during the three months ended June 30, 2025.');
+    expect(a.incident).toBe(true);
+  });
+
+  it('reads "downtime associated with the Company’s May 2025 cyber incident" as the incident, May being the month', async () => {
+    const a = await tenQ('Net sales were negatively impacted by approximately $5 million from production downtime associated with the Company’s May 2025 cyber incident.');
+    expect(a.incident).toBe(true);
+    expect(a.flags.operationalDisruption).toBe(true);
+  });
+
+  it('does not date the detection by the year of an amount ("the $4.0 million in 2025 … identified")', async () => {
+    const a = await tenQ('Of the $4.0 million in 2025, approximately $3.1 million pertains to one-time costs associated with the cybersecurity incident, which was identified as an isolated event as previously disclosed by the Company.');
+    expect(a.incident).toBe(true);
+    expect(a.dates.detected).toBeNull();
+  });
+
+  it('keeps the costs a cybersecurity incident could bring, in risk text, from being an incident', async () => {
+    const a = await tenQ('We may incur significant costs of $ 1 million or more in connection with a cybersecurity incident, and the cybersecurity incident response costs could be material.');
+    expect(a.incident).toBe(false);
+  });
+});
