@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -285,7 +286,10 @@ export const incidents = pgTable(
   ],
 );
 
-/** Which filing belongs to which incident, why and how surely. A filing is in one incident at most. */
+/**
+ * Which filing belongs to which incident, why and how surely. A filing is in one incident, or in
+ * one per incident it reports (`facet`: the index in its analysis's `incidents`).
+ */
 export const incidentFilings = pgTable(
   'incident_filings',
   {
@@ -301,8 +305,34 @@ export const incidentFilings = pgTable(
     linkedBy: text('linked_by', { enum: ['auto', 'user'] }).notNull().default('auto'),
     /** Place in the incident's filing order, from 0. */
     position: integer('position').notNull(),
+    /** Which of the filing's incidents this is (0 unless it reports several). */
+    facet: integer('facet').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.accessionNumber] }), uniqueIndex('incident_filings_accession_uq').on(t.accessionNumber)],
+  (t) => [primaryKey({ columns: [t.incidentId, t.accessionNumber] }), index('incident_filings_accession_idx').on(t.accessionNumber)],
+);
+
+/**
+ * A person's corrections of the threading, kept apart from it so that they survive a rebuild and
+ * re-analysis: `split` — the filing (facet) starts an incident of its own; `merge` — the incident
+ * holding the filing (facet) and the one holding `with_*` are one. Applied by src/incidents/thread.ts.
+ */
+export const incidentCorrections = pgTable(
+  'incident_corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cik: text('cik').notNull(),
+    kind: text('kind', { enum: ['merge', 'split'] }).notNull(),
+    accessionNumber: text('accession_number')
+      .notNull()
+      .references(() => filings.accessionNumber, { onDelete: 'cascade' }),
+    facet: integer('facet').notNull().default(0),
+    withAccessionNumber: text('with_accession_number').references(() => filings.accessionNumber, { onDelete: 'cascade' }),
+    withFacet: integer('with_facet'),
+    /** Who made it: `cli`, or the API key once admin routes exist. */
+    madeBy: text('made_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_corrections_cik_idx').on(t.cik), check('incident_corrections_kind_check', sql`${t.kind} in ('merge', 'split') and (${t.kind} = 'split') = (${t.withAccessionNumber} is null)`)],
 );
 
 /**

@@ -2,7 +2,7 @@
 // thread continues. Pure.
 
 import type { IncidentFacts } from './facts.ts';
-import type { Thread } from './thread.ts';
+import { unitKey, type Thread } from './thread.ts';
 
 export const EVENT_TYPES = ['incident.created', 'incident.updated', 'incident.escalated', 'incident.retracted'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -58,18 +58,19 @@ export function incidentEvents(before: { facts: IncidentFacts; filings: string[]
 /**
  * Pairs new threads with stored incidents: each thread continues the stored incident sharing most
  * of its filings (ties: the older incident), so an incident keeps its id as filings join it or
- * arrive out of order. Returns the stored id per thread (null: a new incident).
+ * arrive out of order; a thread merged by a person continues the incident of its anchor first.
+ * `accessions` are unit keys (`accession#facet`). Returns the stored id per thread (null: a new incident).
  */
 export function matchThreads(stored: Array<{ id: number; accessions: string[] }>, threads: Thread[]): Array<number | null> {
-  const candidates: Array<{ thread: number; id: number; shared: number }> = [];
+  const candidates: Array<{ thread: number; id: number; anchored: number; shared: number }> = [];
   threads.forEach((thread, index) => {
-    const mine = new Set(thread.filings.map((f) => f.accessionNumber));
+    const mine = new Set(thread.filings.map((f) => unitKey(f.accessionNumber, f.facet)));
     for (const incident of stored) {
       const shared = incident.accessions.filter((a) => mine.has(a)).length;
-      if (shared > 0) candidates.push({ thread: index, id: incident.id, shared });
+      if (shared > 0) candidates.push({ thread: index, id: incident.id, anchored: thread.anchor && incident.accessions.includes(thread.anchor) ? 1 : 0, shared });
     }
   });
-  candidates.sort((a, b) => b.shared - a.shared || a.id - b.id || a.thread - b.thread);
+  candidates.sort((a, b) => b.anchored - a.anchored || b.shared - a.shared || a.id - b.id || a.thread - b.thread);
   const result: Array<number | null> = threads.map(() => null);
   const taken = new Set<number>();
   for (const c of candidates) {

@@ -19,7 +19,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-const TABLES = ['deliveries', 'subscriptions', 'api_keys', 'events', 'reports', 'reconciliations', 'incident_filings', 'incidents', 'analyses', 'filing_sources', 'filings', 'companies', 'poll_state', 'jobs', 'rate_limits', 'http_cache'];
+const TABLES = ['deliveries', 'subscriptions', 'api_keys', 'events', 'reports', 'reconciliations', 'incident_corrections', 'incident_filings', 'incidents', 'analyses', 'filing_sources', 'filings', 'companies', 'poll_state', 'jobs', 'rate_limits', 'http_cache'];
 
 export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === 'pglite') {
