@@ -11,6 +11,13 @@ import postgres from 'postgres';
 // Arbitrary but fixed: every cyber8k instance must agree on them.
 export const ADVISORY_LOCK_KEYS = { migration: 0x63386b01, poller: 0x63386b02 } as const;
 
+/**
+ * A company's incidents: held (transaction-scoped, with the CIK's hash as second key) by whoever
+ * stores one of its analyses or rethreads it, so that rethreads of one company run one at a time
+ * across instances, each reading what the one before it committed.
+ */
+export const COMPANY_INCIDENTS_LOCK = 0x63386b03;
+
 type RunSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
 
 export interface AdvisoryLocks {

@@ -123,6 +123,26 @@ incidents
     process.exitCode = await rebuildIncidentsCommand();
   });
 
+incidents
+  .command('merge')
+  .description("merge incident B into incident A (B's filings join A; B is retracted), as a user's correction every rebuild keeps")
+  .argument('<a>', 'the incident that stays (its number, as `cyber8k incidents` shows)')
+  .argument('<b>', 'the incident merged into it')
+  .action(async (a: string, b: string) => {
+    const { mergeIncidentsCommand } = await import('./commands/incidents.ts');
+    process.exitCode = await mergeIncidentsCommand(a, b);
+  });
+
+incidents
+  .command('split')
+  .description('take a filing out of an incident into an incident of its own, as a user\'s correction every rebuild keeps')
+  .argument('<incident>', 'the incident number')
+  .argument('<accession>', 'the accession number of the filing that leaves it')
+  .action(async (incident: string, accession: string) => {
+    const { splitIncidentCommand } = await import('./commands/incidents.ts');
+    process.exitCode = await splitIncidentCommand(incident, accession);
+  });
+
 const keys = program.command('keys').description('API keys: create (shown once, stored hashed), list, revoke');
 
 keys

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { companies, filings, filingSources, analyses, type AnalysisSummary, type FilingStatus } from '../schema.ts';
 import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
+import { COMPANY_INCIDENTS_LOCK } from '../advisory-lock.ts';
 import { createJobRepository, type NewJob } from './jobs.ts';
 import type { FiledCompanyHeader } from './companies.ts';
 import { escapedHeadline, filingSearchText, rankOf, searchQuery } from '../search.ts';
@@ -176,8 +177,9 @@ export function createFilingRepository({ db }: { db: Db }) {
     /**
      * Stores an analysis: the filing's answer, its history row, the fetched source (compressed by
      * `compressSource` beforehand). Opens no transaction: the ingest use case runs it in the one that
-     * also rethreads the company and keeps its header facts. Returns the filing's CIK and
-     * acceptance time, or undefined when the filing is not known.
+     * also rethreads the company and keeps its header facts, and holds the company's incidents lock
+     * from here to its end. Returns the filing's CIK and acceptance time, or undefined when the
+     * filing is not known.
      */
     async storeAnalysis(accessionNumber: string, result: AnalysisResult, source?: CompressedSource): Promise<{ cik: string; acceptedAt: Date } | undefined> {
       const { analysis } = result;
@@ -200,7 +202,13 @@ export function createFilingRepository({ db }: { db: Db }) {
           ...(header.acceptedAt ? { acceptedAt: new Date(header.acceptedAt) } : {}),
         })
         .where(eq(filings.accessionNumber, accessionNumber))
-        .returning({ cik: filings.cik, acceptedAt: filings.acceptedAt });
+        .returning({
+          cik: filings.cik,
+          acceptedAt: filings.acceptedAt,
+          // The company's incidents lock, taken here rather than by a statement of its own: the
+          // rethread that follows in this transaction reads after any other one of the company committed.
+          locked: sql<string>`pg_advisory_xact_lock(${COMPANY_INCIDENTS_LOCK}::int, hashtext(${filings.cik}))::text`,
+        });
       await db
         .insert(analyses)
         .values({ accessionNumber, analyzerVersion: analysis.analyzerVersion, analysis })
@@ -214,7 +222,7 @@ export function createFilingRepository({ db }: { db: Db }) {
           .values({ accessionNumber, ...source })
           .onConflictDoUpdate({ target: filingSources.accessionNumber, set: { ...source, fetchedAt: sql`now()` } });
       }
-      return updated;
+      return updated && { cik: updated.cik, acceptedAt: updated.acceptedAt };
     },
 
     /** Inside a writing transaction: other processes drop what they cached of the filings once it commits. */

@@ -1,15 +1,16 @@
 import { and, arrayContains, asc, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetPage } from './keyset.ts';
 import type { Db } from '../client.ts';
-import { companies, events, filings, incidentFilings, incidents } from '../schema.ts';
+import { events, filings, incidentCorrections, incidentFilings, incidents, companies } from '../schema.ts';
 import { companyConditions } from './companies.ts';
-import { incidentEvents, matchThreads, type EventType } from '../../src/incidents/changes.ts';
-import { incidentFacts, type IncidentFacts, type IncidentMember, type IncidentStatus } from '../../src/incidents/facts.ts';
-import { threadCompany, type IncidentRole, type ThreadFiling } from '../../src/incidents/thread.ts';
+import type { EventType } from '../../src/incidents/changes.ts';
+import type { IncidentStatus } from '../../src/incidents/facts.ts';
+import type { CompanyFiling, CompanyPlan, CompanyState, StoredIncident } from '../../src/incidents/rethread.ts';
+import type { Correction, IncidentRole } from '../../src/incidents/thread.ts';
 import { isRankCursor, type ListCursor, type SearchHit } from './filings.ts';
-import { escapedHeadline, rankOf, searchDocument, searchQuery } from '../search.ts';
-import { filingsChanged, notifyFilingsChanged } from '../filing-changes.ts';
-import { createJobRepository } from './jobs.ts';
+import { COMPANY_INCIDENTS_LOCK } from '../advisory-lock.ts';
+import { JOBS_CHANNEL } from '../job-notifications.ts';
+import { escapedHeadline, rankOf, searchQuery } from '../search.ts';
 import { FAN_OUT_EVENT, PRIORITY } from '../../src/jobs/catalogue.ts';
 
 // What is read of an incident: not its search vector or text (only a search reads those, in SQL).
@@ -60,123 +61,40 @@ export interface IncidentFilters {
   updatedSince?: Date;
 }
 
-/** The analysis a change comes from. */
-export interface EventCause {
-  accessionNumber: string;
-  analyzerVersion: string;
-}
+export type { EventCause } from '../../src/incidents/rethread.ts';
+
+export type CorrectionRow = typeof incidentCorrections.$inferSelect;
+
+export type NewCorrection = { cik: string; madeBy: string } & (
+  | { kind: 'split'; accessionNumber: string; facet: number }
+  | { kind: 'merge'; accessionNumber: string; facet: number; withAccessionNumber: string; withFacet: number }
+);
 
 export interface RethreadResult {
   incidents: number;
   events: number;
 }
 
-// Rethreads of one company run one at a time across every instance sharing the database.
-const RETHREAD_LOCK = 0x63386b03;
 
-/**
- * Rethreads one company inside the caller's transaction: threads its analyzed incident filings,
- * keeps each incident's id where its filings continue it, rewrites links and facts, and writes an
- * event for each visible change (none when nothing changed). `trigger` is the filing analysis that
- * caused it (events are unique per incident, filing analysis and type); a rebuild names none, and
- * each change is put on the incident's latest filing.
- */
-async function rethreadCompanyIn(tx: Db, cik: string, trigger?: EventCause): Promise<RethreadResult> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${RETHREAD_LOCK}::int, hashtext(${cik}))`);
-  const rows = await tx
-    .select({
-      accessionNumber: filings.accessionNumber,
-      cik: filings.cik,
-      companyName: filings.companyName,
-      form: filings.form,
-      items: filings.items,
-      filedAt: filings.filedAt,
-      acceptedAt: filings.acceptedAt,
-      analysis: filings.analysis,
-    })
-    .from(filings)
-    .where(and(eq(filings.cik, cik), eq(filings.status, 'analyzed'), eq(filings.incident, true)));
-  const byAccession = new Map(rows.map((r) => [r.accessionNumber, r]));
-  const threads = threadCompany(
-    rows.flatMap((r): ThreadFiling[] =>
-      r.analysis ? [{ accessionNumber: r.accessionNumber, cik: r.cik, form: r.form, items: r.items, filedAt: r.filedAt, acceptedAt: r.acceptedAt.toISOString(), analysis: r.analysis }] : [],
-    ),
-  );
-
-  const stored = await tx.select(INCIDENT_COLUMNS).from(incidents).where(eq(incidents.cik, cik)).orderBy(asc(incidents.id));
-  const links = stored.length
-    ? await tx.select().from(incidentFilings).where(inArray(incidentFilings.incidentId, stored.map((s) => s.id))).orderBy(asc(incidentFilings.position))
-    : [];
-  const accessionsOf = (id: number) => links.filter((l) => l.incidentId === id).map((l) => l.accessionNumber);
-  const matched = matchThreads(stored.map((s) => ({ id: s.id, accessions: accessionsOf(s.id) })), threads);
-  if (links.length) await tx.delete(incidentFilings).where(inArray(incidentFilings.incidentId, stored.map((s) => s.id)));
-
-  let written = 0;
-  const emit = async (incidentId: number, type: EventType, cause: EventCause, payload: Record<string, unknown>) => {
-    const inserted = await tx.insert(events).values({ type, incidentId, ...cause, payload }).onConflictDoNothing().returning({ id: events.id });
-    // Its alerts are fanned out by a job committed with the event: none is lost, none doubled.
-    for (const { id: eventId } of inserted) await createJobRepository({ db: tx }).enqueue({ kind: FAN_OUT_EVENT, key: String(eventId), priority: PRIORITY.live }, tx);
-    written += inserted.length;
-  };
-
-  const continued = new Set<number>();
-  for (const [index, thread] of threads.entries()) {
-    const members: IncidentMember[] = thread.filings.map((link) => {
-      const row = byAccession.get(link.accessionNumber)!;
-      return { ...link, form: row.form, items: row.items, filedAt: row.filedAt, acceptedAt: row.acceptedAt.toISOString(), company: row.companyName, analysis: row.analysis! };
-    });
-    const facts = incidentFacts(members);
-    const accessions = thread.filings.map((f) => f.accessionNumber);
-    const columns = { ...toColumns(cik, members.at(-1)!.company, facts), searchText: incidentSearchText(members) };
-    const storedId = matched[index] ?? null;
-    const before = storedId === null ? null : stored.find((s) => s.id === storedId)!;
-    let id: number;
-    if (before) {
-      id = before.id;
-      continued.add(id);
-      await tx.update(incidents).set({ ...columns, updatedAt: sql`now()` }).where(eq(incidents.id, id));
-    } else {
-      const [row] = await tx.insert(incidents).values(columns).returning({ id: incidents.id });
-      id = row!.id;
-    }
-    await tx.insert(incidentFilings).values(thread.filings.map((f, position) => ({ incidentId: id, accessionNumber: f.accessionNumber, role: f.role, reason: f.reason, confidence: f.confidence, position })));
-    const changes = incidentEvents(before ? { facts: before.facts, filings: accessionsOf(before.id) } : null, { facts, filings: accessions });
-    const latest = members.at(-1)!;
-    const cause = trigger ?? { accessionNumber: latest.accessionNumber, analyzerVersion: byAccession.get(latest.accessionNumber)!.analysis!.analyzerVersion };
-    for (const change of changes) await emit(id, change.type, cause, { changes: change.changes, incident: { id, cik, title: facts.title, status: facts.status, itemPath: facts.itemPath, materialImpact: facts.materialImpact } });
-  }
-
-  for (const incident of stored) {
-    if (continued.has(incident.id) || incident.status === 'retracted') continue;
-    // Its filings all left it (re-analyzed as no incident, or moved): kept, retracted.
-    const facts: IncidentFacts = { ...incident.facts, status: 'retracted' };
-    await tx.update(incidents).set({ status: 'retracted', facts, updatedAt: sql`now()` }).where(eq(incidents.id, incident.id));
-    const changes = incidentEvents({ facts: incident.facts, filings: accessionsOf(incident.id) }, { facts, filings: [] });
-    for (const change of changes) await emit(incident.id, change.type, trigger ?? { accessionNumber: accessionsOf(incident.id).at(-1) ?? 'none', analyzerVersion: 'rebuild' }, { changes: change.changes, incident: { id: incident.id, cik, title: facts.title, status: facts.status } });
-  }
-  return { incidents: threads.length, events: written };
+/** Rows of `execute`, whichever the driver (postgres.js answers an array, PGlite `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** Its filings' sentences: what each stated and why (evidence), in filing order. */
-function incidentSearchText(members: IncidentMember[]): string | null {
-  return searchDocument(members.flatMap((m) => [m.analysis.incidentName, ...Object.values(m.analysis.evidence)]));
-}
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-function toColumns(cik: string, companyName: string, facts: IncidentFacts) {
-  return {
-    cik,
-    companyName,
-    title: facts.title,
-    status: facts.status,
-    itemPath: facts.itemPath,
-    items: facts.items,
-    materialImpact: facts.materialImpact,
-    flags: Object.entries(facts.flags).filter(([, on]) => on).map(([name]) => name).sort(),
-    firstDisclosedAt: facts.firstDisclosedAt,
-    lastFiledAt: facts.lastFiledAt,
-    lastActivityAt: new Date(facts.lastActivityAt ?? 0),
-    facts,
-  };
+// What threading and the incident's facts read of an analysis: not its statements or item text.
+const THREAD_ANALYSIS = sql.raw(`jsonb_build_object(
+  'incident', f.analysis->'incident', 'item', f.analysis->'item', 'update', f.analysis->'update', 'dates', f.analysis->'dates',
+  'reportDate', f.analysis->'reportDate', 'amendment', f.analysis->'amendment', 'references', coalesce(f.analysis->'references', '[]'::jsonb),
+  'incidentName', f.analysis->'incidentName', 'incidents', coalesce(f.analysis->'incidents', '[]'::jsonb), 'cyd', f.analysis->'cyd',
+  'materialImpact', f.analysis->'materialImpact', 'flags', f.analysis->'flags', 'evidence', coalesce(f.analysis->'evidence', '{}'::jsonb))`);
+
+interface LoadedRow {
+  cik: string;
+  filings: unknown;
+  incidents: unknown;
+  corrections: unknown;
 }
 
 export function createIncidentRepository({ db }: { db: Db }) {
@@ -214,39 +132,132 @@ export function createIncidentRepository({ db }: { db: Db }) {
 
   return {
     /**
-     * Rethreads one company on this repository's connection, which must be in a transaction (the
-     * ingest use case's, with the analysis that caused it): the company's lock is held until it ends.
+     * Takes the rethread lock of each company until the transaction ends (this repository's
+     * connection must be in one): rethreads of a company run one at a time across instances. A
+     * statement of its own, so that what is read next is read after any rethread waited for committed.
      */
-    async rethreadCompany(cik: string, trigger?: EventCause): Promise<RethreadResult> {
-      return rethreadCompanyIn(db, cik, trigger);
+    async lockCompanies(ciks: string[]): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(${COMPANY_INCIDENTS_LOCK}::int, hashtext(c)) from unnest(${toTextArray(ciks)}::text[]) as c order by c`);
     },
 
-    /** Rethreads one company in a transaction of its own. */
-    async rethread(cik: string, trigger?: EventCause): Promise<RethreadResult> {
-      return db.transaction((tx) => rethreadCompanyIn(tx as unknown as Db, cik, trigger));
+    /** Each company's analyzed incident filings, stored incidents with their links, and corrections: one query. */
+    async loadForRethread(ciks: string[]): Promise<CompanyState[]> {
+      const result = await db.execute(sql`
+        select c.cik,
+          (select coalesce(json_agg(json_build_object(
+              'accessionNumber', f.accession_number, 'cik', f.cik, 'companyName', f.company_name, 'form', f.form, 'items', f.items,
+              'filedAt', f.filed_at, 'acceptedAt', f.accepted_at, 'analyzerVersion', f.analyzer_version, 'analysis', ${THREAD_ANALYSIS})), '[]')
+            from filings f where f.cik = c.cik and f.status = 'analyzed' and f.incident and f.analysis is not null) as filings,
+          (select coalesce(json_agg(json_build_object(
+              'id', i.id, 'companyName', i.company_name, 'status', i.status, 'facts', i.facts, 'searchText', i.search_text,
+              'links', (select coalesce(json_agg(json_build_object('accessionNumber', l.accession_number, 'facet', l.facet, 'role', l.role, 'reason', l.reason,
+                  'confidence', l.confidence, 'linkedBy', l.linked_by, 'position', l.position) order by l.position), '[]')
+                from incident_filings l where l.incident_id = i.id)) order by i.id), '[]')
+            from incidents i where i.cik = c.cik) as incidents,
+          (select coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'accessionNumber', k.accession_number, 'facet', k.facet,
+              'withAccessionNumber', k.with_accession_number, 'withFacet', k.with_facet) order by k.id), '[]')
+            from incident_corrections k where k.cik = c.cik) as corrections
+        from unnest(${toTextArray(ciks)}::text[]) as c(cik)`);
+      return rowsOf<LoadedRow>(result).map((row) => ({
+        cik: row.cik,
+        filings: parsed<CompanyFiling[]>(row.filings).map((f) => ({ ...f, acceptedAt: new Date(f.acceptedAt).toISOString() })),
+        incidents: parsed<StoredIncident[]>(row.incidents),
+        corrections: parsed<Correction[]>(row.corrections).map((k) => (k.kind === 'merge' ? { ...k, withFacet: k.withFacet ?? 0 } : k)),
+      }));
     },
 
-    /** Rethreads every company with an analyzed incident filing or a stored incident, from the stored analyses. */
-    async rebuild(onProgress?: (done: number, total: number) => void): Promise<RethreadResult & { companies: number }> {
+    /**
+     * Writes planned rethreads in one statement: new incidents (ids from the sequence), changed
+     * ones, their links (a link that stays is updated in place, one that left is deleted) and the
+     * events (each once: a cause already recorded adds nothing) with the job that fans each out
+     * to the alert subscriptions. Returns the events written.
+     */
+    async applyRethread(plans: CompanyPlan[]): Promise<number> {
+      const writes = plans.flatMap((p) => p.writes);
+      if (writes.length === 0) return 0;
+      const incidentRows = writes.map((w) => ({ id: w.id, ord: w.ord, ...w.columns }));
+      const linkRows = writes.flatMap((w) => w.links.map((l) => ({ ord: w.ord, ...l })));
+      const eventRows = plans.flatMap((p) => p.events.map((e) => ({ incident_id: e.incidentId, ord: e.ord, type: e.type, accession_number: e.cause.accessionNumber, analyzer_version: e.cause.analyzerVersion, payload: e.payload })));
+      const plan = JSON.stringify({ incidents: incidentRows, links: linkRows, events: eventRows, touched: writes.flatMap((w) => (w.id === null ? [] : [w.id])) });
+      const result = await db.execute(sql`
+        with p as (select ${plan}::jsonb as p),
+        src as (select r.* from p, jsonb_to_recordset(p.p->'incidents') as r(id bigint, ord int, cik text, "companyName" text, title text, status text, "itemPath" text,
+          items text[], "materialImpact" text, flags text[], "firstDisclosedAt" date, "lastFiledAt" date, "lastActivityAt" timestamptz, facts jsonb, "searchText" text)),
+        ids as materialized (select ord, coalesce(id, nextval(pg_get_serial_sequence('incidents', 'id'))) as id, id is null as created from src),
+        ins as (insert into incidents (id, cik, company_name, title, status, item_path, items, material_impact, flags, first_disclosed_at, last_filed_at, last_activity_at, facts, search_text)
+          select ids.id, s.cik, s."companyName", s.title, s.status, s."itemPath", s.items, s."materialImpact", s.flags, s."firstDisclosedAt", s."lastFiledAt", s."lastActivityAt", s.facts, s."searchText"
+          from src s join ids using (ord) where ids.created),
+        upd as (update incidents i set company_name = s."companyName", title = s.title, status = s.status, item_path = s."itemPath", items = s.items,
+            material_impact = s."materialImpact", flags = s.flags, first_disclosed_at = s."firstDisclosedAt", last_filed_at = s."lastFiledAt",
+            last_activity_at = s."lastActivityAt", facts = s.facts, search_text = s."searchText", updated_at = now()
+          from src s where s.id is not null and i.id = s.id),
+        lnk as (select ids.id as incident_id, l."accessionNumber", l.facet, l.role, l.reason, l.confidence, l."linkedBy", l.position
+          from p, jsonb_to_recordset(p.p->'links') as l(ord int, "accessionNumber" text, facet int, role text, reason text, confidence float8, "linkedBy" text, position int)
+          join ids using (ord)),
+        del as (delete from incident_filings f using (select (jsonb_array_elements_text(p.p->'touched'))::bigint as id from p) t
+          where f.incident_id = t.id and not exists (select 1 from lnk where lnk.incident_id = f.incident_id and lnk."accessionNumber" = f.accession_number)),
+        ups as (insert into incident_filings (incident_id, accession_number, facet, role, reason, confidence, linked_by, position)
+          select incident_id, "accessionNumber", facet, role, reason, confidence, "linkedBy", position from lnk
+          on conflict (incident_id, accession_number) do update set facet = excluded.facet, role = excluded.role, reason = excluded.reason,
+            confidence = excluded.confidence, linked_by = excluded.linked_by, position = excluded.position),
+        ev as (insert into events (type, incident_id, accession_number, analyzer_version, payload)
+          select e.type, ids.id, e.accession_number, e.analyzer_version,
+            case when e.incident_id is null then jsonb_set(e.payload, '{incident,id}', to_jsonb(ids.id)) else e.payload end
+          from p, jsonb_to_recordset(p.p->'events') as e(incident_id bigint, ord int, type text, accession_number text, analyzer_version text, payload jsonb)
+          join ids using (ord)
+          on conflict do nothing returning id),
+        -- Each event's alerts are fanned out by a job committed with it: none is lost, none doubled.
+        jb as (insert into jobs (kind, key, priority) select ${FAN_OUT_EVENT}, ev.id::text, ${PRIORITY.live}::int from ev
+          on conflict (kind, key) do nothing returning 1)
+        select (select count(*) from ev)::int as events,
+          case when exists (select 1 from jb) then pg_notify(${JOBS_CHANNEL}, ${FAN_OUT_EVENT}) end as notified`);
+      return Number(rowsOf<{ events: number }>(result)[0]?.events ?? 0);
+    },
+
+    /** Companies with an analyzed incident filing or a stored incident: what a rebuild rethreads. */
+    async companiesToRethread(): Promise<string[]> {
       const [filed, kept] = await Promise.all([
         db.selectDistinct({ cik: filings.cik }).from(filings).where(and(eq(filings.status, 'analyzed'), eq(filings.incident, true))),
         db.selectDistinct({ cik: incidents.cik }).from(incidents),
       ]);
-      const list = [...new Set([...filed, ...kept].map((r) => r.cik))].sort();
-      const total = { companies: list.length, incidents: 0, events: 0 };
-      for (const [i, cik] of list.entries()) {
-        const r = await db.transaction(async (tx) => {
-          const done = await rethreadCompanyIn(tx as unknown as Db, cik);
-          // Filing details name their incident: cached ones in every process are stale now.
-          await notifyFilingsChanged(tx);
-          return done;
-        });
-        total.incidents += r.incidents;
-        total.events += r.events;
-        onProgress?.(i + 1, list.length);
-      }
-      filingsChanged(db);
-      return total;
+      return [...new Set([...filed, ...kept].map((r) => r.cik))].sort();
+    },
+
+    /** Records a person's correction (src/incidents/corrections.usecase.ts applies it); returns its id. */
+    async addCorrection(correction: NewCorrection): Promise<number> {
+      const [row] = await db
+        .insert(incidentCorrections)
+        .values({
+          cik: correction.cik,
+          kind: correction.kind,
+          accessionNumber: correction.accessionNumber,
+          facet: correction.facet,
+          withAccessionNumber: correction.kind === 'merge' ? correction.withAccessionNumber : null,
+          withFacet: correction.kind === 'merge' ? correction.withFacet : null,
+          madeBy: correction.madeBy,
+        })
+        .returning({ id: incidentCorrections.id });
+      return row!.id;
+    },
+
+    /** Drops corrections that name a filing's facet: the correction made now replaces them. */
+    async dropCorrectionsOf(accessionNumber: string, facet: number): Promise<void> {
+      await db
+        .delete(incidentCorrections)
+        .where(
+          sql`(${incidentCorrections.accessionNumber} = ${accessionNumber} and ${incidentCorrections.facet} = ${facet})
+            or (${incidentCorrections.withAccessionNumber} = ${accessionNumber} and ${incidentCorrections.withFacet} = ${facet})`,
+        );
+    },
+
+    /** A company's corrections, oldest first. */
+    async corrections(cik: string): Promise<CorrectionRow[]> {
+      return db.select().from(incidentCorrections).where(eq(incidentCorrections.cik, cik)).orderBy(asc(incidentCorrections.id));
+    },
+
+    /** An incident's filings with their facets, in filing order, for a correction to name. */
+    async links(id: number): Promise<Array<{ accessionNumber: string; facet: number }>> {
+      return db.select({ accessionNumber: incidentFilings.accessionNumber, facet: incidentFilings.facet }).from(incidentFilings).where(eq(incidentFilings.incidentId, id)).orderBy(asc(incidentFilings.position));
     },
 
     async get(id: number): Promise<IncidentWithFilings | undefined> {
@@ -254,9 +265,18 @@ export function createIncidentRepository({ db }: { db: Db }) {
       return (await withFilings(rows))[0];
     },
 
+    /** Every incident a filing is in (one per incident it reports), with its facet. */
+    async holders(accessionNumber: string): Promise<Array<{ id: number; facet: number; role: IncidentRole }>> {
+      return db
+        .select({ id: incidentFilings.incidentId, facet: incidentFilings.facet, role: incidentFilings.role })
+        .from(incidentFilings)
+        .where(eq(incidentFilings.accessionNumber, accessionNumber))
+        .orderBy(asc(incidentFilings.facet), asc(incidentFilings.incidentId));
+    },
+
     /** The incident a filing belongs to, if any. */
     async forFiling(accessionNumber: string): Promise<{ id: number; role: IncidentRole } | undefined> {
-      const [row] = await db.select({ id: incidentFilings.incidentId, role: incidentFilings.role }).from(incidentFilings).where(eq(incidentFilings.accessionNumber, accessionNumber));
+      const [row] = await db.select({ id: incidentFilings.incidentId, role: incidentFilings.role }).from(incidentFilings).where(eq(incidentFilings.accessionNumber, accessionNumber)).orderBy(asc(incidentFilings.facet), asc(incidentFilings.incidentId)).limit(1);
       return row;
     },
 
@@ -361,3 +381,8 @@ function incidentConditions(filters: IncidentFilters): SQL[] {
 }
 
 export type IncidentRepository = ReturnType<typeof createIncidentRepository>;
+
+/** A text[] parameter, sent the same way by both drivers: the array literal, quoted. */
+function toTextArray(values: string[]): SQL {
+  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}`;
+}

@@ -277,7 +277,7 @@ function applyMerges(threads: Thread[], corrections: readonly Correction[], byAc
       const filing = byAccession.get(link.accessionNumber)!;
       if (n === 0) links.push(link);
       else if (firsts.has(unitKey(link.accessionNumber, link.facet))) {
-        links.push({ ...link, linkedBy: 'user', role: roleOf(filing, seen), reason: `merged by a user into the incident of ${all[0]!.accessionNumber}`, confidence: 1 });
+        links.push({ ...link, linkedBy: 'user', role: roleOf(filing, seen), reason: `merged by a user with the incident of ${all[0]!.accessionNumber}`, confidence: 1 });
       } else links.push({ ...link, role: roleOf(filing, seen) });
       seen.push(filing);
     }

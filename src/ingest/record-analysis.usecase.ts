@@ -7,6 +7,7 @@
 import type { AnalysisResult } from '../../db/repositories/filings.ts';
 import { compressSource } from '../../db/repositories/filings.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
+import { rethreadCompanies } from '../incidents/rethread.usecase.ts';
 
 export type RecordAnalysisRepositories = Pick<Repositories, 'filings' | 'transaction'>;
 
@@ -21,7 +22,7 @@ export function createRecordAnalysis(repos: RecordAnalysisRepositories): RecordA
       if (stored) {
         // Before rethreading: the incidents' company facts (tickers, SIC) are read from it.
         if (result.header) await tx.companies.applyHeader(stored.cik, result.header, stored.acceptedAt);
-        await tx.incidents.rethreadCompany(stored.cik, { accessionNumber, analyzerVersion: result.analysis.analyzerVersion });
+        await rethreadCompanies(tx.incidents, [stored.cik], { accessionNumber, analyzerVersion: result.analysis.analyzerVersion }, { locked: true });
       }
       await tx.filings.notifyChanged();
     });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
+import { rebuildIncidents } from '../../src/incidents/rethread.usecase.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { analyzeReplay, THREADS, type AnalyzedReplayFiling } from '../incidents/replay-corpus.ts';
@@ -110,7 +111,7 @@ describeEachDatabase('incidents threaded as filings are analyzed', (getDb) => {
         for (const f of arrival) await analyzed(repos, f);
         const arrived = await threads(repos);
         await database.query(sql.raw('truncate events, incident_filings, incidents restart identity cascade'));
-        await repos.incidents.rebuild();
+        await rebuildIncidents(repos);
         expect(await threads(repos)).toEqual(arrived);
       }),
       { numRuns: 4 },

@@ -114,3 +114,41 @@ describe('threading is deterministic', () => {
     );
   });
 });
+
+describe('filings that report several incidents (built cases)', () => {
+  const noDates = { began: null, detected: null, determinedMaterial: null, contained: null };
+  const march = { name: 'the March Incident', dates: { ...noDates, detected: '2025-03-02' } };
+  const august = { name: 'the August Incident', dates: { ...noDates, detected: '2025-08-04' } };
+  const filing = (accession: string, filedAt: string, analysis: Partial<ThreadFiling['analysis']>, form = '8-K'): ThreadFiling => ({
+    accessionNumber: accession, cik: '0000000002', form, items: form === '8-K' ? ['8.01'] : [], filedAt, acceptedAt: `${filedAt}T21:00:00Z`,
+    analysis: { incident: true, item: form === '8-K' ? '8.01' : null, update: false, reportDate: null, amendment: null, references: [], incidentName: null, incidents: [], dates: noDates, ...analysis },
+  });
+  const first = filing('0000000002-25-000001', '2025-03-05', { incidentName: march.name, incidents: [march], dates: march.dates, reportDate: '2025-03-02' });
+  const second = filing('0000000002-25-000002', '2025-08-07', { incidentName: august.name, incidents: [august], dates: august.dates, reportDate: '2025-08-04' });
+  const both = filing('0000000002-25-000003', '2025-11-05', {
+    incidentName: march.name, incidents: [march, august], dates: march.dates,
+    references: [{ form: '8-K', filedOn: '2025-03-05' }, { form: '8-K', filedOn: '2025-08-07' }],
+  }, '10-Q');
+  const facets = (threads: Thread[]) => threads.map((t) => t.filings.map((f) => `${f.accessionNumber}#${f.facet}:${f.role}`));
+
+  it('a 10-Q reporting two incidents joins both, once each, each by its own name', () => {
+    const threads = threadCompany([both, second, first]);
+    expect(facets(threads)).toEqual([
+      ['0000000002-25-000001#0:original', '0000000002-25-000003#0:periodic'],
+      ['0000000002-25-000002#0:original', '0000000002-25-000003#1:periodic'],
+    ]);
+    expect(threads[1]!.filings[1]!.reason).toMatch(/incident 2 of 2 it reports: "the August Incident"/);
+  });
+
+  it('a first filing reporting two incidents starts both', () => {
+    const alone = { ...both, form: '8-K', items: ['8.01'], analysis: { ...both.analysis, item: '8.01', references: [] } };
+    expect(facets(threadCompany([alone]))).toEqual([['0000000002-25-000003#0:original'], ['0000000002-25-000003#1:original']]);
+  });
+
+  it('is the same whatever order they arrive in (property)', () => {
+    const expected = threadCompany([first, second, both]);
+    fc.assert(fc.property(fc.shuffledSubarray([first, second, both], { minLength: 3, maxLength: 3 }), (order) => {
+      expect(threadCompany(order)).toEqual(expected);
+    }));
+  });
+});
