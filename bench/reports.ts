@@ -11,6 +11,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { createRepositories } from '../db/repositories/index.ts';
+import { rebuildIncidents } from '../src/incidents/rethread.usecase.ts';
 import { businessDaysBetween } from '../src/calendar/index.ts';
 import { REPORT_FORMATS, renderReport } from '../src/reports/render/index.ts';
 import { isoWeekOf } from '../src/reports/week.ts';
@@ -79,7 +80,7 @@ try {
     await database.query(sql.raw(`insert into filings (accession_number, cik, company_name, form, items, filed_at, accepted_at, index_url, submission_url, status, incident, incident_item, material_impact, analyzer_version, analysis, analyzed_at) values ${rows.slice(i, i + 200).join(',')}`));
   }
   await database.query(sql`update filings set incident_item = null where incident_item = ''`);
-  const rebuilt = await repos.incidents.rebuild();
+  const rebuilt = await rebuildIncidents(repos);
   await database.query(sql`analyze`);
   const seedMs = ms(t0);
   const [count] = await database.query<{ n: number }>(sql`select count(*)::int as n from filings`);
