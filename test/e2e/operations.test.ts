@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ANALYZE_FILING } from '../../src/jobs/catalogue.ts';
 import { createReplayServer, DEMO_CORPUS, type FaultHook, type ReplayServer } from '../../src/replay/index.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { REQUIRE_POSTGRES, TEST_POSTGRES_URL } from '../helpers/postgres-url.ts';
@@ -150,7 +151,7 @@ describe.skipIf(!postgresRuns)('operations of cyber8k processes on one PostgreSQ
     const env = { EDGAR_REQUESTS_PER_SECOND: '3', WORKER_CONCURRENCY: '4' };
     const workers = [run('work', env), run('work', env)];
     await waitFor(
-      async () => (await query<{ n: number }>(sql`select count(*)::int as n from jobs where state in ('done', 'dead')`))[0]!.n === backlog.length,
+      async () => (await query<{ n: number }>(sql`select count(*)::int as n from jobs where kind = ${ANALYZE_FILING} and state in ('done', 'dead')`))[0]!.n === backlog.length,
       240_000,
       'the backlog to be worked off',
     );
@@ -170,13 +171,13 @@ describe.skipIf(!postgresRuns)('operations of cyber8k processes on one PostgreSQ
     const synthetic = new Set(backlog.map((a) => a.replace(/-/g, '')));
     fault = (req) => (req.kind === 'document' && [...synthetic].some((a) => req.path.includes(a)) ? { delayMs: 2000 } : undefined);
     const monitor = run('start', { WORKER_CONCURRENCY: '2' });
-    await waitFor(async () => (await query<{ n: number }>(sql`select count(*)::int as n from jobs where priority = 0 and state = 'done'`))[0]!.n >= 2, 120_000, 'the backlog to be under way');
+    await waitFor(async () => (await query<{ n: number }>(sql`select count(*)::int as n from jobs where kind = ${ANALYZE_FILING} and priority = 0 and state = 'done'`))[0]!.n >= 2, 120_000, 'the backlog to be under way');
 
     const mark = requested.length;
     replay.release(COSTCO);
     await waitFor(async () => (await jobOf(COSTCO))?.state === 'done', 120_000, 'the live filing to be analyzed');
     const [live] = await query<{ priority: number }>(sql`select priority from jobs where key = ${COSTCO}`);
-    const [history] = await query<{ waiting: number }>(sql`select count(*) filter (where state = 'queued')::int as waiting from jobs where priority = 0`);
+    const [history] = await query<{ waiting: number }>(sql`select count(*) filter (where state = 'queued')::int as waiting from jobs where kind = ${ANALYZE_FILING} and priority = 0`);
     expect(live!.priority).toBeGreaterThan(0);
     expect(history!.waiting).toBeGreaterThan(0);
 

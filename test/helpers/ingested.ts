@@ -17,7 +17,8 @@ export interface Ingested {
 export async function readIngested(database: Database): Promise<Ingested> {
   const filings = await database.query<{ accession_number: string }>(sql`select accession_number from filings order by accession_number`);
   const jobs = await database.query<{ kind: string; key: string; state: string; attempts: number }>(
-    sql`select kind, key, state, attempts from jobs order by key, kind`,
+    // Analysis jobs only: each incident event also queues a fan-out job beside them.
+    sql`select kind, key, state, attempts from jobs where kind = ${ANALYZE_FILING} order by key, kind`,
   );
   const analyses = await database.query<{ accession: string; version: string }>(
     sql`select accession_number as accession, analyzer_version as version from analyses order by accession_number, analyzer_version`,
