@@ -2,19 +2,14 @@
 // seeded with Prudential's real 8-K and 8-K/A (embedded PGlite in a folder, and a PostgreSQL server
 // database when one is reachable). A correction is kept by the rebuild that follows it.
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
-import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { seededCli } from '../helpers/seeded-cli.ts';
 import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
 import { discover, record } from '../incidents/helpers.ts';
 import { analyzeReplay, THREADS } from '../incidents/replay-corpus.ts';
 
-const BIN = path.resolve('bin/cyber8k.js');
 const [EIGHT_K, AMENDMENT] = THREADS.prudential;
 
 async function seed(database: Database) {
@@ -28,30 +23,7 @@ const postgresRuns = inject('postgresAvailable') || REQUIRE_POSTGRES;
 
 for (const backend of ['pglite', 'postgres'] as const) {
   describe.skipIf(backend === 'postgres' && !postgresRuns)(`cyber8k incidents corrections [${backend}]`, () => {
-    let dataDir: string;
-    let server: TestDatabase | null = null;
-    beforeAll(async () => {
-      dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-corrections-cli-'));
-      if (backend === 'postgres') {
-        server = await openTestDatabase('postgres');
-        await seed(server.database);
-      } else {
-        const database = await openDatabase({ databaseUrl: null, dataDir });
-        await seed(database);
-        await database.close();
-      }
-    }, 120_000);
-    afterAll(async () => {
-      await server?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [BIN, 'incidents', ...args], {
-        env: { ...process.env, DATABASE_URL: server?.url ?? '', CYBER8K_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+    const cli = seededCli(backend, seed, 'incidents');
     const listed = () => {
       const res = cli('--json');
       expect(res.status, res.stderr).toBe(0);

@@ -2,20 +2,15 @@
 // seeded with UnitedHealth's real Item 1.05 8-K and NVIDIA's 8-K (embedded PGlite in a folder, and
 // a PostgreSQL server database when one is reachable).
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { analyzeFiling } from '../../src/analysis/index.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { fixture } from '../analysis/corpus.ts';
-import { openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { seededCli } from '../helpers/seeded-cli.ts';
 import { REQUIRE_POSTGRES } from '../helpers/postgres-url.ts';
 
-const BIN = path.resolve('bin/cyber8k.js');
 
 async function seed(database: Database) {
   const repos = createRepositories(database.db);
@@ -35,31 +30,7 @@ if (!postgresRuns) console.warn('[skipped] cyber8k incidents on PostgreSQL: no s
 
 for (const backend of ['pglite', 'postgres'] as const) {
   describe.skipIf(backend === 'postgres' && !postgresRuns)(`cyber8k incidents [${backend}]`, () => {
-    let dataDir: string;
-    let server: TestDatabase | null = null;
-    beforeAll(async () => {
-      dataDir = mkdtempSync(path.join(os.tmpdir(), 'cyber8k-incidents-cli-'));
-      if (backend === 'postgres') {
-        server = await openTestDatabase('postgres');
-        await seed(server.database);
-      } else {
-        // The command opens the folder itself: seeded, then closed, as a monitor would leave it.
-        const database = await openDatabase({ databaseUrl: null, dataDir });
-        await seed(database);
-        await database.close();
-      }
-    }, 120_000);
-    afterAll(async () => {
-      await server?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [BIN, 'incidents', ...args], {
-        env: { ...process.env, DATABASE_URL: server?.url ?? '', CYBER8K_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+    const cli = seededCli(backend, seed, 'incidents');
 
     it('lists the incidents of the company with a ticker, in any case, as JSON Lines in the API’s shape', { timeout: 120_000 }, () => {
       const res = cli('--ticker', 'unh', '--json');
