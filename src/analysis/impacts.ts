@@ -20,13 +20,13 @@ const OPEN =
   /\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:determined|concluded|confirmed|assessed|quantified)|not\s+(?:yet\s+)?(?:been\s+)?(?:determined|confirmed|known|quantified|quantifiable)|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:yet\s+|reasonably\s+|currently\s+)?(?:be\s+)?(?:determined?|estimated?|quantify|quantified|predict|assess(?:ed)?)(?=[^.;]{0,100}\b(?:impact|effect|material\w*|financial|results)\b)|(?<=\b(?:impact|effect|material\w*)\b[^.;]{0,100})(?:cannot|can\s+not|could\s+not)\s+(?:yet\s+|reasonably\s+|currently\s+)?be\s+(?:determined|estimated|quantified|predicted)|(?:still\s+)?(?:estimating|quantifying)\s+(?:the\s+|any\s+)?(?:[\w,-]+\s+){0,5}?(?:impact|effect)|still\s+(?:in\s+the\s+process\s+of\s+)?(?:determining|assessing|evaluating)|is\s+(?:also\s+)?(?:assessing|evaluating)|(?:assessing|evaluating|determining)\s+(?:the\s+)?(?:(?:full|potential|ultimate)\s+)*(?:impact|effect|extent|materiality)\b|(?:currently|continu\w+\s+to)\s+(?:assess|evaluat|measur)\w*\b[^.;]{0,80}\b(?:impact|effect|materiality|material)\w*|(?:currently|continu\w+\s+to)\s+monitor\w*\b[^.;]{0,80}\bmaterial\w*|(?<=\b(?:impacts?|effects?|materiality|material|extent|scope)\b[^.;]{0,100})(?:being|be)\s+(?:assessed|evaluated|determined|quantified)|(?:remains?|is)\s+(?:to\s+be\s+determined|uncertain|unknown)|(?:difficult|too\s+early)\s+to\s+(?:quantify|estimate|predict|determine)|(?:impact|effect),?\s+if\s+any,|(?:work(?:s|ing)?|continu\w+|seek(?:s|ing)?|efforts?|(?:is|are)\s+(?:still\s+|currently\s+)?(?:working|trying|seeking))\s+to\s+(?:determine|assess|evaluate|understand|ascertain)\s+whether\s+(?:or\s+not\s+)?(?:the|this|it|such)\b[^.;]{0,160}?\bmaterial\w*|(?:is|are)\s+(?:still\s+|currently\s+)?(?:determining|evaluating|assessing|investigating)\s+whether\s+(?:or\s+not\s+)?(?:the|this|it|such)\b[^.;]{0,160}?\bmaterial\w*|(?:has|have)\s+yet\s+to\s+(?:determine|conclude|assess)\b|\bmaterial(?:ity|\s+impact|\s+effect)\b[^.;]{0,160}?\b(?:will|would|may)\s+(?:ultimately\s+)?depend\s+on)\b/i;
 /** A statement that the impact is not material (present or reasonably likely). */
 const NOT_MATERIAL =
-  /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:has|have)\s+not\s+(?:identified|observed|seen)\s+(?:any\s+)?(?=(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?))|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
+  /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:identified|observed|seen|found)\s+(?:any\s+|an?\s+)?(?=(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?)|(?:[\w-]+\s+){0,2}?(?:impacts?|effects?|aspects?|evidence)\b[^.;]{0,80}?\b(?:that|which)\s+(?:is|was|has\s+been|has\s+had|have\s+had|had|would\s+be)\s+(?:a\s+)?material)|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
 /** Self-contained denials: "no material impacts", "immaterial", "not material". */
 const NOT_MATERIAL_SHORT =
   /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial(?!\s+(?:number|amount|portion|subset|percentage)\s+of)|(?:was|is|were|are)\s+not\s+material)\b/i;
 /** A statement that the impact is material. */
 const MATERIAL =
-  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|resulted\s+in\s+material\s+(?:adverse\s+)?(?:judgments?|settlements?|fines|penalties|losses|costs|expenses)|(?:incurred|caused\s+(?:the\s+Company|us)\s+to\s+incur)\s+(?:[\w-]+\s+){0,2}?significant\s+(?:[\w-]+\s+)?(?:costs|expenses|losses)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
+  /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:impacted|affected|disrupted|harmed)|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|resulted\s+in\s+material\s+(?:adverse\s+)?(?:judgments?|settlements?|fines|penalties|losses|costs|expenses)|(?:incurred|caused\s+(?:the\s+Company|us)\s+to\s+incur)\s+(?:[\w-]+\s+){0,2}?significant\s+(?:[\w-]+\s+)?(?:costs|expenses|losses)|\b(?:costs?|expenses?|charges?|losses|impacts?|effects?)\b(?:\s+[\w’'-]+){0,8}?\s+(?:was|were|has\s+been|have\s+been)\s+material\b(?!\s+weakness)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
 /** A statement about material impact, not only about scope, duration or a past determination. */
 const SAYS_IMPACT = /\bmaterial(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affect|disrupt)\w*|\b(?:impact|affect)\w*\b[^.;]{0,60}\bmaterial/i;
 /** Financial condition, results or the business as a whole (not only operations). */
@@ -35,8 +35,27 @@ const FINANCIAL_SCOPE =
 const OPERATIONS_ONLY = /\b(?:operations|operational|operating\s+environment|financial\s+systems|business\s+operations|quality\s+of\s+care|systems)\b/i;
 // Generic risk statements about cyber threats at large, not about this incident.
 const GENERIC_RISK = /\bif\s+realized\b|\bany\s+of\s+which\s+(?:could|may|might)\b|\bsuch\s+(?:incidents|attacks|breaches|events)\b[^.;]{0,80}\b(?:could|may|might)\b|\b(?:(?:a|any)\s+(?:future\s+)?|future\s+)cyber(?:security)?\s+(?:incident|attack)s?\s+that\s+(?:could|may|might)\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
+/**
+ * The subject of risk text: cyber threats or incidents in general ("Cybersecurity threats are
+ * reasonably likely to materially affect", "A cybersecurity incident is reasonably likely to have").
+ */
+const GENERIC_SUBJECT =
+  /\b(?:(?:a|an|any|such|future|these|those|other|similar)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|attacks?|breaches?|threats?|events?|intrusions?)|cyber(?:security)?[-\s](?:threats?|risks?|incidents|attacks|breaches)|cyber-?attacks|security\s+(?:incidents|breaches))\b/i;
+/** What will or is likely to happen, as against what has happened. */
+const FORWARD_LOOKING = /\b(?:reasonably\s+likely|will|would)\b/i;
 const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might|cannot|without)\b/i;
 
+/**
+ * A leading concessive clause ("While the full scope of the financial impact is not yet known, the
+ * incident is reasonably likely to have a material impact"): what it leaves open does not open the
+ * statement that follows it, so it is a clause of its own.
+ */
+const CONCESSIVE_LEAD = /^\s*(?:while|although|though|even\s+though)\b[^,;]{1,200}?,\s*/i;
+const clausesOf = (t: string): string[] => {
+  const lead = CONCESSIVE_LEAD.exec(t);
+  if (!lead) return t.split(CLAUSE_SPLIT);
+  return [lead[0], ...t.slice(lead[0].length).split(CLAUSE_SPLIT)];
+};
 const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
 /** "except as set forth herein, we have not identified any … that have materially impacted". */
 const EXCEPT_HEREIN = /\bexcept\s+as\s+(?:set\s+forth|described|disclosed|discussed)\s+(?:herein|above|below|in\s+this)\b/i;
@@ -102,7 +121,7 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
     if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = s.text;
     if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = s.text;
     if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
-    for (const clause of t.split(CLAUSE_SPLIT)) {
+    for (const clause of clausesOf(t)) {
       const hedged = HEDGED.test(clause) && (!options.hedgesNeedTheIncident || ABOUT_THE_INCIDENT.test(t));
       if ((OPEN.test(clause) || hedged) && !NOT_MATERIAL.test(clause.replace(OPEN, '').replace(HEDGED, ''))) {
         open = better(open, s.text);
@@ -119,7 +138,9 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
       if (m && !material) {
         const prefix = t.slice(0, t.indexOf(clause) + m.index);
         const clausePrefix = clause.slice(0, m.index);
-        if (!NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) {
+        // Risk text forecasts for cyber incidents in general; only a forecast for this incident decides.
+        const riskText = FORWARD_LOOKING.test(m[0]) && GENERIC_SUBJECT.test(clausePrefix) && !ABOUT_THE_INCIDENT.test(clausePrefix);
+        if (!riskText && !NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) {
           material = s.text;
           const object = clause.slice(m.index);
           materialFinancially = FINANCIAL_SCOPE.test(object) && !OPERATIONS_ONLY.test(object.replace(/\bresults\s+of\s+operations\b/gi, ''));
