@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { SubscriptionPolicy } from '../src/alerts/subscription.ts';
 import { SECTOR_NAMES } from '../src/companies/sectors.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import { operationsRoutes, type RuntimeStatus } from './routes/operations.ts';
 import { ErrorSchema } from './schemas/common.ts';
 import { VERSION } from '../src/version.ts';
@@ -145,5 +146,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sectorNames: SECTOR_NAMES,
   };
   await app.register(subscriptionRoutes, { prefix: '/v1', repositories, policy });
+  await app.register(dashboardRoutes, { repositories, cursors, readAuth, policy, clock: options.clock ?? (() => new Date()), runtime: options.runtime ?? { polling: false } });
   return app;
 }

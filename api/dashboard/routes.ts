@@ -1,0 +1,127 @@
+import type { FastifyContextConfig, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Repositories } from '../../db/repositories/index.ts';
+import { AppError, isAppError } from '../../src/errors.ts';
+import type { SubscriptionPolicy } from '../../src/alerts/subscription.ts';
+import type { CursorCodec } from '../cursor.ts';
+import type { RuntimeStatus } from '../routes/operations.ts';
+import { incidentFilters } from '../routes/incidents.ts';
+import { IncidentQuerySchema } from '../schemas/incident.ts';
+import { registerAssets } from './assets.ts';
+import { html, type SafeHtml } from './html.ts';
+import { page, type Section } from './layout.ts';
+import { incidentPage, incidentResults, incidentsPage, type ListQuery } from './views/incidents.ts';
+
+export interface DashboardOptions {
+  repositories: Repositories;
+  cursors: CursorCodec;
+  /** API_READ_AUTH: with `key` the pages need a read key too (they show what /v1 would). */
+  readAuth: 'open' | 'key';
+  /** What saving a subscription checks against (the same as POST /v1/subscriptions). */
+  policy: SubscriptionPolicy;
+  /** The clock that says which weeks have ended (the reports archive). */
+  clock: () => Date;
+  runtime: RuntimeStatus;
+}
+
+/**
+ * No inline script or style anywhere (htmx is configured through a meta tag), nothing from
+ * another origin, no framing. The weekly report's own HTML (under /v1) is not a dashboard page.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const PAGE_SIZE = 25;
+
+const str = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+/** What the filter form can send; blanks are dropped and the rest checked against the API's own query schema. */
+const ListQuerySchema = Type.Object(
+  {
+    q: str(500),
+    ticker: str(20),
+    sector: str(40),
+    item: str(10),
+    materialImpact: str(20),
+    status: str(20),
+    flag: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })])),
+    cursor: str(200),
+  },
+  { additionalProperties: false },
+);
+
+const IdParams = Type.Object({ id: Type.String({ pattern: '^[1-9]\\d{0,14}$' }) }, { additionalProperties: false });
+
+/** htmx asks for a fragment; a history restore, a reload or a no-JS browser gets the page. */
+export function wantsFragment(request: FastifyRequest): boolean {
+  return request.headers['hx-request'] === 'true' && request.headers['hx-history-restore-request'] !== 'true' && request.headers['hx-boosted'] !== 'true';
+}
+
+function send(reply: FastifyReply, body: SafeHtml, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'HX-Request').send(body.value);
+}
+
+function sendPage(reply: FastifyReply, title: string, section: Section, body: SafeHtml, status = 200) {
+  return send(reply, page({ title, section, body }), status);
+}
+
+/** The form's query as the API's: blanks dropped, one flag made a list, then the same checks as /v1/incidents. */
+export function readListQuery(raw: Record<string, string | string[] | undefined>): ListQuery {
+  const q: ListQuery = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'flag') {
+      const flags = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+      if (flags.length) q.flag = [...new Set(flags)];
+    } else if (typeof value === 'string' && value.trim() !== '') (q as Record<string, string>)[key] = value.trim();
+  }
+  const { cursor: _cursor, ...filters } = q;
+  const issue = [...Value.Errors(IncidentQuerySchema, filters)][0];
+  if (issue) {
+    const name = issue.instancePath.split('/')[1] ?? 'query';
+    throw new AppError('request.invalid_parameter', `The filter "${name}" (${String((filters as Record<string, unknown>)[name])}) is not one this list knows: ${issue.message}.`, { statusCode: 400 });
+  }
+  return q;
+}
+
+export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app, { repositories, cursors, readAuth }) => {
+  const { incidents, filings } = repositories;
+  const config: FastifyContextConfig = readAuth === 'key' ? { auth: 'read' } : {};
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  // A dashboard error is a page (or, for htmx, a fragment it shows), in the API's words.
+  app.setErrorHandler(async (error, request, reply) => {
+    const code = isAppError(error) ? error.statusCode : (error as { statusCode?: number }).statusCode;
+    const status = typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+    if (status >= 500) request.log.error({ err: error }, 'dashboard page failed');
+    const message = status >= 500 ? 'Something went wrong on the server; the error is in its log.' : error instanceof Error ? error.message : String(error);
+    const body = html`<div class="error" role="alert"><b>${status === 404 ? 'Not found' : status >= 500 ? 'Server error' : 'Cannot show this'}</b>: ${message}</div><p><a href="/">Back to the incidents</a></p>`;
+    return wantsFragment(request) ? send(reply, body, status) : sendPage(reply, 'Error', 'none', body, status);
+  });
+
+  registerAssets(app);
+
+  app.get('/', { config, schema: { hide: true, querystring: ListQuerySchema } }, async (request, reply) => {
+    const q = readListQuery(request.query as Record<string, string | string[] | undefined>);
+    const filters = incidentFilters({ ...q, cursor: undefined } as never);
+    const after = q.cursor ? await cursors.decode(q.cursor, 'cursor', filters.q) : undefined;
+    const found = await incidents.list(filters, { limit: PAGE_SIZE, after });
+    const next = found.next ? await cursors.encode(found.next, filters.q) : null;
+    if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, q));
+    return sendPage(reply, 'Incidents', 'incidents', incidentsPage(found.rows, next, q));
+  });
+
+  app.get('/incidents/:id', { config, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const incident = await incidents.get(Number(id));
+    if (!incident) throw new AppError('incidents.not_found', `no incident ${id} is known`, { statusCode: 404 });
+    const timeline = await Promise.all(incident.filings.map(async (link) => ({ link, filing: await filings.get(link.accessionNumber) })));
+    return sendPage(reply, incident.title, 'incidents', incidentPage(incident, timeline));
+  });
+};

@@ -1,0 +1,183 @@
+// The dashboard's pages as HTML, through app.inject over the demo's filings on PGlite: what each
+// page shows, that filters and search narrow the list (page and htmx fragment alike), that the CSP
+// holds (no inline script or style), and that hostile filing text and company names render inert.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { useApp, usePglite } from '../api/app.ts';
+import { HOSTILE_ACCESSION, HOSTILE_CIK, SMALL_DEMO, seedDemo } from './demo-data.ts';
+import { THREADS } from '../incidents/replay-corpus.ts';
+
+const db = usePglite();
+const app = useApp(() => db().database);
+
+beforeAll(async () => {
+  await seedDemo(createRepositories(db().database.db), SMALL_DEMO);
+}, 120_000);
+
+const get = (url: string, headers: Record<string, string> = {}) => app().inject({ method: 'GET', url, headers });
+const htmx = { 'hx-request': 'true' };
+
+/** The incident ids a list shows, in order. */
+function listed(body: string): number[] {
+  return [...body.matchAll(/<tr data-incident="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** Markup a hostile value could only have produced if it was not escaped. */
+function expectInert(body: string) {
+  expect(body).not.toContain('<script>alert');
+  expect(body).not.toContain('<img src=x');
+  expect(body).not.toMatch(/<b>advisers<\/b>/);
+}
+
+describe('the incidents list at /', () => {
+  it('is a full page with the filters, the incidents and the security headers', async () => {
+    const res = await get('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.body).toMatch(/^<!doctype html>/);
+    expect(res.body).toContain('<form class="filters" method="get" action="/"');
+    expect(res.body).toContain('<meta name="viewport"');
+    expect(listed(res.body).length).toBeGreaterThanOrEqual(4);
+    expect(res.body).toContain('PRUDENTIAL FINANCIAL INC');
+  });
+
+  it('loads htmx and its own script and stylesheet from this server only, with no inline script, style or handler', async () => {
+    const { body } = await get('/');
+    const scripts = [...body.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts.length).toBe(2);
+    for (const s of scripts) expect(s).toMatch(/ src="\/assets\/[a-z.]+\?v=\d+"/);
+    expect(body).not.toMatch(/<style|style="|\son[a-z]+=|hx-on|javascript:/i);
+    expect(body).toContain('<meta name="htmx-config" content="{&quot;allowEval&quot;:false,&quot;allowScriptTags&quot;:false,&quot;includeIndicatorStyles&quot;:false');
+    const htmxFile = await get('/assets/htmx.min.js?v=1');
+    expect(htmxFile.statusCode).toBe(200);
+    expect(htmxFile.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(htmxFile.body).toContain('version:"2.0.11"');
+    expect((await get('/assets/dashboard.css')).body).toContain('@media (max-width:700px)');
+    expect((await get('/assets/dashboard.js')).body).toContain('sessionStorage');
+  });
+
+  it('searching "ransomware" narrows the list to matches, best first, with marked snippets', async () => {
+    const all = listed((await get('/')).body);
+    const res = await get('/?q=ransomware');
+    const found = listed(res.body);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(all.length);
+    expect(res.body).toContain('best match first');
+    expect(res.body).toMatch(/<div class="snippet">[^<]*(<\/?mark>|[^<])*<mark>ransomware<\/mark>/i);
+    // The box keeps what was typed.
+    expect(res.body).toContain('name="q" value="ransomware"');
+  });
+
+  it('answers htmx with the results fragment only, and the same rows as the page', async () => {
+    const page = await get('/?q=ransomware');
+    const fragment = await get('/?q=ransomware', htmx);
+    expect(fragment.body.startsWith('<section id="results"')).toBe(true);
+    expect(fragment.body).not.toContain('<form');
+    expect(fragment.headers.vary).toBe('HX-Request');
+    expect(listed(fragment.body)).toEqual(listed(page.body));
+    // A history restore needs the whole page.
+    expect((await get('/?q=ransomware', { ...htmx, 'hx-history-restore-request': 'true' })).body).toMatch(/^<!doctype html>/);
+  });
+
+  it('combines filters: each one narrows what the others left', async () => {
+    const item105 = listed((await get('/?item=1.05')).body);
+    const ransomware = listed((await get('/?flag=ransomware')).body);
+    const both = listed((await get('/?item=1.05&flag=ransomware')).body);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((id) => item105.includes(id) && ransomware.includes(id))).toBe(true);
+    expect(both.length).toBeLessThanOrEqual(Math.min(item105.length, ransomware.length));
+    const withTicker = listed((await get('/?item=1.05&flag=ransomware&ticker=EVIL')).body);
+    expect(withTicker.length).toBe(1);
+    // Blank fields, as a form sends them, are no filter; the form shows what is chosen.
+    const blank = await get('/?q=&ticker=&sector=&item=1.05&materialImpact=&status=&flag=ransomware');
+    expect(listed(blank.body)).toEqual(both);
+    expect(blank.body).toContain('<option value="1.05" selected>');
+    expect(blank.body).toContain('value="ransomware" checked');
+  });
+
+  it('filters by sector, status and materiality like /v1/incidents', async () => {
+    for (const query of ['sector=wholesale', 'status=updated', 'materialImpact=not-determined', 'ticker=PRU']) {
+      const api = JSON.parse((await get(`/v1/incidents?${query}&limit=100`)).body) as { data: Array<{ id: number }> };
+      expect(api.data.length, query).toBeGreaterThan(0);
+      expect(listed((await get(`/?${query}`)).body), query).toEqual(api.data.map((i) => i.id));
+    }
+  });
+
+  it('refuses an unknown filter value with a readable error page (400), not a stack trace', async () => {
+    const res = await get('/?materialImpact=huge');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.body).toContain('class="error"');
+    expect(res.body).toContain('materialImpact');
+    const unknown = await get('/?colour=red');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('class="error"');
+  });
+
+  it('renders a hostile company name and filing text inert in the list and in search snippets', async () => {
+    const list = await get('/');
+    expect(list.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;Evil&quot; &amp; Co');
+    expectInert(list.body);
+    const search = await get('/?q=encrypted files');
+    expect(listed(search.body).length).toBeGreaterThan(0);
+    expect(search.body).toContain('&lt;script&gt;');
+    expectInert(search.body);
+    const fragment = await get('/?q=%3Cscript%3E%22%26', htmx);
+    expectInert(fragment.body);
+    // What was typed is echoed escaped.
+    const echoed = await get('/?q=%22%3E%3Cscript%3Ealert(3)%3C%2Fscript%3E');
+    expect(echoed.body).toContain('value="&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"');
+  });
+});
+
+describe('the incident page', () => {
+  async function incidentIdOf(accession: string): Promise<number> {
+    const filing = JSON.parse((await get(`/v1/filings/${accession}`)).body) as { incidentId?: number; incident?: { id: number } };
+    const api = JSON.parse((await get('/v1/incidents?limit=100')).body) as { data: Array<{ id: number; filings: Array<{ accessionNumber: string }> }> };
+    const found = api.data.find((i) => i.filings.some((f) => f.accessionNumber === accession));
+    expect(found, JSON.stringify(filing).slice(0, 200)).toBeDefined();
+    return found!.id;
+  }
+
+  it('shows the timeline of its filings and highlights each evidence sentence in the filing text', async () => {
+    const id = await incidentIdOf(THREADS.prudential[0]);
+    const res = await get(`/incidents/${id}`);
+    expect(res.statusCode).toBe(200);
+    const detail = JSON.parse((await get(`/v1/incidents/${id}`)).body) as { timeline: Array<{ accessionNumber: string; evidence: Record<string, string> }> };
+    expect(detail.timeline.length).toBe(2);
+    for (const entry of detail.timeline) expect(res.body).toContain(`id="filing-${entry.accessionNumber}"`);
+    // Each filing's evidence sentences are <mark>ed inside its text.
+    const text = res.body.split('<div class="filing-text">')[1]!;
+    const marks = [...text.split('</div>')[0]!.matchAll(/<mark title="([^"]+)"/g)].map((m) => m[1]);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.join(',')).toContain('incident');
+    const detected = detail.timeline[0]!.evidence['dates.detected'];
+    if (detected) expect(res.body).toContain(detected.replace(/\s+/g, ' ').trim().slice(0, 40).replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+    expect(res.body).toContain('Original disclosure');
+    expect(res.body).toContain('https://www.sec.gov/Archives/edgar/data/');
+  });
+
+  it('renders a hostile filing inert: title, company, evidence and text', async () => {
+    const id = await incidentIdOf(HOSTILE_ACCESSION);
+    const res = await get(`/incidents/${id}`);
+    expect(res.statusCode).toBe(200);
+    expectInert(res.body);
+    expect(res.body).toContain('<mark title="incident, flags.ransomware"');
+    expect(res.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(res.body).toContain('&lt;b&gt;advisers&lt;/b&gt;');
+    expect(res.body).toContain(`href="/companies/${HOSTILE_CIK}"`);
+  });
+
+  it('is a 404 page for an unknown incident and a 400 for a malformed id', async () => {
+    const missing = await get('/incidents/999999');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('no incident 999999 is known');
+    expect((await get('/incidents/abc')).statusCode).toBe(400);
+  });
+});
