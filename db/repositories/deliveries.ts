@@ -2,6 +2,21 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { companies, deliveries, events, filings, incidents, subscriptions, type DeliveryState } from '../schema.ts';
 import type { DeliveryRow, SubscriptionRow } from './subscriptions.ts';
+import { JOBS_CHANNEL } from '../job-notifications.ts';
+import { ALERT_MAX_ATTEMPTS, DELIVER_ALERT, PRIORITY, SEND_DIGEST } from '../../src/jobs/catalogue.ts';
+
+/** One subscription's delivery of an event, as the fan-out plans it. */
+export interface FannedOutDelivery {
+  subscriptionId: number;
+  messageId: string;
+  /** Its digest (digest mode): the delivery waits, and the digest's job is queued instead. */
+  digest: { at: Date; jobKey: string; inMs: number } | null;
+}
+
+/** Rows of `execute`, whichever the driver (postgres.js answers an array, PGlite `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
 
 export interface NewDelivery {
   subscriptionId: number;
@@ -37,6 +52,32 @@ export function createDeliveryRepository({ db }: { db: Db }) {
         .leftJoin(filings, eq(filings.accessionNumber, events.accessionNumber))
         .where(eq(events.id, eventId));
       return row && { ...row, filing: row.filing?.accessionNumber ? row.filing : null };
+    },
+
+    /**
+     * Writes an event's deliveries and queues their sends in one statement: a delivery per
+     * subscription not already there (the unique (subscription, event) key, so a second fan-out of
+     * the event, on any instance, writes and queues nothing), a deliver-alert job per instant one
+     * and the digest's job per digest one, and one notification for the workers. Returns how many
+     * deliveries were new. One round trip whatever the number of subscriptions.
+     */
+    async fanOut(eventId: number, originAt: Date | null, rows: FannedOutDelivery[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const plan = JSON.stringify(rows.map((r) => ({ subscription_id: r.subscriptionId, message_id: r.messageId, digest_at: r.digest?.at.toISOString() ?? null, digest_key: r.digest?.jobKey ?? null, delay_s: (r.digest?.inMs ?? 0) / 1000 })));
+      const result = await db.execute(sql`
+        with input as (select * from jsonb_to_recordset(${plan}::jsonb) as r(subscription_id bigint, message_id text, digest_at timestamptz, digest_key text, delay_s float8)),
+        ins as (insert into deliveries (subscription_id, event_id, kind, message_id, state, digest_at, origin_at)
+          select subscription_id, ${eventId}::bigint, 'event', message_id, case when digest_at is null then 'pending' else 'scheduled' end, digest_at, ${originAt?.toISOString() ?? null}::timestamptz from input
+          on conflict do nothing returning id, message_id),
+        jb as (insert into jobs (kind, key, run_at, max_attempts, priority)
+          select case when i.digest_key is null then ${DELIVER_ALERT}::text else ${SEND_DIGEST}::text end, coalesce(i.digest_key, ins.id::text),
+            now() + make_interval(secs => i.delay_s), ${ALERT_MAX_ATTEMPTS}::int, ${PRIORITY.live}::int
+          from ins join input i using (message_id)
+          on conflict (kind, key) do nothing returning kind)
+        select (select count(*) from ins)::int as deliveries,
+          case when exists (select 1 from jb where kind = ${DELIVER_ALERT}) then pg_notify(${JOBS_CHANNEL}, ${DELIVER_ALERT}) end as notified,
+          case when exists (select 1 from jb where kind = ${SEND_DIGEST}) then pg_notify(${JOBS_CHANNEL}, ${SEND_DIGEST}) end as notified_digest`);
+      return Number(rowsOf<{ deliveries: number }>(result)[0]?.deliveries ?? 0);
     },
 
     /** Inserts the deliveries not already there (the unique (subscription, event) key); returns the new ones. */

@@ -85,18 +85,16 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     const matching = (await subscriptions.active()).filter((s) => matchesFilter(s.filter, facts));
     if (matching.length === 0) return;
     const at = now();
-    const rows = matching.map((s) => {
-      const digestAt = s.mode === 'instant' ? null : nextDigestAt(at, s.mode.digest.at, s.mode.digest.timezone);
-      return { subscriptionId: s.id, eventId: context.event.id, messageId: newMessageId(), state: digestAt ? ('scheduled' as const) : ('pending' as const), digestAt, originAt: context.filing?.discoveredAt ?? context.event.createdAt };
-    });
-    await repositories.transaction(async (tx) => {
-      // A second run of this job (a retry, another instance) inserts nothing and queues nothing.
-      for (const delivery of await tx.deliveries.insert(rows)) {
-        if (delivery.digestAt) {
-          await tx.jobs.enqueue({ kind: SEND_DIGEST, key: digestJobKey(delivery.subscriptionId, delivery.digestAt), delayMs: Math.max(0, delivery.digestAt.getTime() - at.getTime()), maxAttempts: ALERT_MAX_ATTEMPTS, priority: PRIORITY.live });
-        } else await tx.jobs.enqueue(deliverJob(delivery.id));
-      }
-    });
+    // One statement for every subscription (a second run of this job, a retry or another
+    // instance, writes and queues nothing).
+    await deliveries.fanOut(
+      context.event.id,
+      context.filing?.discoveredAt ?? context.event.createdAt,
+      matching.map((s) => {
+        const digestAt = s.mode === 'instant' ? null : nextDigestAt(at, s.mode.digest.at, s.mode.digest.timezone);
+        return { subscriptionId: s.id, messageId: newMessageId(), digest: digestAt && { at: digestAt, jobKey: digestJobKey(s.id, digestAt), inMs: Math.max(0, digestAt.getTime() - at.getTime()) } };
+      }),
+    );
   };
 
   async function messageOf(delivery: DeliveryRow, at: Date): Promise<AlertMessage | null> {
