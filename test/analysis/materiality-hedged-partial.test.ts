@@ -204,3 +204,52 @@ describe('direct statements of impact', () => {
     expect(a.materialImpact).toBe('not-determined');
   });
 });
+
+// The same classes in the other wordings 8-Ks and 10-Qs use for them; sentences written for the
+// test (no filing at hand says exactly these), each reading decided by the README's steps.
+const item105 = (sentence: string) =>
+  file('8-K', doc('Item 1.05 Material Cybersecurity Incidents.', 'On July 10, 2024, the Company detected unauthorized access to its systems.', sentence), '2024-07-15');
+const quarter = (sentence: string) => file('10-Q', doc('In May 2025, the Company experienced a cybersecurity incident.', sentence), '2025-08-05');
+
+describe('other wordings of an open, a denied and an affirmed impact', () => {
+  it.each([
+    'The Company is not yet able to determine the full impact of the incident.',
+    'The Company has not yet made a determination as to whether the incident is material.',
+    'The incident could have the potential to have a material impact on the Company’s financial results.',
+  ])('reads "%s" as not-determined', async (sentence) => {
+    expect((await item105(sentence)).materialImpact).toBe('not-determined');
+  });
+
+  it.each([
+    'The incident has not materially impacted the Company’s operations.',
+    'The Company believes the incident has not had, and will not have, a material impact on its operations or financial condition.',
+    'The costs associated with the incident have not been material.',
+  ])('reads "%s" as not-material', async (sentence) => {
+    expect((await item105(sentence)).materialImpact).toBe('not-material');
+  });
+
+  it.each([
+    'The incident resulted in a material decrease in net sales during the quarter.',
+    'Our results of operations for the quarter were materially and adversely affected by the cybersecurity incident.',
+  ])('reads "%s" in a 10-Q as material', async (sentence) => {
+    expect((await quarter(sentence)).materialImpact).toBe('material');
+  });
+
+  it('keeps forward-looking boilerplate ("could cause actual results to differ materially") from opening the impact', async () => {
+    const a = await item105('These statements are subject to risks and uncertainties that could cause actual results to differ materially from those projected.');
+    expect(a.materialImpact).toBeNull();
+  });
+
+  it('keeps "cybersecurity incidents … have not materially affected us", said of incidents in general, from deciding against an open statement', async () => {
+    const a = await file(
+      '10-K',
+      doc(
+        'In May 2025, we experienced a cybersecurity incident in which an unauthorized party accessed certain of our systems.',
+        'We have not yet determined whether the incident is reasonably likely to materially impact our financial condition.',
+        'Cybersecurity incidents we have experienced in prior years have not materially affected us.',
+      ),
+      '2026-02-20',
+    );
+    expect(a.materialImpact).toBe('not-determined');
+  });
+});
