@@ -204,9 +204,10 @@ program
   .command('demo')
   .description('offline demo: the replay server on loopback plus the monitor pointed at it')
   .option('--speed <factor>', 'compress the release timeline by this factor', positiveNumber, 1)
-  .action(async (opts: { speed: number }) => {
+  .option('--no-alerts', 'no webhook receiver, demo subscriptions or alert lines')
+  .action(async (opts: { speed: number; alerts: boolean }) => {
     const { runDemo } = await import('./commands/demo.ts');
-    await runDemo({ speed: opts.speed });
+    await runDemo({ speed: opts.speed, alerts: opts.alerts });
   });
 
 program
