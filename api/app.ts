@@ -8,7 +8,8 @@ import { createRepositories, type Repositories } from '../db/repositories/index.
 import { createCursorCodec } from './cursor.ts';
 import { createResponseCache } from './response-cache.ts';
 import { FILINGS_CHANNEL, onFilingsChanged } from '../db/filing-changes.ts';
-import { declareRouteAuth, registerAuth, SECURITY_SCHEME } from './auth.ts';
+import { declareRouteAuth, registerAuth } from './auth.ts';
+import { documentRoute, openApiOptions } from './openapi.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
@@ -78,40 +79,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routes.add(route.method, route.url);
     strictQuery(route);
     declareRouteAuth(route, readAuth);
+    documentRoute(route);
   });
   registerErrorHandling(app, routes);
   registerAuth(app, { apiKeys: repositories.apiKeys, rateLimits: repositories.rateLimits, readAuth });
   registerRequestLog(app);
   app.addSchema(ErrorSchema);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'cyber8k API',
-        version: VERSION,
-        description:
-          'Cybersecurity incident disclosures from SEC EDGAR (8-K Item 1.05, 8.01/7.01 and periodic reports), with the facts the analyzer extracted and the sentence each came from.',
-      },
-      tags: [
-        { name: 'filings', description: 'Filings seen on EDGAR and their analysis' },
-        { name: 'incidents', description: 'Incidents threaded from the filings, and the stream of their changes' },
-        { name: 'reports', description: 'The weekly disclosure report: last week’s incidents, trends and time to disclose, as JSON, Markdown, HTML or CSV' },
-        { name: 'companies', description: 'Registrants (tickers, SIC code, state, SEC office) and the sectors they fall in' },
-        { name: 'subscriptions', description: 'Alerts on incidents to webhooks, Slack, Teams and e-mail (API key of scope `alerts`)' },
-        { name: 'operations', description: 'Health of the service' },
-      ],
-      components: {
-        securitySchemes: {
-          [SECURITY_SCHEME]: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'An API key made by `cyber8k keys create --name NAME [--scope read|alerts|admin]`, sent as `Authorization: Bearer c8k_…`. Reads need one only when the server runs with API_READ_AUTH=key.',
-          },
-        },
-      },
-    },
-  });
+  await app.register(swagger, openApiOptions({ version: VERSION, publicUrl: options.publicUrl }));
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(operationsRoutes, {

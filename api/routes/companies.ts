@@ -34,6 +34,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox<CompanyRoutesOptions> = as
     {
       schema: {
         tags: ['companies'],
+        operationId: 'listSectors',
         summary: 'The sectors `sector=` filters by: named sets of SIC codes',
         response: { 200: SectorListSchema },
       },
@@ -48,6 +49,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox<CompanyRoutesOptions> = as
     {
       schema: {
         tags: ['companies'],
+        operationId: 'listCompanies',
         summary: 'List companies, most recently active first',
         description: 'Every registrant whose filings were seen, with its tickers, SIC code, sectors, state and SEC office. `ticker=` looks one up by ticker. Cursor-paginated.',
         querystring: CompanyQuerySchema,
@@ -66,6 +68,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox<CompanyRoutesOptions> = as
     {
       schema: {
         tags: ['companies'],
+        operationId: 'getCompany',
         summary: 'One company, by CIK or ticker, with its incidents',
         params: CompanyParamsSchema,
         response: { 200: CompanyDetailSchema, 400: ErrorSchema, 404: ErrorSchema },

@@ -26,6 +26,8 @@ export const EXPORT_BATCH = 500;
 const FORMATS = ['csv', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
+const FORMAT_NAMES: Record<Format, string> = { csv: 'Csv', jsonl: 'Jsonl' };
+
 const CONTENT_TYPES: Record<Format, string> = { csv: 'text/csv; charset=utf-8; header=present', jsonl: 'application/x-ndjson; charset=utf-8' };
 
 const without = <T extends { properties: Record<string, unknown> }>(schema: T, omit: string[]) =>
@@ -94,6 +96,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRoutesOptions> = asyn
       {
         schema: {
           tags: ['incidents'],
+          operationId: `exportIncidents${FORMAT_NAMES[format]}`,
           summary: `Every incident matching the list's filters, as ${format === 'csv' ? 'CSV' : 'JSON lines'}`,
           description: exportDescription(format, 'incidents', INCIDENT_CSV_COLUMNS),
           querystring: IncidentExportQuery,
@@ -113,6 +116,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRoutesOptions> = asyn
       {
         schema: {
           tags: ['filings'],
+          operationId: `exportFilings${FORMAT_NAMES[format]}`,
           summary: `Every filing matching the list's filters, as ${format === 'csv' ? 'CSV' : 'JSON lines'}`,
           description: exportDescription(format, 'filings', FILING_CSV_COLUMNS),
           querystring: FilingExportQuery,

@@ -60,6 +60,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = async (a
       config: { auth: 'feed', tokenInQuery: true },
       schema: {
         tags: ['incidents'],
+        operationId: 'getFeed',
         summary: 'Atom feed of incident events: one entry per new incident, update, escalation or retraction',
         description:
           'The latest entries of the incident event stream (`/v1/events`) for the incidents matching the filters, as they are now, newest first. Each entry links to its incident (`/v1/incidents/{id}`) and the filing that caused it. Send `If-None-Match` with the last `ETag` to get a 304 when nothing changed.',

@@ -34,6 +34,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
     {
       schema: {
         tags: ['filings'],
+        operationId: 'listFilings',
         summary: 'List filings, newest first',
         description: 'Every filing the monitor has seen (8-K, 10-Q, 10-K and their amendments, as configured), with the summary of its analysis once analyzed (statements, evidence and the Item 1.05 text are on the detail). Cursor-paginated with the opaque `nextCursor`.',
         querystring: FilingQuerySchema,
@@ -57,6 +58,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
     {
       schema: {
         tags: ['filings'],
+        operationId: 'getFiling',
         summary: 'One filing with its full analysis: statements, evidence, Item 1.05 text',
         params: AccessionParamsSchema,
         response: { 200: FilingDetailSchema, 400: ErrorSchema, 404: ErrorSchema },

@@ -34,6 +34,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
     {
       schema: {
         tags: ['incidents'],
+        operationId: 'listIncidents',
         summary: 'List incidents, most recent activity first',
         description: 'Each company’s cybersecurity incidents, threaded from its filings (original, amendments, updates, escalation to Item 1.05, periodic-report passages). Cursor-paginated.',
         querystring: IncidentQuerySchema,
@@ -53,6 +54,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
     {
       schema: {
         tags: ['incidents'],
+        operationId: 'getIncident',
         summary: 'One incident with its timeline: each filing, what it stated and the evidence',
         params: IncidentParamsSchema,
         response: { 200: IncidentDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
@@ -70,6 +72,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
     {
       schema: {
         tags: ['incidents'],
+        operationId: 'listEvents',
         summary: 'The event stream (incidents, published reports), oldest first, for consumers that poll',
         description: '`incident.created`, `incident.updated` (with the changed fields, from → to), `incident.escalated`, `incident.retracted`, and `report.published` when a weekly report is built. Poll with `after` set to the previous page’s `nextAfter`.',
         querystring: EventQuerySchema,

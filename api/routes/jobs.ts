@@ -58,6 +58,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ jobs: JobRepository }> = asy
     {
       schema: {
         tags: ['operations'],
+        operationId: 'listJobs',
         summary: 'The ingestion queue: counts by kind and state, and the jobs themselves',
         description:
           'Every discovered filing is a job until it is analyzed (`done`) or set aside (`dead`, with its error). Without an API key only the counts are served; with one, the jobs too (and, for an admin key, the worker holding each).',

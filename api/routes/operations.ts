@@ -95,6 +95,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
         summary: 'Liveness: the process is up and answering',
         response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), uptimeSeconds: Type.Number() }) },
       },
@@ -107,6 +108,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getReadiness',
         summary: 'Readiness: database reachable, poller lag, rate-limit breaker, queue, alert backlog and disabled subscriptions',
         description: '200 when the database answers, 503 otherwise. The other fields are for dashboards and alerts.',
         response: { 200: ReadySchema, 503: ReadySchema },
@@ -141,7 +143,14 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['operations'],
+        operationId: 'getMetrics',
+        summary: 'Prometheus metrics',
+        response: { 200: { description: 'The Prometheus text exposition format, version 0.0.4.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
     async (_request, reply) => reply.type('text/plain; version=0.0.4').send(await metrics.registry.render()),
   );
 };

@@ -34,6 +34,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = asyn
     {
       schema: {
         tags: ['reports'],
+        operationId: 'listWeeklyReports',
         summary: 'The weeks a weekly disclosure report exists for, newest first',
         description: 'Every ISO week (Monday–Sunday, by EDGAR filing date) from the first filing on record to the last complete week, with a link to each format.',
         response: { 200: WeekListSchema, 400: ErrorSchema },
@@ -50,6 +51,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = asyn
     {
       schema: {
         tags: ['reports'],
+        operationId: 'getWeeklyReport',
         summary: 'One week’s disclosure report as JSON, Markdown, HTML or CSV',
         description:
           '`{week}.{json|md|html|csv}`, e.g. `2024-W08.html`. The JSON is the report model (headline counts with their units, materiality, impact mix, time to disclose with n and coverage, sectors, trends, the incident list with evidence, data quality, definitions); the other formats render it. ' +

@@ -86,6 +86,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
       config,
       schema: {
         tags,
+        operationId: 'createSubscription',
         summary: 'Subscribe a channel to incident alerts',
         description: 'A webhook subscription\'s signing secret (`whsec_…`) is in this response only. URLs are checked when saved: http(s), no credentials, no private, loopback or metadata address.',
         body: SubscriptionInputSchema,
@@ -100,7 +101,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
 
   app.get(
     '/subscriptions',
-    { config, schema: { tags, summary: 'The subscriptions of this key (every one, for an admin key), newest first', querystring: PageQuerySchema, response: { 200: SubscriptionPageSchema, 400: ErrorSchema } } },
+    { config, schema: { tags, operationId: 'listSubscriptions', summary: 'The subscriptions of this key (every one, for an admin key), newest first', querystring: PageQuerySchema, response: { 200: SubscriptionPageSchema, 400: ErrorSchema } } },
     async (request) => {
       const { limit = 20, before } = request.query;
       const rows = await subscriptions.list(ownerOf(request), { limit, beforeId: before });
@@ -110,7 +111,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
 
   app.get(
     '/subscriptions/:id',
-    { config, schema: { tags, summary: 'One subscription (never its secret)', params: IdParamsSchema, response: { 200: SubscriptionSchema, ...errors } } },
+    { config, schema: { tags, operationId: 'getSubscription', summary: 'One subscription (never its secret)', params: IdParamsSchema, response: { 200: SubscriptionSchema, ...errors } } },
     async (request) => {
       const id = Number(request.params.id);
       const row = await subscriptions.get(id, ownerOf(request));
@@ -123,14 +124,14 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
     '/subscriptions/:id',
     {
       config,
-      schema: { tags, summary: 'Change a subscription, or pause (`enabled: false`) and re-enable it', params: IdParamsSchema, body: SubscriptionPatchSchema, response: { 200: SubscriptionSchema, ...errors } },
+      schema: { tags, operationId: 'updateSubscription', summary: 'Change a subscription, or pause (`enabled: false`) and re-enable it', params: IdParamsSchema, body: SubscriptionPatchSchema, response: { 200: SubscriptionSchema, ...errors } },
     },
     async (request) => toSubscriptionDto(await updateSubscription(repositories, policy, Number(request.params.id), ownerOf(request), request.body)),
   );
 
   app.delete(
     '/subscriptions/:id',
-    { config, schema: { tags, summary: 'Delete a subscription and its delivery log', params: IdParamsSchema, response: { 204: { type: 'null', description: 'Deleted.' }, ...errors } } },
+    { config, schema: { tags, operationId: 'deleteSubscription', summary: 'Delete a subscription and its delivery log', params: IdParamsSchema, response: { 204: { type: 'null', description: 'Deleted.' }, ...errors } } },
     async (request, reply) => {
       const id = Number(request.params.id);
       if (!(await subscriptions.delete(id, ownerOf(request)))) throw notFound(id);
@@ -144,6 +145,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
       config,
       schema: {
         tags,
+        operationId: 'testSubscription',
         summary: 'Send a test alert (a sample incident, marked as a test) to the channel',
         description: 'Queued at once; its result is in the delivery log.',
         params: IdParamsSchema,
@@ -159,6 +161,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
       config,
       schema: {
         tags,
+        operationId: 'rotateSubscriptionSecret',
         summary: 'Replace the signing secret',
         description: 'For 24 hours both secrets sign every message (two `v1,` signatures in `webhook-signature`), so the receiver can switch without losing one.',
         params: IdParamsSchema,
@@ -175,7 +178,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
     '/subscriptions/:id/deliveries',
     {
       config,
-      schema: { tags, summary: 'The delivery log: each alert\'s state, attempts, last status and response excerpt, newest first', params: IdParamsSchema, querystring: PageQuerySchema, response: { 200: DeliveryPageSchema, ...errors } },
+      schema: { tags, operationId: 'listSubscriptionDeliveries', summary: 'The delivery log: each alert\'s state, attempts, last status and response excerpt, newest first', params: IdParamsSchema, querystring: PageQuerySchema, response: { 200: DeliveryPageSchema, ...errors } },
     },
     async (request) => {
       const id = Number(request.params.id);
@@ -190,7 +193,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
     '/deliveries/:id/replay',
     {
       config,
-      schema: { tags, summary: 'Send a delivery again, from its first attempt, with the same `webhook-id`', params: IdParamsSchema, response: { 202: DeliverySchema, ...errors } },
+      schema: { tags, operationId: 'replayDelivery', summary: 'Send a delivery again, from its first attempt, with the same `webhook-id`', params: IdParamsSchema, response: { 202: DeliverySchema, ...errors } },
     },
     async (request, reply) => reply.code(202).send(toDeliveryDto(await replayDelivery(repositories, Number(request.params.id), ownerOf(request)))),
   );
