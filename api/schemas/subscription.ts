@@ -25,7 +25,7 @@ export const FilterInputSchema = Type.Object(
       Type.Union([StringEnum(MATERIAL_IMPACTS), Type.Array(StringEnum(MATERIAL_IMPACTS), { maxItems: 3 })], { description: 'The incident\'s latest stated materiality.' }),
     ),
     flags: Type.Optional(Type.Array(StringEnum(FLAG_NAMES), { maxItems: FLAG_NAMES.length, description: 'Any of these flags stated.' })),
-    events: Type.Optional(Type.Array(StringEnum(FILTER_EVENTS), { maxItems: FILTER_EVENTS.length, description: 'Event types; default `created`, `updated`, `escalated`.' })),
+    events: Type.Optional(Type.Array(StringEnum(FILTER_EVENTS), { maxItems: FILTER_EVENTS.length, description: 'Event types: the incident events `created`, `updated`, `escalated`, `retracted` (default the first three), and `report.published`, the weekly report (not narrowed by the incident filters).' })),
   },
   { additionalProperties: false, description: 'Each list given narrows the alerts (all must match); within a list any value matches.' },
 );

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { companies, deliveries, events, filings, incidents, subscriptions, type DeliveryState } from '../schema.ts';
+import { companies, deliveries, events, filings, incidents, reports, subscriptions, type DeliveryState } from '../schema.ts';
+import type { ReportModel } from '../../src/reports/model.ts';
 import type { DeliveryRow, SubscriptionRow } from './subscriptions.ts';
 import { JOBS_CHANNEL } from '../job-notifications.ts';
 import { ALERT_MAX_ATTEMPTS, DELIVER_ALERT, PRIORITY, SEND_DIGEST } from '../../src/jobs/catalogue.ts';
@@ -31,6 +32,12 @@ export interface NewDelivery {
 export type AttemptResult =
   | { state: 'pending'; status: number | null; error: string; excerpt: string | null; retryInMs: number }
   | { state: Exclude<DeliveryState, 'pending' | 'scheduled'>; status: number | null; error: string | null; excerpt: string | null };
+
+/** A `report.published` event with the report it announces. */
+export interface ReportEventContext {
+  event: typeof events.$inferSelect;
+  model: ReportModel;
+}
 
 export type EventContext = NonNullable<Awaited<ReturnType<ReturnType<typeof createDeliveryRepository>['eventContext']>>>;
 
@@ -78,6 +85,12 @@ export function createDeliveryRepository({ db }: { db: Db }) {
           case when exists (select 1 from jb where kind = ${DELIVER_ALERT}) then pg_notify(${JOBS_CHANNEL}, ${DELIVER_ALERT}) end as notified,
           case when exists (select 1 from jb where kind = ${SEND_DIGEST}) then pg_notify(${JOBS_CHANNEL}, ${SEND_DIGEST}) end as notified_digest`);
       return Number(rowsOf<{ deliveries: number }>(result)[0]?.deliveries ?? 0);
+    },
+
+    /** A `report.published` event and its stored report; undefined for an incident event. */
+    async reportEventContext(eventId: number): Promise<ReportEventContext | undefined> {
+      const [row] = await db.select({ event: events, model: reports.model }).from(events).innerJoin(reports, eq(reports.id, events.reportId)).where(eq(events.id, eventId));
+      return row && { event: row.event, model: (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as ReportModel };
     },
 
     /** Inserts the deliveries not already there (the unique (subscription, event) key); returns the new ones. */

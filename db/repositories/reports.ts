@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { companies, events, filings, incidentFilings, incidents, reconciliations, reports } from '../schema.ts';
+import { companies, events, filings, incidentFilings, incidents, jobs, reconciliations, reports } from '../schema.ts';
+import { JOBS_CHANNEL } from '../job-notifications.ts';
+import { FAN_OUT_EVENT, PRIORITY } from '../../src/jobs/catalogue.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { IncidentMember, Timeliness } from '../../src/incidents/facts.ts';
 import type { IncidentRole } from '../../src/incidents/thread.ts';
@@ -239,7 +241,7 @@ export function createReportRepository({ db }: { db: Db }) {
     },
 
     /**
-     * Stores a built report and its `report.published` event in one transaction; false (and nothing
+     * Stores a built report, its `report.published` event and the event's fan-out job in one transaction; false (and nothing
      * written) when that week and analyzer version were stored already, by this instance or another.
      */
     async publish(model: ReportModel, event: Record<string, unknown>): Promise<{ published: boolean; id: number }> {
@@ -253,7 +255,12 @@ export function createReportRepository({ db }: { db: Db }) {
           const [existing] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.week, model.week), eq(reports.analyzerVersion, model.analyzerVersion)));
           return { published: false, id: existing!.id };
         }
-        await tx.insert(events).values({ type: 'report.published', reportId: inserted.id, analyzerVersion: model.analyzerVersion, payload: event }).onConflictDoNothing();
+        const [published] = await tx.insert(events).values({ type: 'report.published', reportId: inserted.id, analyzerVersion: model.analyzerVersion, payload: event }).onConflictDoNothing().returning({ id: events.id });
+        // Its alerts are fanned out by a job committed with it, as for incident events: none lost, none doubled.
+        if (published) {
+          await tx.insert(jobs).values({ kind: FAN_OUT_EVENT, key: String(published.id), priority: PRIORITY.live }).onConflictDoNothing({ target: [jobs.kind, jobs.key] });
+          await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${FAN_OUT_EVENT})`);
+        }
         return { published: true, id: inserted.id };
       });
     },

@@ -12,11 +12,12 @@ import { classifySlackResponse, slackDigestRequest, slackRequest } from './slack
 import { isUrlRefusal } from './ssrf.ts';
 import type { Channel } from './subscription.ts';
 import { classifyTeamsResponse, teamsDigestRequest, teamsRequest } from './teams.ts';
-import type { AlertDigest, AlertMessage, ChannelRequest } from './types.ts';
+import { emailReportMessage, reportWebhookRequest, slackReportRequest, teamsReportRequest } from './report.ts';
+import type { AlertDigest, AlertMessage, ChannelRequest, ReportAlert, ReportDocuments } from './types.ts';
 import { webhookRequest } from './webhook.ts';
 
-/** One alert, or a digest of several (a webhook receives a digest's alerts one by one: see delivery.ts). */
-export type Outgoing = { message: AlertMessage } | { digest: AlertDigest };
+/** One alert, a digest of several (a webhook receives a digest's alerts one by one: see delivery.ts), or a weekly report. */
+export type Outgoing = { message: AlertMessage } | { digest: AlertDigest } | { report: ReportAlert; documents: ReportDocuments };
 
 export interface SendResult {
   outcome: ChannelOutcome;
@@ -37,6 +38,11 @@ export type ChannelSender = (channel: Channel, outgoing: Outgoing, secrets: read
 type HttpChannel = Exclude<Channel, { type: 'email' }>;
 
 function httpRequest(channel: HttpChannel, outgoing: Outgoing, secrets: readonly string[], now: Date): ChannelRequest {
+  if ('report' in outgoing) {
+    if (channel.type === 'slack') return slackReportRequest(channel.url, outgoing.report);
+    if (channel.type === 'teams') return teamsReportRequest(channel.url, outgoing.report);
+    return reportWebhookRequest(channel.url, outgoing.report, secrets, Math.floor(now.getTime() / 1000));
+  }
   if (channel.type === 'slack') return 'digest' in outgoing ? slackDigestRequest(channel.url, outgoing.digest) : slackRequest(channel.url, outgoing.message);
   if (channel.type === 'teams') return 'digest' in outgoing ? teamsDigestRequest(channel.url, outgoing.digest) : teamsRequest(channel.url, outgoing.message);
   if ('digest' in outgoing) throw new Error('a webhook receives the alerts of a digest one by one');
@@ -54,7 +60,8 @@ export function createChannelSender(options: ChannelSenderOptions): ChannelSende
     if (channel.type === 'email') {
       if (!options.email) return { outcome: { state: 'retry', reason: 'e-mail alerts are not set up on this server (SMTP_URL, ALERTS_FROM)', retryAfterMs: null }, status: null, excerpt: null };
       const { transport, from } = options.email;
-      const mail = 'digest' in outgoing ? emailDigestMessage(outgoing.digest, { from, to: channel.to }) : emailMessage(outgoing.message, { from, to: channel.to });
+      const to = { from, to: channel.to };
+      const mail = 'report' in outgoing ? emailReportMessage(outgoing.report, outgoing.documents, to) : 'digest' in outgoing ? emailDigestMessage(outgoing.digest, to) : emailMessage(outgoing.message, to);
       const sent = await sendEmail(transport, mail);
       return { outcome: sent.outcome, status: null, excerpt: excerpt(sent.response) || null };
     }

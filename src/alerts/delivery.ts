@@ -1,6 +1,6 @@
-// The alert jobs. `fan-out-event` (one per outbox event, queued in the transaction that wrote the
-// event) writes one delivery per matching subscription under the unique (subscription, event) key
-// and queues its send; `deliver-alert` sends one delivery, each retry being the same job under
+// The alert jobs. `fan-out-event` (one per outbox event — an incident's change or a weekly
+// report's publication —, queued in the transaction that wrote the event) writes one delivery per
+// matching subscription under the unique (subscription, event) key and queues its send; `deliver-alert` sends one delivery, each retry being the same job under
 // the same webhook-id; `send-digest` sends a subscription's scheduled deliveries at its digest
 // time. Exactly once per (subscription, event) across instances comes from the unique key and the
 // jobs table; a worker killed mid-send makes it at least once, with the same webhook-id.
@@ -13,10 +13,11 @@ import { ALERT_MAX_ATTEMPTS, ALERT_RETRY_DELAYS_MS, DELIVER_ALERT, FAN_OUT_EVENT
 import type { JobHandler } from '../ingest/worker.ts';
 import { PermanentJobError, RetryJobError } from '../ingest/worker.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelSender, SendResult } from './channels.ts';
+import type { ChannelSender, Outgoing, SendResult } from './channels.ts';
 import { nextDigestAt } from './digest-time.ts';
-import { matchesFilter } from './match.ts';
+import { matchesFilter, wantsReports } from './match.ts';
 import { alertMessage, testMessage } from './message.ts';
+import { createReportEvents } from './report-events.ts';
 import { newMessageId } from './subscriptions.usecase.ts';
 import type { AlertMessage } from './types.ts';
 
@@ -78,20 +79,28 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     return context;
   }
 
+  const reportEvents = createReportEvents(deliveries, options.publicUrl, now);
+
   const fanOut: JobHandler = async (job) => {
-    const context = await eventContext(Number(job.key));
-    if (!context) return; // the incident was deleted since
-    const facts = { eventType: context.event.type, cik: context.incident.cik, items: context.incident.items, materialImpact: context.incident.materialImpact, flags: context.incident.flags, sic: context.sic };
-    const matching = (await subscriptions.active()).filter((s) => matchesFilter(s.filter, facts));
+    const eventId = Number(job.key);
+    const context = await eventContext(eventId);
+    const report = context ? undefined : await reportEvents.get(eventId);
+    if (!context && !report) return; // the incident (or the report) was deleted since
+    const active = await subscriptions.active();
+    const matching = context
+      ? active.filter((s) => matchesFilter(s.filter, { eventType: context.event.type, cik: context.incident.cik, items: context.incident.items, materialImpact: context.incident.materialImpact, flags: context.incident.flags, sic: context.sic }))
+      : active.filter((s) => wantsReports(s.filter));
     if (matching.length === 0) return;
     const at = now();
+    const event = (context ?? report)!.event;
     // One statement for every subscription (a second run of this job, a retry or another
     // instance, writes and queues nothing).
     await deliveries.fanOut(
-      context.event.id,
-      context.filing?.discoveredAt ?? context.event.createdAt,
+      event.id,
+      context?.filing?.discoveredAt ?? event.createdAt,
       matching.map((s) => {
-        const digestAt = s.mode === 'instant' ? null : nextDigestAt(at, s.mode.digest.at, s.mode.digest.timezone);
+        // A report goes out when published, in digest mode too: it is the week's summary already, and an e-mail carries it whole.
+        const digestAt = s.mode === 'instant' || report ? null : nextDigestAt(at, s.mode.digest.at, s.mode.digest.timezone);
         return { subscriptionId: s.id, messageId: newMessageId(), digest: digestAt && { at: digestAt, jobKey: digestJobKey(s.id, digestAt), inMs: Math.max(0, digestAt.getTime() - at.getTime()) } };
       }),
     );
@@ -101,6 +110,14 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     if (delivery.kind === 'test') return testMessage(delivery.messageId, at, options.publicUrl);
     const context = await eventContext(delivery.eventId!);
     return context ? alertMessage(context, delivery.messageId, options.publicUrl) : null;
+  }
+
+  /** What one delivery sends: its incident alert, or the weekly report it announces. */
+  async function outgoingOf(delivery: DeliveryRow, at: Date): Promise<Outgoing | null> {
+    const message = await messageOf(delivery, at);
+    if (message) return { message };
+    const report = delivery.eventId === null ? undefined : await reportEvents.get(delivery.eventId);
+    return report ? reportEvents.outgoing(report, delivery.messageId) : null;
   }
 
   /** Records what one attempt of `ids` came to; throws RetryJobError to have the job retried. */
@@ -140,9 +157,9 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
       return;
     }
     const at = now();
-    const message = await messageOf(delivery, at);
-    if (!message) throw new PermanentJobError(`the event of delivery ${delivery.id} no longer exists`);
-    await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, { message }, signingSecrets(subscription, at), at), at);
+    const outgoing = await outgoingOf(delivery, at);
+    if (!outgoing) throw new PermanentJobError(`the event of delivery ${delivery.id} no longer exists`);
+    await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, outgoing, signingSecrets(subscription, at), at), at);
   };
 
   const digest: JobHandler = async (job) => {

@@ -27,7 +27,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** One header line: control characters (CR/LF injection) become spaces. */
-function headerText(text: string): string {
+export function headerText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -50,7 +50,7 @@ export function deliveryMessageId(message: AlertMessage, domain: string): string
 
 /** `[cyber8k] AT&T Inc. (T): cybersecurity incident 42`, the same for every alert of the incident. */
 export function emailSubject(message: AlertMessage): string {
-  const base = message.type === 'report.published' ? `[cyber8k] ${message.data.incident.title}` : `[cyber8k] ${companyLine(message)}: cybersecurity incident ${message.data.incident.id}`;
+  const base = `[cyber8k] ${companyLine(message)}: cybersecurity incident ${message.data.incident.id}`;
   return headerText(`${message.test ? '[TEST] ' : ''}${base}`);
 }
 

@@ -31,3 +31,13 @@ export function matchesFilter(filter: SubscriptionFilter, facts: MatchFacts): bo
     some(filter.flags, (f) => facts.flags.includes(f))
   );
 }
+
+/**
+ * Whether a subscription gets the weekly report. A report covers every company, so the incident
+ * lists (companies, sectors, items, materiality, flags) do not narrow it: a watchlist that also
+ * names `report.published` gets the market-wide report beside its own incidents, and one naming
+ * only `report.published` gets reports alone.
+ */
+export function wantsReports(filter: SubscriptionFilter): boolean {
+  return filter.events.includes('report.published');
+}

@@ -49,7 +49,7 @@ export function slackEscape(text: string): string {
 }
 
 /** Escaped mrkdwn of at most `max` characters: cut before escaping grows it, never inside an entity. */
-function mrkdwn(raw: string, max: number): string {
+export function mrkdwn(raw: string, max: number): string {
   const escaped = slackEscape(raw);
   if (escaped.length <= max) return escaped;
   let out = '';

@@ -11,8 +11,8 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 export type Channel = { type: 'webhook' | 'slack' | 'teams'; url: string } | { type: 'email'; to: string[] };
 
-/** The event types a filter names, without the `incident.` prefix. */
-export const FILTER_EVENTS = ['created', 'updated', 'escalated', 'retracted'] as const;
+/** The event types a filter names: incident events without the `incident.` prefix, and the weekly report's `report.published`. */
+export const FILTER_EVENTS = ['created', 'updated', 'escalated', 'retracted', 'report.published'] as const;
 export type FilterEvent = (typeof FILTER_EVENTS)[number];
 export const DEFAULT_EVENTS: FilterEvent[] = ['created', 'updated', 'escalated'];
 
@@ -21,7 +21,8 @@ export const MATERIAL_IMPACTS = ['material', 'not-material', 'not-determined'] a
 
 /**
  * A stored filter. Every list present narrows (AND across lists, any value within one); an absent
- * or empty list does not. `tickers` are kept as given, resolved to CIKs in `tickerCiks` when saved:
+ * or empty list does not. The lists other than `events` describe incidents, so they narrow
+ * incident events only: `report.published` reaches every subscription that names it (see match.ts). `tickers` are kept as given, resolved to CIKs in `tickerCiks` when saved:
  * a company's alerts keep coming when a ticker is later reassigned.
  */
 export interface SubscriptionFilter {
@@ -110,7 +111,7 @@ function shaped(field: string, values: string[], pattern: RegExp, shape: string)
 
 export async function normalizeFilter(input: FilterInput, policy: SubscriptionPolicy): Promise<SubscriptionFilter> {
   const filter: SubscriptionFilter = { events: input.events ? oneOf('events', input.events, FILTER_EVENTS) : [...DEFAULT_EVENTS] };
-  if (filter.events.length === 0) throw new SubscriptionError('filter.events', 'a filter needs one event type at least (created, updated, escalated, retracted)');
+  if (filter.events.length === 0) throw new SubscriptionError('filter.events', `a filter needs one event type at least (${FILTER_EVENTS.join(', ')})`);
   if (input.ciks?.length) filter.ciks = shaped('ciks', input.ciks, /^\d{1,10}$/, 'a CIK (1 to 10 digits)').map(padCik);
   if (input.tickers?.length) {
     const tickers = shaped('tickers', input.tickers.map((t) => t.trim().toUpperCase()), /^[A-Z0-9][A-Z0-9.-]{0,9}$/, 'a ticker symbol');

@@ -18,9 +18,9 @@ const CHANGES_SHOWN = 10;
 /** Names and titles are short in practice; this only bounds pathological input before the fitting. */
 const TEXT_MAX = 2000;
 
-type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string };
-type TextBlock = { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' };
-type CardElement =
+export type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string };
+export type TextBlock = { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' };
+export type CardElement =
   | TextBlock
   | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
   | { type: 'Container'; items: TextBlock[]; separator: true; spacing: 'Medium'; selectAction: OpenUrl };
@@ -39,7 +39,7 @@ export interface TeamsPayload {
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: AdaptiveCard }];
 }
 
-function envelope(body: CardElement[], actions: OpenUrl[]): TeamsPayload {
+export function envelope(body: CardElement[], actions: OpenUrl[]): TeamsPayload {
   return {
     type: 'message',
     attachments: [

@@ -2,14 +2,15 @@
 // (Slack mrkdwn, Adaptive Card markdown, HTML), so Slack, Teams and email say the same thing.
 
 import type { IncidentFlags, MaterialImpact } from '../analysis/types.ts';
-import type { AlertChange, AlertDigest, AlertMessage, AlertType } from './types.ts';
+import type { AlertChange, AlertDigest, AlertMessage, AlertType, ReportAlert } from './types.ts';
+import { dayRange } from '../reports/format.ts';
 
 const TYPE_LABELS: Record<AlertType, { emoji: string; label: string }> = {
   'incident.created': { emoji: '🔔', label: 'New incident' },
   'incident.updated': { emoji: '🔄', label: 'Incident updated' },
   'incident.escalated': { emoji: '🔴', label: 'Escalated to Item 1.05' },
   'incident.retracted': { emoji: '⚪', label: 'Incident retracted' },
-  'report.published': { emoji: '📊', label: 'Report published' },
+  'report.published': { emoji: '📊', label: 'Weekly report' },
 };
 
 const FLAG_LABELS: Record<keyof IncidentFlags, string> = {
@@ -94,7 +95,6 @@ export function headline(message: AlertMessage, options: { emoji?: boolean } = {
   const { emoji, label } = typeLabel(message.type);
   const { incident } = message.data;
   const prefix = `${message.test ? '[TEST] ' : ''}${options.emoji === false ? '' : `${emoji} `}`;
-  if (message.type === 'report.published') return `${prefix}${label}: ${incident.title}`;
   return `${prefix}${shortName(message)} — ${label} · ${itemLine(message)} (${materialityLabel(incident.materialImpact)})`;
 }
 
@@ -121,4 +121,31 @@ export function digestHeadline(digest: AlertDigest, options: { emoji?: boolean }
 /** One line under an alert's headline in a digest: `AT&T Inc. (T) · Item 8.01 → 1.05 · material`. */
 export function summaryLine(message: AlertMessage): string {
   return `${companyLine(message)} · ${itemLine(message)} · ${materialityLabel(message.data.incident.materialImpact)}`;
+}
+
+/** `📊 Weekly report 2024-W08: 3 new incidents, 1 escalated to Item 1.05`. */
+export function reportHeadline(alert: ReportAlert, options: { emoji?: boolean } = {}): string {
+  const { emoji, label } = typeLabel(alert.type);
+  const h = alert.data.headline;
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const escalated = h.escalatedIncidents > 0 ? `, ${h.escalatedIncidents} escalated to Item 1.05` : '';
+  return `${options.emoji === false ? '' : `${emoji} `}${label}: week ${alert.data.week} — ${plural(h.newIncidents, 'new incident')}${escalated}`;
+}
+
+/** `19–25 Feb 2024, by EDGAR filing date`. */
+export function reportPeriod(alert: ReportAlert): string {
+  return `${dayRange(alert.data.start, alert.data.end)}, by EDGAR filing date`;
+}
+
+/** The headline numbers as label and value, in the order every channel shows them. */
+export function reportNumbers(alert: ReportAlert): Array<{ label: string; value: string }> {
+  const h = alert.data.headline;
+  return [
+    { label: 'New incidents', value: String(h.newIncidents) },
+    { label: 'Updated incidents', value: String(h.updatedIncidents) },
+    { label: 'Escalated to Item 1.05', value: String(h.escalatedIncidents) },
+    { label: 'Incident filings', value: String(h.filings) },
+    { label: 'Filings under Item 1.05', value: String(h.item105Filings) },
+    { label: 'Issuers', value: String(h.issuers) },
+  ];
 }

@@ -4,7 +4,8 @@
 // webhook bodies stay under 20 KB and Teams cards under 28 KB without per-channel shapes.
 
 import type { IncidentDates, IncidentFlags, MaterialImpact, PartialDate } from '../analysis/types.ts';
-import { EVENT_TYPES } from '../incidents/changes.ts';
+import { EVENT_TYPES, type EventType } from '../incidents/changes.ts';
+import type { ReportSummary } from '../reports/published.ts';
 import type { IncidentStatus } from '../incidents/facts.ts';
 
 /** Outbox event types (incident.*) plus the weekly report's publication. */
@@ -57,7 +58,7 @@ export interface AlertEvidence {
 }
 
 export interface AlertMessage {
-  type: AlertType;
+  type: EventType;
   /** Stable across retries of one delivery (the `webhook-id`); must not contain `.`. */
   id: string;
   /** ISO 8601 UTC time of the event. */
@@ -66,13 +67,32 @@ export interface AlertMessage {
   test?: boolean;
   data: {
     incident: AlertIncident;
-    /** Null when no single filing caused the event (a retraction by re-analysis, a report). */
+    /** Null when no single filing caused the event (a retraction by re-analysis). */
     filing: AlertFiling | null;
     /** Empty for `incident.created`. */
     changes: AlertChange[];
     /** Most relevant first; channels show the first (Teams and Slack may shorten the rest). */
     evidence: AlertEvidence[];
   };
+}
+
+/**
+ * A weekly report's publication, as every channel sends it; also the webhook body
+ * (`{ type, timestamp, data }`): the week, its headline numbers and absolute links to each format.
+ */
+export interface ReportAlert {
+  type: 'report.published';
+  /** Stable across retries of one delivery (the `webhook-id`); must not contain `.`. */
+  id: string;
+  /** ISO 8601 UTC time the report was stored. */
+  timestamp: string;
+  data: ReportSummary;
+}
+
+/** The report itself, for the channels that carry it whole (e-mail: the HTML page, and the Markdown as its text part). */
+export interface ReportDocuments {
+  html: string;
+  markdown: string;
 }
 
 /** What a channel formatter produces; the delivery job POSTs it (through ssrf.ts' dispatcher). */

@@ -30,15 +30,19 @@ export function webhookBody(message: AlertMessage): string {
 }
 
 export function webhookRequest(url: string, message: AlertMessage, secrets: readonly string[], timestampSeconds: number): ChannelRequest {
-  const body = webhookBody(message);
+  return signedWebhookRequest(url, message.id, webhookBody(message), secrets, timestampSeconds);
+}
+
+/** A POST of `body` (already under WEBHOOK_MAX_BYTES) signed as message `id`. */
+export function signedWebhookRequest(url: string, id: string, body: string, secrets: readonly string[], timestampSeconds: number): ChannelRequest {
   return {
     url,
     headers: {
       'content-type': 'application/json',
       'user-agent': `cyber8k/${VERSION}`,
-      'webhook-id': message.id,
+      'webhook-id': id,
       'webhook-timestamp': String(timestampSeconds),
-      'webhook-signature': secrets.map((s) => signWebhook(s, message.id, timestampSeconds, body)).join(' '),
+      'webhook-signature': secrets.map((s) => signWebhook(s, id, timestampSeconds, body)).join(' '),
     },
     body,
   };

@@ -27,7 +27,7 @@ export interface JobDefinition {
 
 export const JOBS: { readonly [K in JobKind]: JobDefinition } = {
   'analyze-filing': { description: 'fetches a discovered filing from EDGAR and analyzes it; key: the accession number' },
-  'fan-out-event': { description: 'writes one delivery per subscription matching an incident event; key: the event id' },
+  'fan-out-event': { description: 'writes one delivery per subscription matching an incident event or a published weekly report; key: the event id' },
   'deliver-alert': { description: 'sends one alert to its channel, retrying on failure; key: the delivery id' },
   'send-digest': { description: 'sends one digest of a subscription\'s alerts; key: subscription id@time' },
   'refresh-company': { description: "reads a company's submissions JSON on data.sec.gov (tickers, exchanges, SIC, state, SEC office, former names); key: CIK:UTC day" },

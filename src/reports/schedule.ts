@@ -9,7 +9,7 @@ import { ANALYZER_VERSION } from '../analysis/version.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ReportModel } from './model.ts';
-import { REPORT_FORMATS } from './render/index.ts';
+import { reportSummary } from './published.ts';
 import { addWeeks, latestDueWeek, type IsoWeek } from './week.ts';
 import { buildWeeklyReport } from './weekly.usecase.ts';
 
@@ -29,25 +29,7 @@ export interface PublishOptions {
 
 /** What `report.published` carries: what a Slack line or an e-mail needs, and where the report is. */
 export function publishedEvent(model: ReportModel, publicUrl?: string | null): Record<string, unknown> {
-  const h = model.headline;
-  const base = publicUrl ?? '';
-  return {
-    report: {
-      week: model.week,
-      start: model.period.start,
-      end: model.period.end,
-      analyzerVersion: model.analyzerVersion,
-      headline: {
-        newIncidents: h.incidents.new.value,
-        updatedIncidents: h.incidents.updated.value,
-        escalatedIncidents: h.incidents.escalated.value,
-        filings: h.filings.value,
-        issuers: h.issuers.value,
-        item105Filings: h.filingsByItem['1.05'],
-      },
-      links: Object.fromEntries(REPORT_FORMATS.map((f) => [f, `${base}/v1/reports/weekly/${model.week}.${f}`])),
-    },
-  };
+  return { report: reportSummary(model, publicUrl) };
 }
 
 /** The weeks due by `now` without a stored report of this analyzer version: the due week, and those missed since the newest stored. */
