@@ -154,6 +154,8 @@ const REPORTED_CLAUSE_OPENS = /\b(?:announced|disclosed|reported|stated)\s+that\
 const NEGATED_ACTIVITY = /\b(?:no|not|never|nor)\b[^.;]{0,80}\b(?:activity|access|observed|detected|evidence|signs?)\b/i;
 const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
+/** "We discovered the incident on the same day, May 3, 2024, …": the date restates a day the clause already named. */
+const APPOSITIVE_DAY = /\b(?:(?:on\s+)?(?:the|that)\s+(?:same\s+|following\s+|next\s+)?(?:day|date)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$/i;
 const INTRO_ONLY = /^(?:[^,]*,\s*)?(?:on|in|during|at|around|by|as\s+of)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
 interface Cue {
   role: DateRole | 'determined' | 'none';
@@ -220,6 +222,10 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   const leftCues = cuesIn(left);
   // "On March 1, 2025, the Company detected…": the date opens the clause, the verb follows it.
   // "As previously disclosed, on October 3, 2024, the Company identified…": a pointer back, then the date.
+  if (APPOSITIVE_DAY.test(left) && leftCues.length > 0) {
+    const nearest = leftCues[leftCues.length - 1]!;
+    return pick(nearest, sentence.slice(leftClauseStart + nearest.start, nextStart));
+  }
   const onlyPointers = leftCues.every((c) => c.role === 'none') && /(?:^|,)\s*(?:on|in|during|at|around)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(left);
   if (leftCues.length === 0 || onlyPointers || INTRO_ONLY.test(withoutParentheses(left))) {
     const rightCues = cuesIn(right);
