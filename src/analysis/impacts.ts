@@ -23,7 +23,7 @@ const NOT_MATERIAL =
   /\b(?:(?:has|have|had)\s+not\s+(?:had|resulted\s+in|caused|experienced)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:identified|observed|seen|found)\s+(?:any\s+|an?\s+)?(?=(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?)|(?:[\w-]+\s+){0,2}?(?:impacts?|effects?|aspects?|evidence)\b[^.;]{0,80}?\b(?:that|which)\s+(?:is|was|has\s+been|has\s+had|have\s+had|had|would\s+be)\s+(?:a\s+)?material)|(?:is|are|was|were)\s+not\s+(?:currently\s+)?(?:reasonably\s+)?(?:likely|expected)\s+to|(?:will|would)\s+not\s+(?:have|be|result|cause)\b|(?:does|do|did)\s+not\s+(?:currently\s+|presently\s+)?(?:believe|expect|anticipate|appear|experience|have|result)|not\s+(?:to\s+)?(?:be|been)\s+(?:materially|material)|(?:have|has)\s+not\s+been\s+materially|no\s+(?:material|significant)\s+(?:\w+\s+){0,2}(?:impact|effect|disruption|expenses?|costs?)|neither\b|immaterial|(?:determined|concluded)\s+that\s+(?:the\s+)?(?:incident|matter|event)\s+(?:was|is|did)\s+not)\b[^.;]{0,200}?\b(?:material(?:ly)?|significant)\b/i;
 /** Self-contained denials: "no material impacts", "immaterial", "not material". */
 const NOT_MATERIAL_SHORT =
-  /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial(?!\s+(?:number|amount|portion|subset|percentage)\s+of)|(?:was|is|were|are)\s+not\s+material|(?:has|have|had)\s+not\s+been\s+material|\b(?:incident|attack|breach|intrusion|event|matter|it)\b[^.;]{0,60}?\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:been\s+)?materially\s+(?:impact|affect|disrupt|harm)\w*)\b/i;
+  /\b(?:no\s+(?:material|significant)\s+(?:\w+\s+){0,2}?(?:impacts?|effects?|disruptions?|interruptions?|expenses?|costs?)|immaterial(?!\s+(?:number|amount|portion|subset|percentage)\s+of)|(?:was|is|were|are)\s+not\s+material|(?:has|have|had)\s+not\s+been\s+material|\bnone\s+of\s+[^.;]{0,80}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+material|\b(?:incident|attack|breach|intrusion|event|matter|it)\b[^.;]{0,60}?\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:been\s+)?materially\s+(?:impact|affect|disrupt|harm)\w*)\b/i;
 /** A statement that the impact is material. */
 const MATERIAL =
   /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:(?:and\s+)?adversely\s+)?(?:impacted|affected|disrupted|harmed)|(?:resulted\s+in|caused)\s+(?:a\s+)?material\s+(?:[\w-]+\s+)?(?:decreases?|declines?|reductions?|increases?|loss(?:es)?|disruptions?)\b|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|resulted\s+in\s+material\s+(?:adverse\s+)?(?:judgments?|settlements?|fines|penalties|losses|costs|expenses)|(?:incurred|caused\s+(?:the\s+Company|us)\s+to\s+incur)\s+(?:[\w-]+\s+){0,2}?significant\s+(?:[\w-]+\s+)?(?:costs|expenses|losses)|\b(?:costs?|expenses?|charges?|losses|impacts?|effects?)\b(?:\s+[\w’'-]+){0,8}?\s+(?:was|were|has\s+been|have\s+been)\s+material\b(?!\s+weakness)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
@@ -36,14 +36,16 @@ const OPERATIONS_ONLY = /\b(?:operations|operational|operating\s+environment|fin
 // Generic risk statements about cyber threats at large, not about this incident.
 const GENERIC_RISK = /\bif\s+realized\b|\bany\s+of\s+which\s+(?:could|may|might)\b|\bsuch\s+(?:incidents|attacks|breaches|events)\b[^.;]{0,80}\b(?:could|may|might)\b|\b(?:(?:a|any)\s+(?:future\s+)?|future\s+)cyber(?:security)?\s+(?:incident|attack)s?\s+that\s+(?:could|may|might)\b|\brisks?\s+from\s+(?:known\s+)?cybersecurity\s+threats\b|\bcybersecurity\s+threats\s+that\b|\bno\s+(?:guarantee|assurance)\b|\bin\s+the\s+future\b/i;
 /**
- * The subject of risk text: cyber threats or incidents in general ("Cybersecurity threats are
- * reasonably likely to materially affect", "A cybersecurity incident is reasonably likely to have").
+ * The subject of risk text, opening its clause: cyber threats or incidents in general
+ * ("Cybersecurity threats are reasonably likely to materially affect", "A cybersecurity incident is
+ * reasonably likely to have"), not an incident the clause says the company experienced.
  */
 const GENERIC_SUBJECT =
-  /\b(?:(?:a|an|any|such|future|these|those|other|similar)\s+(?:[\w-]+\s+){0,2}?(?:incidents?|attacks?|breaches?|threats?|events?|intrusions?)|cyber(?:security)?[-\s](?:threats?|risks?|incidents|attacks|breaches)|cyber-?attacks|security\s+(?:incidents|breaches))\b/i;
+  /^\s*(?:(?:however|moreover|further(?:more)?|additionally|in\s+addition|as\s+a\s+result|accordingly),?\s+)?(?:(?:a|an|any)\s+(?:future\s+)?(?:[\w-]+\s+){0,2}?(?:incident|attack|breach|threat|event|intrusion)|(?:such|these|those|other|similar|future)\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|breaches|threats|events|intrusions)|cyber(?:security)?[-\s](?:threats?|risks?|incidents|attacks|breaches)|cyber-?attacks|security\s+(?:incidents|breaches))\b/i;
 /** What will or is likely to happen, as against what has happened. */
 const FORWARD_LOOKING = /\b(?:reasonably\s+likely|will|would)\b/i;
-const NEGATED_PREFIX = /\b(?:not|no|neither|nor|never|whether|if|could|may|might|cannot|without)\b/i;
+// "would be materially affected if" is a counterfactual; "None of the costs were material" a denial.
+const NEGATED_PREFIX = /\b(?:not|no|none|neither|nor|never|whether|if|could|would|may|might|cannot|without)\b/i;
 
 /**
  * A leading concessive clause ("While the full scope of the financial impact is not yet known, the
@@ -140,7 +142,9 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
         const clausePrefix = clause.slice(0, m.index);
         // Risk text forecasts for cyber incidents in general; only a forecast for this incident decides.
         const riskText = FORWARD_LOOKING.test(m[0]) && GENERIC_SUBJECT.test(clausePrefix) && !ABOUT_THE_INCIDENT.test(clausePrefix);
-        if (!riskText && !NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) {
+        // "would be materially and adversely affected if we were unable to restore": a condition, not a forecast.
+        const conditional = FORWARD_LOOKING.test(m[0]) && /\b(?:if|unless|in\s+the\s+event\s+(?:that|of))\b/i.test(clause.slice(m.index));
+        if (!riskText && !conditional && !NEGATED_PREFIX.test(clausePrefix) && !/\b(?:neither|whether|if)\b/i.test(prefix)) {
           material = s.text;
           const object = clause.slice(m.index);
           materialFinancially = FINANCIAL_SCOPE.test(object) && !OPERATIONS_ONLY.test(object.replace(/\bresults\s+of\s+operations\b/gi, ''));

@@ -135,6 +135,23 @@ describe('risk-text forecasts about cyber incidents in general do not outrank a 
     expect(a.materialImpact).toBe('not-material');
   });
 
+  it.each([
+    'On July 10, 2024, the Company experienced a cybersecurity incident that is reasonably likely to have a material impact on its financial results.',
+    'On July 10, 2024, the Company detected a ransomware attack. The Company believes such incident is reasonably likely to have a material impact on its results of operations.',
+  ])('still reads a forecast about the incident the company experienced as material: "%s"', async (text) => {
+    const a = await file('8-K', doc('Item 1.05 Material Cybersecurity Incidents.', text), '2024-07-15');
+    expect(a.materialImpact).toBe('material');
+  });
+
+  it('does not read "However, future cybersecurity incidents are reasonably likely to have a material adverse effect" as the incident’s impact', async () => {
+    const a = await file(
+      '10-K',
+      doc('In May 2025, we experienced a cybersecurity incident.', 'The incident did not have a material impact on us.', 'However, future cybersecurity incidents are reasonably likely to have a material adverse effect on our business.'),
+      '2026-02-20',
+    );
+    expect(a.materialImpact).toBe('not-material');
+  });
+
   it('still reads a forecast whose subject is the incident as material', async () => {
     const a = await file(
       '8-K/A',
@@ -233,6 +250,14 @@ describe('other wordings of an open, a denied and an affirmed impact', () => {
     'Our results of operations for the quarter were materially and adversely affected by the cybersecurity incident.',
   ])('reads "%s" in a 10-Q as material', async (sentence) => {
     expect((await quarter(sentence)).materialImpact).toBe('material');
+  });
+
+  it('reads "None of the costs related to the incident were material" as not-material', async () => {
+    expect((await quarter('None of the costs related to the incident were material.')).materialImpact).toBe('not-material');
+  });
+
+  it('does not read a condition ("would be materially and adversely affected if we were unable to restore our systems") as material', async () => {
+    expect((await quarter('Our results of operations would be materially and adversely affected if we were unable to restore our systems.')).materialImpact).toBeNull();
   });
 
   it('keeps forward-looking boilerplate ("could cause actual results to differ materially") from opening the impact', async () => {
