@@ -120,7 +120,7 @@ export async function startDemoAlerts(options: DemoAlertsOptions): Promise<DemoA
       return answer(401);
     }
     answer(204);
-    const message = JSON.parse(body) as AlertMessage & { data: AlertMessage['data'] };
+    const message = JSON.parse(body) as AlertMessage;
     const key = message.test ? String(req.headers['webhook-id']) : `${message.type}|${message.data.incident.id}|${message.timestamp}`;
     if (printed.has(key)) return;
     printed.add(key);
