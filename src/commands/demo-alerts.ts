@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { SubscriptionRow } from '../../db/repositories/subscriptions.ts';
-import { companyLine, itemLine, materialityLabel, truncate, typeLabel } from '../alerts/text.ts';
-import type { AlertMessage } from '../alerts/types.ts';
+import { companyLine, itemLine, materialityLabel, reportHeadline, truncate, typeLabel } from '../alerts/text.ts';
+import type { AlertMessage, ReportAlert } from '../alerts/types.ts';
 import { createSubscription, updateSubscription } from '../alerts/subscriptions.usecase.ts';
 import type { FilterInput, SubscriptionPolicy } from '../alerts/subscription.ts';
 import { verifyWebhook } from '../alerts/verify.ts';
@@ -120,10 +120,13 @@ export async function startDemoAlerts(options: DemoAlertsOptions): Promise<DemoA
       return answer(401);
     }
     answer(204);
-    const message = JSON.parse(body) as AlertMessage;
-    const key = message.test ? String(req.headers['webhook-id']) : `${message.type}|${message.data.incident.id}|${message.timestamp}`;
+    const parsed = JSON.parse(body) as AlertMessage | ReportAlert;
+    const key = parsed.type === 'report.published' ? `${parsed.type}|${parsed.timestamp}` : parsed.test ? String(req.headers['webhook-id']) : `${parsed.type}|${parsed.data.incident.id}|${parsed.timestamp}`;
     if (printed.has(key)) return;
     printed.add(key);
+    // A subscription changed to name report.published (PATCH) gets the weekly report too.
+    if (parsed.type === 'report.published') return print(reportHeadline(parsed));
+    const message = parsed;
     const appeared = message.data.filing ? options.feedAppearedAt(message.data.filing.accessionNumber) : undefined;
     const seconds = appeared !== undefined && appeared <= at ? (at - appeared) / 1000 : null;
     print(demoAlertLines(message, seconds));
