@@ -233,6 +233,11 @@ describe('other wordings of an open, a denied and an affirmed impact', () => {
     'The Company is not yet able to determine the full impact of the incident.',
     'The Company has not yet made a determination as to whether the incident is material.',
     'The incident could have the potential to have a material impact on the Company’s financial results.',
+    'The Company has not, as of the date of this report, determined that the incident is reasonably likely to materially impact its financial condition or results of operations.',
+    'It is reasonably possible that the incident will have a material impact on the Company’s results of operations.',
+    'It is not possible at this time to estimate the impact of the incident on the Company’s financial results.',
+    'No determination has been made as to the materiality of the incident.',
+    'The materiality of the incident remains under evaluation.',
   ])('reads "%s" as not-determined', async (sentence) => {
     expect((await item105(sentence)).materialImpact).toBe('not-determined');
   });
@@ -248,6 +253,8 @@ describe('other wordings of an open, a denied and an affirmed impact', () => {
   it.each([
     'The incident resulted in a material decrease in net sales during the quarter.',
     'Our results of operations for the quarter were materially and adversely affected by the cybersecurity incident.',
+    'The incident is expected to materially affect the Company’s results for the quarter.',
+    'The Company currently expects that the incident will materially impact its revenue for the quarter.',
   ])('reads "%s" in a 10-Q as material', async (sentence) => {
     expect((await quarter(sentence)).materialImpact).toBe('material');
   });
