@@ -28,6 +28,7 @@ export interface Config {
   logLevel: LogLevel;
   apiReadAuth: 'open' | 'key';
   alertsAllowPrivateUrls: boolean;
+  alertConcurrency: number;
   smtpUrl: string | null;
   alertsFrom: string | null;
   publicUrl: string | null;
@@ -287,6 +288,8 @@ export const SETTINGS = [
     doc: 'Who may read /v1 (filings, incidents, events, jobs): open (anyone) or key (an API key of any scope, `cyber8k keys create`). Subscriptions always need a key of scope alerts.' },
   { key: 'alertsAllowPrivateUrls', env: 'ALERTS_ALLOW_PRIVATE_URLS', default: '0', parse: flag,
     doc: '1 lets alert URLs (webhook, Slack, Teams) point at private, loopback and link-local addresses: for tests and the demo only.' },
+  { key: 'alertConcurrency', env: 'ALERT_CONCURRENCY', default: '32', parse: integer(1, 256),
+    doc: 'Alerts this instance sends at once (webhook, Slack, Teams and e-mail requests in flight; they wait on receivers, not the CPU).' },
   { key: 'smtpUrl', env: 'SMTP_URL', default: null, parse: smtpUrl, secret: true,
     doc: 'Mail server of e-mail alerts, smtp(s)://user:password@host:port. Unset: e-mail subscriptions are refused.' },
   { key: 'alertsFrom', env: 'ALERTS_FROM', default: null, parse: mailbox,

@@ -104,6 +104,13 @@ export function createDeliveryRepository({ db }: { db: Db }) {
       return row;
     },
 
+    /** Several deliveries with their subscriptions, by id (a worker's batch of claimed sends, read at once). */
+    async getMany(ids: number[]): Promise<Map<number, { delivery: DeliveryRow; subscription: SubscriptionRow }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.select({ delivery: deliveries, subscription: subscriptions }).from(deliveries).innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId)).where(inArray(deliveries.id, ids));
+      return new Map(rows.map((r) => [r.delivery.id, r]));
+    },
+
     /** The deliveries waiting for one digest, oldest first. */
     async scheduled(subscriptionId: number, digestAt: Date): Promise<DeliveryRow[]> {
       return db
@@ -130,6 +137,18 @@ export function createDeliveryRepository({ db }: { db: Db }) {
           ...(final && (result.state === 'delivered' || result.state === 'accepted') ? { deliveredAt: sql`now()` } : {}),
         })
         .where(inArray(deliveries.id, ids));
+    },
+
+    /** Records one attempt of each of several deliveries, each with its own result, in one statement. */
+    async recordAttempts(attempts: Array<{ id: number; result: AttemptResult }>): Promise<void> {
+      if (attempts.length === 0) return;
+      const plan = JSON.stringify(attempts.map(({ id, result: r }) => ({ id, state: r.state, status: r.status, error: r.error, excerpt: r.excerpt, retry_s: r.state === 'pending' ? r.retryInMs / 1000 : null })));
+      await db.execute(sql`
+        update deliveries d set state = r.state, attempts = d.attempts + 1, last_attempt_at = now(), last_status = r.status, last_error = r.error,
+          response_excerpt = r.excerpt, next_attempt_at = case when r.state = 'pending' then now() + make_interval(secs => r.retry_s) end,
+          delivered_at = case when r.state in ('delivered', 'accepted') then now() else d.delivered_at end
+        from jsonb_to_recordset(${plan}::jsonb) as r(id bigint, state text, status int, error text, excerpt text, retry_s float8)
+        where d.id = r.id`);
     },
 
     /** Gives up on deliveries without an attempt (their subscription was disabled or its worker died on the last try). */

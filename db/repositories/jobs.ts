@@ -150,6 +150,15 @@ export function createJobRepository({ db }: { db: Db }) {
         .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
     },
 
+    /** Marks several of `workerId`'s jobs done in one statement (a batch of finished alert sends). */
+    async completeMany(ids: number[], workerId: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .update(jobs)
+        .set({ state: 'done', lockedBy: null, lockedUntil: null, lastError: null, finishedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId)));
+    },
+
     /** Records a failed attempt: queued again after `retryInMs`, or dead (keeping its error) when out of attempts. */
     async fail(job: JobRow, workerId: string, error: string, retryInMs: number): Promise<JobState> {
       const dead = job.attempts >= job.maxAttempts;

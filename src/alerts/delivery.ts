@@ -6,11 +6,13 @@
 // jobs table; a worker killed mid-send makes it at least once, with the same webhook-id.
 
 import type { EventContext, Repositories } from '../../db/repositories/index.ts';
+import type { AttemptResult } from '../../db/repositories/deliveries.ts';
 import type { DeliveryRow, SubscriptionRow } from '../../db/repositories/subscriptions.ts';
 import type { JobRow } from '../../db/repositories/jobs.ts';
 import { errorMessage } from '../errors.ts';
 import { ALERT_MAX_ATTEMPTS, ALERT_RETRY_DELAYS_MS, DELIVER_ALERT, FAN_OUT_EVENT, PRIORITY, SEND_DIGEST } from '../jobs/catalogue.ts';
 import type { JobHandler } from '../ingest/worker.ts';
+import { groupCommit } from '../jobs/group-commit.ts';
 import { PermanentJobError, RetryJobError } from '../ingest/worker.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelSender, Outgoing, SendResult } from './channels.ts';
@@ -59,7 +61,13 @@ function signingSecrets(subscription: SubscriptionRow, now: Date): string[] {
   return [subscription.secret, ...previous];
 }
 
-export function createAlertJobHandlers(options: AlertJobOptions): Record<string, JobHandler> {
+export interface AlertJobs {
+  handlers: Record<string, JobHandler>;
+  /** Reads the rows of a batch of claimed sends in one query, for their handlers (see WorkerOptions.onClaimed). */
+  onClaimed(jobs: JobRow[]): void;
+}
+
+export function createAlertJobHandlers(options: AlertJobOptions): AlertJobs {
   const { repositories, send, log } = options;
   const { deliveries, subscriptions } = repositories;
   const now = options.now ?? (() => new Date());
@@ -80,6 +88,26 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
   }
 
   const reportEvents = createReportEvents(deliveries, options.publicUrl, now);
+
+  // Sends claimed together are read together: one query for the batch instead of one per send.
+  // Read right after the claim, so as fresh as the handler's own read would be.
+  type Found = Awaited<ReturnType<typeof deliveries.get>>;
+  const prefetched = new Map<number, Promise<Found>>();
+  function onClaimed(jobs: JobRow[]): void {
+    const ids = jobs.filter((j) => j.kind === DELIVER_ALERT).map((j) => Number(j.key));
+    if (ids.length < 2) return;
+    const batch = deliveries.getMany(ids);
+    for (const id of ids) prefetched.set(id, batch.then((rows) => rows.get(id), () => deliveries.get(id)));
+  }
+  function deliveryOf(id: number): Promise<Found> {
+    const found = prefetched.get(id);
+    prefetched.delete(id);
+    return found ?? deliveries.get(id);
+  }
+
+  // Sends settling while another's attempt is being written are written together.
+  const writeAttempt = groupCommit<{ id: number; result: AttemptResult }>((attempts) => deliveries.recordAttempts(attempts));
+  const recordAttempt = (ids: number[], result: AttemptResult) => Promise.all(ids.map((id) => writeAttempt({ id, result })));
 
   const fanOut: JobHandler = async (job) => {
     const eventId = Number(job.key);
@@ -125,12 +153,12 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     const { outcome, status, excerpt } = result;
     const channel = subscription.channel.type;
     if (outcome.state === 'delivered' || outcome.state === 'accepted') {
-      await deliveries.recordAttempt(ids, { state: outcome.state, status, error: outcome.state === 'accepted' ? outcome.reason : null, excerpt });
+      await recordAttempt(ids, { state: outcome.state, status, error: outcome.state === 'accepted' ? outcome.reason : null, excerpt });
       for (const origin of origins) options.observer?.delivered?.(channel, outcome.state, origin ? Math.max(0, (at.getTime() - origin.getTime()) / 1000) : null);
       return;
     }
     if (outcome.state === 'disable') {
-      await deliveries.recordAttempt(ids, { state: 'failed', status, error: outcome.reason, excerpt });
+      await recordAttempt(ids, { state: 'failed', status, error: outcome.reason, excerpt });
       await subscriptions.disable(subscription.id, outcome.reason);
       log.warn({ subscription: subscription.id, reason: outcome.reason }, `subscription ${subscription.id} disabled: ${outcome.reason}`);
       for (const _ of ids) options.observer?.delivered?.(channel, 'failed', null);
@@ -138,18 +166,18 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     }
     if (outcome.state === 'failed' || job.attempts >= job.maxAttempts) {
       const error = outcome.state === 'failed' ? outcome.reason : `${outcome.reason} (gave up after ${job.attempts} attempts)`;
-      await deliveries.recordAttempt(ids, { state: 'failed', status, error, excerpt });
+      await recordAttempt(ids, { state: 'failed', status, error, excerpt });
       for (const _ of ids) options.observer?.delivered?.(channel, 'failed', null);
       return;
     }
     const delay = Math.max(retryDelayMs(job.attempts, random), outcome.retryAfterMs ?? 0);
-    await deliveries.recordAttempt(ids, { state: 'pending', status, error: outcome.reason, excerpt, retryInMs: delay });
+    await recordAttempt(ids, { state: 'pending', status, error: outcome.reason, excerpt, retryInMs: delay });
     options.observer?.retried?.(channel);
     throw new RetryJobError(`delivery ${ids.join(', ')} to subscription ${subscription.id}: ${outcome.reason}`, delay);
   }
 
   const deliver: JobHandler = async (job) => {
-    const found = await deliveries.get(Number(job.key));
+    const found = await deliveryOf(Number(job.key));
     if (!found || found.delivery.state !== 'pending') return; // sent already (a replay resets it to pending)
     const { delivery, subscription } = found;
     if (subscription.disabledAt) {
@@ -200,7 +228,7 @@ export function createAlertJobHandlers(options: AlertJobOptions): Record<string,
     if (retry) throw retry;
   };
 
-  return { [FAN_OUT_EVENT]: fanOut, [DELIVER_ALERT]: deliver, [SEND_DIGEST]: digest };
+  return { handlers: { [FAN_OUT_EVENT]: fanOut, [DELIVER_ALERT]: deliver, [SEND_DIGEST]: digest }, onClaimed };
 }
 
 /** What a digest covers, as a reader sees it: `the 24 hours to 07:00 on 2026-05-20 (America/New_York)`. */

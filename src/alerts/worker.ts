@@ -13,14 +13,12 @@ import { alertFailureRecorder, createAlertJobHandlers } from './delivery.ts';
 import { emailTransport } from './email.ts';
 import { alertDispatcher } from './ssrf.ts';
 
-/** Alerts sent at once by one instance. */
-const ALERT_CONCURRENCY = 16;
 /** Standard Webhooks and Svix give a receiver 15 s. */
 export const ALERT_TIMEOUT_MS = 15_000;
 
 export interface AlertWorkerOptions {
   repositories: Repositories;
-  config: Pick<Config, 'alertsAllowPrivateUrls' | 'publicUrl' | 'host' | 'port' | 'jobLeaseSeconds' | 'smtpUrl' | 'alertsFrom'>;
+  config: Pick<Config, 'alertsAllowPrivateUrls' | 'alertConcurrency' | 'publicUrl' | 'host' | 'port' | 'jobLeaseSeconds' | 'smtpUrl' | 'alertsFrom'>;
   log: Logger;
   metrics: MonitorMetrics;
   wakeups?: JobWakeups;
@@ -44,26 +42,32 @@ export function createAlertWorker(options: AlertWorkerOptions): Worker & { close
   const dispatcher = alertDispatcher({ allowPrivate: config.alertsAllowPrivateUrls, agent: { headersTimeout: timeoutMs, bodyTimeout: timeoutMs } });
   const transport = config.smtpUrl && config.alertsFrom ? emailTransport(config.smtpUrl, { timeoutMs }) : null;
   const send = options.send ?? createChannelSender({ dispatcher, timeoutMs, ...(transport ? { email: { transport, from: config.alertsFrom! } } : {}) });
+  const alertJobs = createAlertJobHandlers({
+    repositories,
+    send,
+    publicUrl: publicBaseUrl(config),
+    log,
+    now: options.now,
+    random: options.random,
+    observer: {
+      delivered: (channel, state, latency) => {
+        metrics.alertsSent.inc({ channel, state });
+        if (latency !== null) metrics.alertLatency.observe(latency, { channel });
+      },
+      retried: (channel) => metrics.alertRetries.inc({ channel }),
+    },
+  });
   const worker = createWorker({
     jobs: repositories.jobs,
-    handlers: createAlertJobHandlers({
-      repositories,
-      send,
-      publicUrl: publicBaseUrl(config),
-      log,
-      now: options.now,
-      random: options.random,
-      observer: {
-        delivered: (channel, state, latency) => {
-          metrics.alertsSent.inc({ channel, state });
-          if (latency !== null) metrics.alertLatency.observe(latency, { channel });
-        },
-        retried: (channel) => metrics.alertRetries.inc({ channel }),
-      },
-    }),
+    handlers: alertJobs.handlers,
+    onClaimed: alertJobs.onClaimed,
     onFailure: alertFailureRecorder(repositories),
     log,
-    concurrency: ALERT_CONCURRENCY,
+    concurrency: config.alertConcurrency,
+    // Refill when a quarter of the slots are free: one claim (and one read of the deliveries) per
+    // several sends, while the rest keep the receivers busy.
+    claimBatch: Math.ceil(config.alertConcurrency / 4),
+    groupCompletes: true,
     leaseMs: config.jobLeaseSeconds * 1000,
     wakeups: options.wakeups,
     idleMs: options.idleMs ?? (options.wakeups ? 30_000 : 1000),

@@ -123,6 +123,34 @@ describeEachDatabase('durable jobs', (getDb) => {
     expect(failures).toEqual(['2:dead:document is not a filing']);
   });
 
+  it('works many short jobs with one claim per batch of free slots and their completions written together, each done once', async () => {
+    const jobs = repo();
+    for (let i = 0; i < 40; i++) await jobs.enqueue({ kind: 'send', key: String(i) });
+    let claims = 0;
+    let completeWrites = 0;
+    const counted = { ...jobs, claim: (...a: Parameters<typeof jobs.claim>) => (claims++, jobs.claim(...a)), completeMany: (...a: Parameters<typeof jobs.completeMany>) => (completeWrites++, jobs.completeMany(...a)) };
+    const ran: string[] = [];
+    const batches: number[] = [];
+    const worker = createWorker({
+      jobs: counted,
+      log,
+      concurrency: 8,
+      claimBatch: 4,
+      groupCompletes: true,
+      onClaimed: (claimed) => batches.push(claimed.length),
+      handlers: { send: async (job) => void ran.push(job.key) },
+    });
+    expect(await worker.drain()).toBe(40);
+    expect(ran.sort()).toEqual(Array.from({ length: 40 }, (_, i) => String(i)).sort());
+    expect((await jobs.list()).every((j) => j.state === 'done' && j.attempts === 1 && j.lockedBy === null)).toBe(true);
+    // No claim for fewer free slots than the batch while jobs ran (only the queue's last jobs come fewer), each claim's jobs handed over together.
+    expect(batches.slice(0, -1).every((n) => n >= 4)).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(40);
+    // 40 jobs one claim each would be 40, and more for the claims that find nothing.
+    expect(claims).toBeLessThan(20);
+    expect(completeWrites).toBeLessThan(40);
+  });
+
   it('gives back a job that lost its database connection once the database answers again, without spending an attempt', async () => {
     const real = repo();
     await real.enqueue({ kind: 'k', key: 'outage' });
