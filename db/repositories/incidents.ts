@@ -83,13 +83,6 @@ function rowsOf<T>(result: unknown): T[] {
 
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-// What threading and the incident's facts read of an analysis: not its statements or item text.
-const THREAD_ANALYSIS = sql.raw(`jsonb_build_object(
-  'incident', f.analysis->'incident', 'item', f.analysis->'item', 'update', f.analysis->'update', 'dates', f.analysis->'dates',
-  'reportDate', f.analysis->'reportDate', 'amendment', f.analysis->'amendment', 'references', coalesce(f.analysis->'references', '[]'::jsonb),
-  'incidentName', f.analysis->'incidentName', 'incidents', coalesce(f.analysis->'incidents', '[]'::jsonb), 'cyd', f.analysis->'cyd',
-  'materialImpact', f.analysis->'materialImpact', 'flags', f.analysis->'flags', 'evidence', coalesce(f.analysis->'evidence', '{}'::jsonb))`);
-
 interface LoadedRow {
   cik: string;
   filings: unknown;
@@ -140,24 +133,13 @@ export function createIncidentRepository({ db }: { db: Db }) {
       await db.execute(sql`select pg_advisory_xact_lock(${COMPANY_INCIDENTS_LOCK}::int, hashtext(c)) from unnest(${toTextArray(ciks)}::text[]) as c order by c`);
     },
 
-    /** Each company's analyzed incident filings, stored incidents with their links, and corrections: one query. */
+    /**
+     * Each company's analyzed incident filings (what threading and the facts read of each
+     * analysis, not its statements or item text), stored incidents with their links, and
+     * corrections: one query, through a function of migration 0010 (planned once per session).
+     */
     async loadForRethread(ciks: string[]): Promise<CompanyState[]> {
-      const result = await db.execute(sql`
-        select c.cik,
-          (select coalesce(json_agg(json_build_object(
-              'accessionNumber', f.accession_number, 'cik', f.cik, 'companyName', f.company_name, 'form', f.form, 'items', f.items,
-              'filedAt', f.filed_at, 'acceptedAt', f.accepted_at, 'analyzerVersion', f.analyzer_version, 'analysis', ${THREAD_ANALYSIS})), '[]')
-            from filings f where f.cik = c.cik and f.status = 'analyzed' and f.incident and f.analysis is not null) as filings,
-          (select coalesce(json_agg(json_build_object(
-              'id', i.id, 'companyName', i.company_name, 'status', i.status, 'facts', i.facts, 'searchText', i.search_text,
-              'links', (select coalesce(json_agg(json_build_object('accessionNumber', l.accession_number, 'facet', l.facet, 'role', l.role, 'reason', l.reason,
-                  'confidence', l.confidence, 'linkedBy', l.linked_by, 'position', l.position) order by l.position), '[]')
-                from incident_filings l where l.incident_id = i.id)) order by i.id), '[]')
-            from incidents i where i.cik = c.cik) as incidents,
-          (select coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'accessionNumber', k.accession_number, 'facet', k.facet,
-              'withAccessionNumber', k.with_accession_number, 'withFacet', k.with_facet) order by k.id), '[]')
-            from incident_corrections k where k.cik = c.cik) as corrections
-        from unnest(${toTextArray(ciks)}::text[]) as c(cik)`);
+      const result = await db.execute(sql`select * from cyber8k_rethread_state(${toTextArray(ciks)}::text[])`);
       return rowsOf<LoadedRow>(result).map((row) => ({
         cik: row.cik,
         filings: parsed<CompanyFiling[]>(row.filings).map((f) => ({ ...f, acceptedAt: new Date(f.acceptedAt).toISOString() })),
@@ -170,7 +152,9 @@ export function createIncidentRepository({ db }: { db: Db }) {
      * Writes planned rethreads in one statement: new incidents (ids from the sequence), changed
      * ones, their links (a link that stays is updated in place, one that left is deleted) and the
      * events (each once: a cause already recorded adds nothing) with the job that fans each out
-     * to the alert subscriptions. Returns the events written.
+     * to the alert subscriptions. Returns the events written. The statement is a function of
+     * migration 0010: planned once per session instead of at every analysis (planning it took
+     * longer than running it), and it rewrites an incident's search text only where it changed.
      */
     async applyRethread(plans: CompanyPlan[]): Promise<number> {
       const writes = plans.flatMap((p) => p.writes);
@@ -179,38 +163,7 @@ export function createIncidentRepository({ db }: { db: Db }) {
       const linkRows = writes.flatMap((w) => w.links.map((l) => ({ ord: w.ord, ...l })));
       const eventRows = plans.flatMap((p) => p.events.map((e) => ({ incident_id: e.incidentId, ord: e.ord, type: e.type, accession_number: e.cause.accessionNumber, analyzer_version: e.cause.analyzerVersion, payload: e.payload })));
       const plan = JSON.stringify({ incidents: incidentRows, links: linkRows, events: eventRows, touched: writes.flatMap((w) => (w.id === null ? [] : [w.id])) });
-      const result = await db.execute(sql`
-        with p as (select ${plan}::jsonb as p),
-        src as (select r.* from p, jsonb_to_recordset(p.p->'incidents') as r(id bigint, ord int, cik text, "companyName" text, title text, status text, "itemPath" text,
-          items text[], "materialImpact" text, flags text[], "firstDisclosedAt" date, "lastFiledAt" date, "lastActivityAt" timestamptz, facts jsonb, "searchText" text)),
-        ids as materialized (select ord, coalesce(id, nextval(pg_get_serial_sequence('incidents', 'id'))) as id, id is null as created from src),
-        ins as (insert into incidents (id, cik, company_name, title, status, item_path, items, material_impact, flags, first_disclosed_at, last_filed_at, last_activity_at, facts, search_text)
-          select ids.id, s.cik, s."companyName", s.title, s.status, s."itemPath", s.items, s."materialImpact", s.flags, s."firstDisclosedAt", s."lastFiledAt", s."lastActivityAt", s.facts, s."searchText"
-          from src s join ids using (ord) where ids.created),
-        upd as (update incidents i set company_name = s."companyName", title = s.title, status = s.status, item_path = s."itemPath", items = s.items,
-            material_impact = s."materialImpact", flags = s.flags, first_disclosed_at = s."firstDisclosedAt", last_filed_at = s."lastFiledAt",
-            last_activity_at = s."lastActivityAt", facts = s.facts, search_text = s."searchText", updated_at = now()
-          from src s where s.id is not null and i.id = s.id),
-        lnk as (select ids.id as incident_id, l."accessionNumber", l.facet, l.role, l.reason, l.confidence, l."linkedBy", l.position
-          from p, jsonb_to_recordset(p.p->'links') as l(ord int, "accessionNumber" text, facet int, role text, reason text, confidence float8, "linkedBy" text, position int)
-          join ids using (ord)),
-        del as (delete from incident_filings f using (select (jsonb_array_elements_text(p.p->'touched'))::bigint as id from p) t
-          where f.incident_id = t.id and not exists (select 1 from lnk where lnk.incident_id = f.incident_id and lnk."accessionNumber" = f.accession_number)),
-        ups as (insert into incident_filings (incident_id, accession_number, facet, role, reason, confidence, linked_by, position)
-          select incident_id, "accessionNumber", facet, role, reason, confidence, "linkedBy", position from lnk
-          on conflict (incident_id, accession_number) do update set facet = excluded.facet, role = excluded.role, reason = excluded.reason,
-            confidence = excluded.confidence, linked_by = excluded.linked_by, position = excluded.position),
-        ev as (insert into events (type, incident_id, accession_number, analyzer_version, payload)
-          select e.type, ids.id, e.accession_number, e.analyzer_version,
-            case when e.incident_id is null then jsonb_set(e.payload, '{incident,id}', to_jsonb(ids.id)) else e.payload end
-          from p, jsonb_to_recordset(p.p->'events') as e(incident_id bigint, ord int, type text, accession_number text, analyzer_version text, payload jsonb)
-          join ids using (ord)
-          on conflict do nothing returning id),
-        -- Each event's alerts are fanned out by a job committed with it: none is lost, none doubled.
-        jb as (insert into jobs (kind, key, priority) select ${FAN_OUT_EVENT}, ev.id::text, ${PRIORITY.live}::int from ev
-          on conflict (kind, key) do nothing returning 1)
-        select (select count(*) from ev)::int as events,
-          case when exists (select 1 from jb) then pg_notify(${JOBS_CHANNEL}, ${FAN_OUT_EVENT}) end as notified`);
+      const result = await db.execute(sql`select cyber8k_apply_rethread(${plan}::jsonb, ${FAN_OUT_EVENT}, ${PRIORITY.live}::int, ${JOBS_CHANNEL}) as events`);
       return Number(rowsOf<{ events: number }>(result)[0]?.events ?? 0);
     },
 
