@@ -166,6 +166,41 @@ describe('risk-text forecasts about cyber incidents in general do not outrank a 
   });
 });
 
+describe('a future determination that "will be material" is still open', () => {
+  // Sensata, 8-K of April 9, 2025 (Item 1.05); the last two sentences as quoted by SecurityWeek,
+  // the first written for the test.
+  it('reads "could result in a future determination that the incident will be material" as not-determined (Sensata)', async () => {
+    const a = await file(
+      '8-K',
+      doc(
+        'Item 1.05 Material Cybersecurity Incidents.',
+        'On April 6, 2025, the Company became aware of a ransomware incident that encrypted certain devices on its network.',
+        'The incident has temporarily impacted Sensata’s operations, including shipping, receiving, manufacturing production, and various other support functions.',
+        'However, the full scope and impact of this incident is not yet known and could result in a future determination that the incident will be material to the Company’s financial statements and results of operations.',
+      ),
+      '2025-04-09',
+    );
+    expect(a.materialImpact).toBe('not-determined');
+    expect(a.flags.operationalDisruption).toBe(true);
+  });
+
+  // Masimo, 8-K of May 6, 2025 (Item 1.05); the impact sentences as quoted by The Record, the
+  // first sentence written for the test.
+  it('reads "the full scope, nature, and impact of the incident are not yet known" beside operations already impacted as not-determined (Masimo)', async () => {
+    const a = await file(
+      '8-K',
+      doc(
+        'Item 1.05 Material Cybersecurity Incidents.',
+        'On April 27, 2025, the Company detected unauthorized activity on its on-premise network.',
+        'As a result of the incident, certain of the Company’s manufacturing facilities have been operating at less than normal levels, and the Company’s ability to process, fulfill, and ship customer orders timely has been temporarily impacted.',
+        'The full scope, nature, and impact of the incident are not yet known.',
+      ),
+      '2025-05-06',
+    );
+    expect(a.materialImpact).toBe('not-determined');
+  });
+});
+
 describe('direct statements of impact', () => {
   it('reads Clorox’s "now believes the impact will be material on Q1 financial results" as material, above "still evaluating"', async () => {
     // Clorox, 8-K of September 18, 2023; sentences as quoted in the press (MarketWatch, law-firm notices).
