@@ -12,6 +12,12 @@ import { registerAssets } from './assets.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page, type Section } from './layout.ts';
 import { incidentPage, incidentResults, incidentsPage, type ListQuery } from './views/incidents.ts';
+import { companyPage, sectorPage, sectorsPage } from './views/company.ts';
+import { healthPage } from './views/health.ts';
+import { reportsPage } from './views/reports.ts';
+import { SECTORS } from '../../src/companies/sectors.ts';
+import { padCik } from '../../src/edgar/urls.ts';
+import { listReportWeeks } from '../../src/reports/weekly.usecase.ts';
 
 export interface DashboardOptions {
   repositories: Repositories;
@@ -50,6 +56,12 @@ const ListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const CompanyParams = Type.Object({ cik: Type.String({ pattern: '^(\\d{1,10}|[A-Za-z0-9][A-Za-z0-9.-]{0,9})$' }) }, { additionalProperties: false });
+const SectorParams = Type.Object({ name: Type.String({ pattern: '^[a-z-]{1,40}$' }) }, { additionalProperties: false });
+const CursorQuery = Type.Object({ cursor: str(200) }, { additionalProperties: false });
+const NoQuery = Type.Object({}, { additionalProperties: false });
+const COMPANY_INCIDENTS = 100;
+
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[1-9]\\d{0,14}$' }) }, { additionalProperties: false });
 
 /** htmx asks for a fragment; a history restore, a reload or a no-JS browser gets the page. */
@@ -83,8 +95,8 @@ export function readListQuery(raw: Record<string, string | string[] | undefined>
   return q;
 }
 
-export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app, { repositories, cursors, readAuth }) => {
-  const { incidents, filings } = repositories;
+export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app, { repositories, cursors, readAuth, clock, runtime }) => {
+  const { incidents, filings, companies, reports, jobs, pollState, deliveries } = repositories;
   const config: FastifyContextConfig = readAuth === 'key' ? { auth: 'read' } : {};
 
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -123,5 +135,49 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     if (!incident) throw new AppError('incidents.not_found', `no incident ${id} is known`, { statusCode: 404 });
     const timeline = await Promise.all(incident.filings.map(async (link) => ({ link, filing: await filings.get(link.accessionNumber) })));
     return sendPage(reply, incident.title, 'incidents', incidentPage(incident, timeline));
+  });
+
+  app.get('/companies/:cik', { config, schema: { hide: true, params: CompanyParams, querystring: NoQuery } }, async (request, reply) => {
+    const { cik: id } = request.params as { cik: string };
+    const numeric = /^\d+$/.test(id);
+    const company = numeric ? await companies.get(padCik(id)) : (await companies.list({ ticker: id.toUpperCase() }, { limit: 1 })).rows[0];
+    if (!company) throw new AppError('companies.not_found', `no company ${numeric ? `with CIK ${padCik(id)}` : `with ticker ${id.toUpperCase()}`} is known`, { statusCode: 404 });
+    const found = await incidents.list({ cik: company.cik }, { limit: COMPANY_INCIDENTS });
+    return sendPage(reply, company.name, 'incidents', companyPage(company, found.rows));
+  });
+
+  app.get('/sectors', { config, schema: { hide: true, querystring: NoQuery } }, async (_request, reply) => sendPage(reply, 'Sectors', 'sectors', sectorsPage()));
+
+  app.get('/sectors/:name', { config, schema: { hide: true, params: SectorParams, querystring: CursorQuery } }, async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const { cursor } = request.query as { cursor?: string };
+    const sector = SECTORS.find((s) => s.name === name);
+    if (!sector) throw new AppError('companies.unknown_sector', `no sector is named "${name}"; the sectors are ${SECTORS.map((s) => s.name).join(', ')}`, { statusCode: 404 });
+    const found = await incidents.list({ sector: name }, { limit: PAGE_SIZE, after: cursor ? await cursors.decode(cursor) : undefined });
+    const next = found.next ? await cursors.encode(found.next) : null;
+    if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, { sector: name, cursor }, `/sectors/${name}`));
+    const seen = cursor ? [] : (await companies.list({ sector: name }, { limit: 50 })).rows;
+    return sendPage(reply, sector.title, 'sectors', sectorPage(sector, found.rows, next, cursor, seen));
+  });
+
+  app.get('/reports', { config, schema: { hide: true, querystring: NoQuery } }, async (_request, reply) => sendPage(reply, 'Weekly reports', 'reports', reportsPage(await listReportWeeks(reports, clock()))));
+
+  app.get('/status', { config, schema: { hide: true, querystring: NoQuery } }, async (_request, reply) => {
+    const [sources, queue, dead, alerts] = await Promise.all([pollState.list(), jobs.counts(), jobs.list({ state: 'dead', limit: 20 }), deliveries.health()]);
+    const breaker = runtime.breaker?.();
+    return sendPage(
+      reply,
+      'Health',
+      'health',
+      healthPage({
+        polling: runtime.polling,
+        leader: runtime.isLeader?.() ?? false,
+        breaker: breaker ? { open: breaker.open, pausedUntil: breaker.pausedUntil ?? null, trips: breaker.trips } : null,
+        sources,
+        queue,
+        dead,
+        alerts,
+      }),
+    );
   });
 };

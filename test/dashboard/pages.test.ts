@@ -9,7 +9,7 @@ import { HOSTILE_ACCESSION, HOSTILE_CIK, SMALL_DEMO, seedDemo } from './demo-dat
 import { THREADS } from '../incidents/replay-corpus.ts';
 
 const db = usePglite();
-const app = useApp(() => db().database);
+const app = useApp(() => db().database, { clock: () => new Date('2026-11-30T12:00:00Z') });
 
 beforeAll(async () => {
   await seedDemo(createRepositories(db().database.db), SMALL_DEMO);
@@ -179,5 +179,70 @@ describe('the incident page', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('no incident 999999 is known');
     expect((await get('/incidents/abc')).statusCode).toBe(400);
+  });
+});
+
+describe('the company, sector, reports and health pages', () => {
+  it('shows a company, by CIK or ticker, with its facts and incidents', async () => {
+    const byTicker = await get('/companies/unfi');
+    expect(byTicker.statusCode).toBe(200);
+    expect(byTicker.body).toContain('<h1>UNITED NATURAL FOODS INC</h1>');
+    expect(byTicker.body).toContain('5141');
+    expect(byTicker.body).toContain('href="/sectors/wholesale"');
+    expect(listed(byTicker.body).length).toBe(1);
+    const byCik = await get('/companies/1020859');
+    expect(listed(byCik.body)).toEqual(listed(byTicker.body));
+    expect((await get('/companies/NOPE')).statusCode).toBe(404);
+  });
+
+  it('renders a hostile company page inert', async () => {
+    const res = await get(`/companies/${HOSTILE_CIK}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; &quot;Evil&quot; &amp; Co</h1>');
+    expect(res.body).toContain('<title>&lt;script&gt;');
+    expectInert(res.body);
+  });
+
+  it('lists the sectors, and a sector shows its incidents and companies', async () => {
+    const all = await get('/sectors');
+    expect(all.body).toContain('href="/sectors/telecom"');
+    expect(all.body).toContain('SIC 6000–6099');
+    const wholesale = await get('/sectors/wholesale');
+    expect(wholesale.statusCode).toBe(200);
+    expect(wholesale.body).toContain('<h1>Wholesale');
+    expect(listed(wholesale.body).length).toBe(1);
+    expect(wholesale.body).toContain('href="/companies/0001020859"');
+    expect((await get('/sectors/astrology')).statusCode).toBe(404);
+  });
+
+  it('archives the weekly reports, newest first, each linking its formats', async () => {
+    const res = await get('/reports');
+    expect(res.statusCode).toBe(200);
+    const weeks = [...res.body.matchAll(/<tr data-week="([^"]+)"/g)].map((m) => m[1]!);
+    const api = JSON.parse((await get('/v1/reports/weekly')).body) as { data: Array<{ week: string }> };
+    expect(weeks).toEqual(api.data.map((w) => w.week));
+    expect(weeks.length).toBeGreaterThan(10);
+    expect(res.body).toContain(`href="/v1/reports/weekly/${weeks[0]}.html"`);
+    expect(res.body).toContain(`href="/v1/reports/weekly/${weeks[0]}.csv"`);
+  });
+
+  it('shows feed lag, the queue, dead jobs and disabled subscriptions', async () => {
+    const repos = createRepositories(db().database.db);
+    await repos.pollState.recordSuccess('edgar-feed', null);
+    await repos.jobs.enqueue({ kind: 'fetch-filing', key: 'dead-one', maxAttempts: 1 });
+    const [job] = await repos.jobs.claim('test-worker', { limit: 1, leaseMs: 60_000, kinds: ['fetch-filing'] });
+    await repos.jobs.fail(job!, 'test-worker', 'HTTP 500 <script>alert(4)</script>', 0);
+    const sub = await repos.subscriptions.create({ name: 'Gone <b>receiver</b>', channel: { type: 'webhook', url: 'https://example.com/hook' }, filter: {}, mode: 'instant', secret: 'whsec_x', ownerKeyId: null } as never);
+    await repos.subscriptions.disable(sub.id, 'the receiver answered 410 Gone');
+    const res = await get('/status');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('edgar-feed');
+    expect(res.body).toMatch(/id="dead-jobs">1</);
+    expect(res.body).toMatch(/id="disabled-subscriptions">1</);
+    expect(res.body).toContain('dead-one');
+    expect(res.body).toContain('HTTP 500 &lt;script&gt;alert(4)&lt;/script&gt;');
+    expect(res.body).toContain('Gone &lt;b&gt;receiver&lt;/b&gt;');
+    expect(res.body).toContain('the receiver answered 410 Gone');
+    expect(res.body).not.toContain('<script>alert');
   });
 });
