@@ -39,3 +39,26 @@ export function query(params: Record<string, string | string[] | undefined>): st
   const s = search.toString();
   return s ? `?${s}` : '';
 }
+
+const FACT_LABELS: Record<string, string> = {
+  item: 'Item', incident: 'Incident', update: 'Update of an earlier filing', materialImpact: 'Materiality', reportDate: 'Date of report',
+  amendment: 'Amends', incidentName: 'Incident name', 'dates.began': 'Began', 'dates.detected': 'Detected', 'dates.determinedMaterial': 'Determined material', 'dates.contained': 'Contained',
+};
+
+/** `dates.detected` → `Detected`, `flags.ransomware` → its flag's label, `references.0` → `Cites filing 1`. */
+export function factLabel(path: string): string {
+  if (FACT_LABELS[path]) return FACT_LABELS[path];
+  const [head, rest] = path.split('.', 2) as [string, string | undefined];
+  if (head === 'flags' && rest) return FLAG_LABELS[rest as keyof typeof FLAG_LABELS] ?? rest;
+  if (head === 'references' && rest) return `Cites an earlier filing (${Number(rest) + 1})`;
+  if (head === 'incidents' && rest) return `Incident ${Number(rest) + 1}`;
+  return path;
+}
+
+/** The incident's title without its company's name in front (the company is shown beside it). */
+export function shortTitle(title: string, company: string): string {
+  const prefix = `${company}: `;
+  if (!title.startsWith(prefix) || title.length === prefix.length) return title;
+  const rest = title.slice(prefix.length);
+  return rest[0]!.toUpperCase() + rest.slice(1);
+}

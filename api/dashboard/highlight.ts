@@ -3,6 +3,7 @@
 // are compared with whitespace collapsed; a sentence that is not found (it came from an exhibit or
 // a table) is listed apart rather than dropped.
 
+import { factLabel } from './format.ts';
 import { html, raw, escapeHtml, type SafeHtml } from './html.ts';
 
 export interface Evidence {
@@ -51,7 +52,7 @@ export function highlightEvidence(text: string, evidence: Evidence[]): Highlight
       // A sentence inside one already marked is part of that mark.
       if (r.start < pos) continue;
       out += escapeHtml(p.slice(pos, r.start));
-      out += `<mark title="${escapeHtml(r.facts.join(', '))}" data-facts="${escapeHtml(r.facts.join(' '))}">${escapeHtml(p.slice(r.start, r.end))}</mark>`;
+      out += `<mark title="${escapeHtml(r.facts.map(factLabel).join(', '))}" data-facts="${escapeHtml(r.facts.join(' '))}">${escapeHtml(p.slice(r.start, r.end))}</mark>`;
       pos = r.end;
     }
     out += escapeHtml(p.slice(pos));

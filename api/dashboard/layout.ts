@@ -27,6 +27,7 @@ export function page(options: { title: string; section: Section; body: SafeHtml 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content="${HTMX_CONFIG}">
 <title>${options.title} · cyber8k</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/dashboard.css?v=${ASSET_VERSION}">
 <script src="/assets/htmx.min.js?v=${ASSET_VERSION}" defer></script>
 <script src="/assets/dashboard.js?v=${ASSET_VERSION}" defer></script>

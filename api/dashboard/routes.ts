@@ -15,6 +15,9 @@ import { incidentPage, incidentResults, incidentsPage, type ListQuery } from './
 import { companyPage, sectorPage, sectorsPage } from './views/company.ts';
 import { healthPage } from './views/health.ts';
 import { reportsPage } from './views/reports.ts';
+import { deliveryLog, subscriptionList, subscriptionsPage } from './views/subscriptions.ts';
+import { createSubscription, notFound, replayDelivery, sendTestMessage, type SubscriptionInput } from '../../src/alerts/subscriptions.usecase.ts';
+import type { Owner } from '../../db/repositories/subscriptions.ts';
 import { SECTORS } from '../../src/companies/sectors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
 import { listReportWeeks } from '../../src/reports/weekly.usecase.ts';
@@ -62,6 +65,49 @@ const CursorQuery = Type.Object({ cursor: str(200) }, { additionalProperties: fa
 const NoQuery = Type.Object({}, { additionalProperties: false });
 const COMPANY_INCIDENTS = 100;
 
+/** The new-subscription form: all text, checked again by the use case as POST /v1/subscriptions is. */
+const listOrOne = Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })]));
+const SubscriptionForm = Type.Object(
+  {
+    name: Type.String({ maxLength: 200 }),
+    type: Type.String({ maxLength: 20 }),
+    url: str(2048),
+    to: str(2000),
+    tickers: str(500),
+    sectors: listOrOne,
+    items: listOrOne,
+    flags: listOrOne,
+    digestAt: str(5),
+    timezone: str(64),
+  },
+  { additionalProperties: false },
+);
+type SubscriptionFormBody = { name: string; type: string; url?: string; to?: string; tickers?: string; sectors?: string | string[]; items?: string | string[]; flags?: string | string[]; digestAt?: string; timezone?: string };
+
+const words = (text: string | undefined) => (text ?? '').split(/[\s,;]+/).filter(Boolean);
+const values = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x) => x !== '');
+
+/** The form as the API's input: blank fields left out, lists split on commas and spaces. */
+export function subscriptionInput(form: SubscriptionFormBody): SubscriptionInput {
+  const type = form.type as SubscriptionInput['channel']['type'];
+  const channel = type === 'email' ? { type, to: words(form.to) } : { type, url: (form.url ?? '').trim() };
+  const filter: Record<string, string[]> = {};
+  const tickers = words(form.tickers).map((t) => t.toUpperCase());
+  if (tickers.length) filter.tickers = tickers;
+  for (const key of ['sectors', 'items', 'flags'] as const) {
+    const list = values(form[key]);
+    if (list.length) filter[key] = list;
+  }
+  const at = form.digestAt?.trim();
+  return { name: form.name, channel, filter, ...(at ? { mode: { digest: { at, timezone: (form.timezone ?? '').trim() || 'America/New_York' } } } : {}) };
+}
+
+/** A key of scope `alerts` sees its own subscriptions; an `admin` key every one (as /v1 does). */
+function ownerOf(request: FastifyRequest): Owner {
+  const key = request.apiKey!;
+  return key.scope === 'admin' ? 'any' : { keyId: key.id };
+}
+
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[1-9]\\d{0,14}$' }) }, { additionalProperties: false });
 
 /** htmx asks for a fragment; a history restore, a reload or a no-JS browser gets the page. */
@@ -95,7 +141,7 @@ export function readListQuery(raw: Record<string, string | string[] | undefined>
   return q;
 }
 
-export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app, { repositories, cursors, readAuth, clock, runtime }) => {
+export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app, { repositories, cursors, readAuth, clock, runtime, policy }) => {
   const { incidents, filings, companies, reports, jobs, pollState, deliveries } = repositories;
   const config: FastifyContextConfig = readAuth === 'key' ? { auth: 'read' } : {};
 
@@ -118,6 +164,16 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
   });
 
   registerAssets(app);
+
+  // htmx posts forms urlencoded; only this scope reads that type (the API takes JSON).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_request, body, done) => {
+    const form: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(body as string)) {
+      const seen = form[k];
+      form[k] = seen === undefined ? v : Array.isArray(seen) ? [...seen, v] : [seen, v];
+    }
+    done(null, form);
+  });
 
   app.get('/', { config, schema: { hide: true, querystring: ListQuerySchema } }, async (request, reply) => {
     const q = readListQuery(request.query as Record<string, string | string[] | undefined>);
@@ -179,5 +235,39 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
         alerts,
       }),
     );
+  });
+
+  const alerts: FastifyContextConfig = { auth: 'alerts' };
+  const { subscriptions } = repositories;
+  const listFor = async (request: FastifyRequest) => subscriptions.list(ownerOf(request), { limit: 100 });
+  const logOf = async (request: FastifyRequest, id: number) => {
+    const subscription = await subscriptions.get(id, ownerOf(request));
+    if (!subscription) throw notFound(id);
+    return deliveryLog(subscription, await subscriptions.deliveries(id, { limit: 50 }));
+  };
+
+  app.get('/subscriptions', { schema: { hide: true, querystring: NoQuery } }, async (_request, reply) => sendPage(reply, 'Subscriptions', 'subscriptions', subscriptionsPage()));
+
+  app.get('/subscriptions/list', { config: alerts, schema: { hide: true, querystring: NoQuery } }, async (request, reply) => send(reply, subscriptionList(await listFor(request))));
+
+  app.post('/subscriptions', { config: alerts, schema: { hide: true, querystring: NoQuery, body: SubscriptionForm } }, async (request, reply) => {
+    const { subscription, secret } = await createSubscription(repositories, policy, subscriptionInput(request.body as SubscriptionFormBody), request.apiKey!.id);
+    const created = { row: subscription, secret: subscription.channel.type === 'webhook' ? secret : null };
+    return send(reply, subscriptionList(await listFor(request), created));
+  });
+
+  app.get('/subscriptions/:id/deliveries', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) =>
+    send(reply, await logOf(request, Number((request.params as { id: string }).id))),
+  );
+
+  app.post('/subscriptions/:id/test', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    await sendTestMessage(repositories, id, ownerOf(request));
+    return send(reply, await logOf(request, id));
+  });
+
+  app.post('/deliveries/:id/replay', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+    const delivery = await replayDelivery(repositories, Number((request.params as { id: string }).id), ownerOf(request));
+    return send(reply, await logOf(request, delivery.subscriptionId));
   });
 };

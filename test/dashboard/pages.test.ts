@@ -156,7 +156,7 @@ describe('the incident page', () => {
     const text = res.body.split('<div class="filing-text">')[1]!;
     const marks = [...text.split('</div>')[0]!.matchAll(/<mark title="([^"]+)"/g)].map((m) => m[1]);
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.join(',')).toContain('incident');
+    expect(marks.join(',')).toContain('Incident');
     const detected = detail.timeline[0]!.evidence['dates.detected'];
     if (detected) expect(res.body).toContain(detected.replace(/\s+/g, ' ').trim().slice(0, 40).replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
     expect(res.body).toContain('Original disclosure');
@@ -168,7 +168,7 @@ describe('the incident page', () => {
     const res = await get(`/incidents/${id}`);
     expect(res.statusCode).toBe(200);
     expectInert(res.body);
-    expect(res.body).toContain('<mark title="incident, flags.ransomware"');
+    expect(res.body).toContain('<mark title="Incident, Ransomware or encryption" data-facts="incident flags.ransomware"');
     expect(res.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(res.body).toContain('&lt;b&gt;advisers&lt;/b&gt;');
     expect(res.body).toContain(`href="/companies/${HOSTILE_CIK}"`);

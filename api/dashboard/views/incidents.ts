@@ -5,7 +5,7 @@ import { INCIDENT_STATUSES } from '../../../src/incidents/facts.ts';
 import { MATERIAL_IMPACTS } from '../../../src/alerts/subscription.ts';
 import { FLAG_NAMES } from '../../schemas/incident.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
-import { badge, dash, FLAG_LABELS, flagList, materiality, query, secUrl, timestamp } from '../format.ts';
+import { badge, dash, factLabel, FLAG_LABELS, flagList, materiality, query, secUrl, shortTitle, timestamp } from '../format.ts';
 import { evidenceBySentence, highlightEvidence } from '../highlight.ts';
 
 /** What the incidents list's form sends (every field optional; blanks are no filter). */
@@ -62,7 +62,7 @@ function incidentRow(i: ListedIncident): SafeHtml {
   const sectors = sectorsOf(i.sic);
   return html`<tr data-incident="${i.id}">
 <td data-label="Company"><a href="/companies/${i.cik}">${i.companyName}</a>${tickers}</td>
-<td data-label="Incident"><a href="/incidents/${i.id}">${i.title}</a>${i.search?.snippet ? html`<div class="snippet">${raw(i.search.snippet)}</div>` : ''}</td>
+<td data-label="Incident"><a href="/incidents/${i.id}">${shortTitle(i.title, i.companyName)}</a>${i.search?.snippet ? html`<div class="snippet">${raw(i.search.snippet)}</div>` : ''}</td>
 <td data-label="Status">${badge(STATUS_LABELS[i.status] ?? i.status, i.status)}</td>
 <td data-label="Items" class="nowrap">${dash(i.itemPath)}</td>
 <td data-label="Materiality">${i.facts.materialImpact === 'material' ? badge('Material', 'material') : materiality(i.facts.materialImpact)}</td>
@@ -123,7 +123,7 @@ ${analysis ? html`<dl class="facts">
 ${dates.map(([k, v]) => html`<div><dt>${DATE_LABELS[k] ?? k}</dt><dd>${v}</dd></div>`)}
 <div><dt>Flags</dt><dd>${flagList(analysis.flags)}</dd></div>
 </dl>` : html`<p class="muted">Not analyzed yet.</p>`}
-${evidence.length ? html`<h4>Evidence</h4><ul class="evidence">${evidence.map((e) => html`<li><b>${e.facts.join(', ')}</b>: <mark>${e.sentence}</mark></li>`)}</ul>` : ''}
+${evidence.length ? html`<h4>Evidence</h4><ul class="evidence">${evidence.map((e) => html`<li><b>${e.facts.map(factLabel).join(', ')}</b>: <mark>${e.sentence}</mark></li>`)}</ul>` : ''}
 ${text ? html`<details open><summary>The filing’s text (${source}), evidence highlighted</summary><div class="filing-text">${marked.text}</div></details>` : ''}
 </li>`;
 }
