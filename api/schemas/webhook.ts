@@ -87,8 +87,11 @@ export const ReportPublishedEventSchema = Type.Object(
     timestamp: Type.String({ format: 'date-time' }),
     data: Type.Object({
       week: Type.String({ pattern: '^\\d{4}-W\\d{2}$', description: 'The ISO week reported on, e.g. `2024-W08` (Monday–Sunday by EDGAR filing date).' }),
+      start: DateSchema,
+      end: DateSchema,
+      analyzerVersion: Type.String({ description: 'The analyzer version the report was built with: a week is published once per version.' }),
       links: Type.Object(Object.fromEntries(REPORT_FORMATS.map((f) => [f, Type.String()])) as Record<(typeof REPORT_FORMATS)[number], ReturnType<typeof Type.String>>, {
-        description: 'The report in each format (`GET /v1/reports/weekly/{week}.{format}`).',
+        description: 'The report in each format (`GET /v1/reports/weekly/{week}.{format}`), absolute under `PUBLIC_URL` (else the server’s own address).',
       }),
       headline: Type.Object(
         {

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
+import { Value } from 'typebox/value';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
+import { ReportPublishedEventSchema } from '../../api/schemas/webhook.ts';
 import { createSubscription } from '../../src/alerts/subscriptions.usecase.ts';
 import { createAlertWorker } from '../../src/alerts/worker.ts';
 import { WEBHOOK_MAX_BYTES } from '../../src/alerts/webhook.ts';
@@ -114,6 +116,8 @@ describeEachDatabase('report.published alerts', (getDb) => {
       headline: { newIncidents: 1, updatedIncidents: model.headline.incidents.updated.value, escalatedIncidents: model.headline.incidents.escalated.value, filings: model.headline.filings.value, issuers: 1, item105Filings: model.headline.filingsByItem['1.05'] },
       links: { json: `${PUBLIC_URL}/v1/reports/weekly/${week}.json`, md: `${PUBLIC_URL}/v1/reports/weekly/${week}.md`, html: `${PUBLIC_URL}/v1/reports/weekly/${week}.html`, csv: `${PUBLIC_URL}/v1/reports/weekly/${week}.csv` },
     });
+    // What the OpenAPI description's webhooks section promises.
+    expect(Value.Check(ReportPublishedEventSchema, body)).toBe(true);
     const other = reports.find((r) => r.path.endsWith('/watchlist'))!;
     expect(() => new Webhook(watchlist.secret).verify(other.body, other.headers as Record<string, string>)).not.toThrow();
 

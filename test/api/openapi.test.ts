@@ -112,6 +112,6 @@ describe('the OpenAPI description', () => {
     expect(event.properties.type).toMatchObject({ const: 'incident.updated' });
     expect(event.properties.data.properties.incident).toEqual({ $ref: '#/components/schemas/AlertIncident' });
     expect(spec.components.schemas.TestEvent.required).toContain('test');
-    expect(Object.keys(spec.components.schemas.ReportPublishedEvent.properties.data.properties).sort()).toEqual(['headline', 'links', 'week']);
+    expect(Object.keys(spec.components.schemas.ReportPublishedEvent.properties.data.properties).sort()).toEqual(['analyzerVersion', 'end', 'headline', 'links', 'start', 'week']);
   });
 });
