@@ -156,7 +156,10 @@ const MATERIAL = /\bmaterial(?:ly)?\b/i;
 const NOT_DETERMINED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:determined|concluded)|whether|if\s+the|unable\s+to\s+determine|cannot\s+be\s+determined|did\s+not|does\s+not|was\s+not|is\s+not|not\s+material)\b/i;
 /** "We discovered the incident on the same day, May 3, 2024, …": the date restates a day the clause already named. */
 const APPOSITIVE_DAY = /\b(?:(?:on\s+)?(?:the|that)\s+(?:same\s+|following\s+|next\s+)?(?:day|date)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$/i;
-const INTRO_ONLY = /^(?:[^,]*,\s*)?(?:on|in|during|at|around|by|as\s+of)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
+/** "on the evening of May 28, 2023": the part of the day before the date. */
+const PART_OF_DAY = '(?:the\\s+(?:evening|morning|afternoon|night|weekend)\\s+of\\s+)?';
+const POINTER_THEN_DATE = new RegExp(`(?:^|,)\\s*(?:on|in|during|at|around|over)?\\s*${PART_OF_DAY}(?:or\\s+(?:about|around)\\s+)?(?:(?:early|mid|late)[-\\s]+)?$`, 'i');
+const INTRO_ONLY = new RegExp(`^(?:[^,]*,\\s*)?(?:on|in|during|at|around|by|as\\s+of|over)?\\s*${PART_OF_DAY}(?:or\\s+(?:about|around)\\s+)?(?:(?:early|mid|late|the\\s+(?:beginning|end|middle)\\s+of)[-\\s]+)?$`, 'i');
 interface Cue {
   role: DateRole | 'determined' | 'none';
   start: number;
@@ -226,7 +229,7 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
     const nearest = leftCues[leftCues.length - 1]!;
     return pick(nearest, sentence.slice(leftClauseStart + nearest.start, nextStart));
   }
-  const onlyPointers = leftCues.every((c) => c.role === 'none') && /(?:^|,)\s*(?:on|in|during|at|around)?\s*(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(left);
+  const onlyPointers = leftCues.every((c) => c.role === 'none') && POINTER_THEN_DATE.test(left);
   if (leftCues.length === 0 || onlyPointers || INTRO_ONLY.test(withoutParentheses(left))) {
     const rightCues = cuesIn(right);
     const first = rightCues[0];

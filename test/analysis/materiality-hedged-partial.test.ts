@@ -294,6 +294,17 @@ describe('other wordings of an open, a denied and an affirmed impact', () => {
     expect((await quarter(sentence)).materialImpact).toBe('material');
   });
 
+  it('tells a 10-Q whose incident "has not had, and is not expected to have, a material impact" from one whose costs "were material"', async () => {
+    expect((await quarter('The incident has not had, and is not expected to have, a material impact on our business, financial condition or results of operations.')).materialImpact).toBe('not-material');
+    expect((await quarter('The costs related to the incident were material to our results of operations for the quarter.')).materialImpact).toBe('material');
+  });
+
+  it('keeps a direct "has had a material impact" above the risk-factor hedge of the same 10-Q', async () => {
+    const a = await quarter('The cybersecurity incident has had a material impact on our results of operations for the quarter. A future cybersecurity incident may have a material adverse effect on our business.');
+    expect(a.materialImpact).toBe('material');
+    expect(a.evidence['materialImpact']).toMatch(/has had a material impact on our results of operations/);
+  });
+
   it('reads "None of the costs related to the incident were material" as not-material', async () => {
     expect((await quarter('None of the costs related to the incident were material.')).materialImpact).toBe('not-material');
   });

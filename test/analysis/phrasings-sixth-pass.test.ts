@@ -66,6 +66,29 @@ describe('detection dates', () => {
   });
 });
 
+describe('a vendor whose own product was attacked', () => {
+  // Progress Software, 10-Q for the quarter ended August 31, 2024, Cyber Related Matters note
+  // (CIK 876167, accession 0000876167-24-000160, R24.htm), as filed.
+  const progress = doc(
+    'MOVEit Vulnerability',
+    'As previously reported, on the evening of May 28, 2023, we learned that our MOVEit Transfer (the on-premise version) and MOVEit Cloud (a cloud-hosted version of MOVEit Transfer) products were attacked via a “zero-day vulnerability” that could provide for unauthorized escalated privileges and access to the customer’s underlying environment (the “MOVEit Vulnerability”).',
+    'We continue to monitor the impact of the MOVEit Vulnerability on our business, operations, and financial results.',
+  );
+
+  it('reads "we learned that our … products were attacked" as the incident, a follow-up, detected "on the evening of May 28, 2023"', async () => {
+    const a = await analyze(progress, { form: '10-Q', filedAt: '2024-10-08' });
+    expect(a.incident).toBe(true);
+    expect(a.update).toBe(true);
+    expect(a.dates.detected).toBe('2023-05-28');
+    expect(a.flags.thirdParty).toBe(false);
+  });
+
+  it('keeps "learned that our systems were attacked" in risk text from being an incident', async () => {
+    const a = await analyze('In the past, we have learned that our systems were attacked by cybercriminals seeking unauthorized access, and we expect such attacks to continue.', { form: '10-K', filedAt: '2025-02-20' });
+    expect(a.incident).toBe(false);
+  });
+});
+
 describe('flags in notes to financial statements', () => {
   it('reads "reported the matter to the Federal Bureau of Investigation" as law enforcement notified, and third-party experts and misdirected wires as neither thirdParty nor data accessed', async () => {
     // 10-K for 2024, Note 17 Loss Recovery (CIK 1867066, accession 0001410578-25-000490, R24.htm).
