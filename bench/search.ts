@@ -136,7 +136,8 @@ try {
       let rows = 0;
       for await (const chunk of res.body) {
         bytes += (chunk as Buffer).length;
-        for (const byte of chunk as Buffer) if (byte === 0x0a) rows++;
+        // indexOf, not a loop over every byte: the client's counting must not slow what it measures.
+        for (let at = (chunk as Buffer).indexOf(0x0a); at !== -1; at = (chunk as Buffer).indexOf(0x0a, at + 1)) rows++;
       }
       const seconds = (performance.now() - s) / 1000;
       console.log(`  GET /v1/${what}/export.${format}: ${rows.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${(bytes / 1e6 / seconds).toFixed(1)} MB/s (status ${res.statusCode})`);

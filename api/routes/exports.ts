@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { FilingRepository, ListCursor } from '../../db/repositories/filings.ts';
-import type { IncidentRepository } from '../../db/repositories/incidents.ts';
+import type { IncidentCsvRow, IncidentRepository } from '../../db/repositories/incidents.ts';
 import { CSV_BOM, csvRow, jsonLine, type CsvCell } from '../../src/exports/csv.ts';
 import { ErrorSchema } from '../schemas/common.ts';
 import { FilingQuerySchema, type FilingDto } from '../schemas/filing.ts';
-import { IncidentQuerySchema, type IncidentDto } from '../schemas/incident.ts';
+import { IncidentQuerySchema } from '../schemas/incident.ts';
 import { filingFilters, toFilingDto } from './filings.ts';
 import { incidentFilters, toIncidentDto } from './incidents.ts';
 
@@ -39,7 +39,7 @@ const flagNames = (flags: Record<string, boolean> | null) => (flags ? Object.key
  * The CSV columns, in their order (stable: new columns are only ever added at the end; the README
  * lists them). Lists are `;`-separated; absent values are empty cells.
  */
-export const INCIDENT_CSV_COLUMNS: ReadonlyArray<readonly [string, (i: IncidentDto) => CsvCell]> = [
+export const INCIDENT_CSV_COLUMNS: ReadonlyArray<readonly [string, (i: IncidentCsvRow) => CsvCell]> = [
   ['id', (i) => i.id],
   ['cik', (i) => i.cik],
   ['company', (i) => i.company],
@@ -49,17 +49,17 @@ export const INCIDENT_CSV_COLUMNS: ReadonlyArray<readonly [string, (i: IncidentD
   ['materialImpact', (i) => i.materialImpact],
   ['firstDisclosedAt', (i) => i.firstDisclosedAt],
   ['lastFiledAt', (i) => i.lastFiledAt],
-  ['began', (i) => i.dates.began?.date],
-  ['detected', (i) => i.dates.detected?.date],
-  ['determinedMaterial', (i) => i.dates.determinedMaterial?.date],
-  ['contained', (i) => i.dates.contained?.date],
-  ['flags', (i) => flagNames(i.flags)],
-  ['businessDaysToItem105', (i) => i.timeliness.businessDaysToItem105],
-  ['withinFourBusinessDays', (i) => i.timeliness.withinFourBusinessDays],
-  ['detectionToDisclosureDays', (i) => i.timeliness.detectionToDisclosureDays],
-  ['filingCount', (i) => i.filings.length],
-  ['accessionNumbers', (i) => i.filings.map((f) => f.accessionNumber).join(';')],
-  ['roles', (i) => i.filings.map((f) => f.role).join(';')],
+  ['began', (i) => i.began],
+  ['detected', (i) => i.detected],
+  ['determinedMaterial', (i) => i.determinedMaterial],
+  ['contained', (i) => i.contained],
+  ['flags', (i) => i.flags],
+  ['businessDaysToItem105', (i) => i.businessDaysToItem105],
+  ['withinFourBusinessDays', (i) => i.withinFourBusinessDays],
+  ['detectionToDisclosureDays', (i) => i.detectionToDisclosureDays],
+  ['filingCount', (i) => i.filingCount],
+  ['accessionNumbers', (i) => i.accessionNumbers],
+  ['roles', (i) => i.roles],
 ];
 
 export const FILING_CSV_COLUMNS: ReadonlyArray<readonly [string, (f: FilingDto) => CsvCell]> = [
@@ -105,7 +105,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRoutesOptions> = asyn
       },
       async (request, reply) => {
         const filters = incidentFilters(request.query as Parameters<typeof incidentFilters>[0]);
-        return sendExport(reply, format, 'incidents', INCIDENT_CSV_COLUMNS, async (after) => {
+        if (format === 'csv') return sendExport(reply, format, 'incidents', INCIDENT_CSV_COLUMNS, (after) => incidents.csvRows(filters, { limit: batch, after }));
+        return sendExport(reply, format, 'incidents', [], async (after) => {
           const page = await incidents.list(filters, { limit: batch, after });
           return { rows: page.rows.map(toIncidentDto), next: page.next };
         });

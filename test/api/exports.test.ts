@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FILING_CSV_COLUMNS, INCIDENT_CSV_COLUMNS } from '../../api/routes/exports.ts';
+import { toIncidentDto } from '../../api/routes/incidents.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { csvCell, jsonLine } from '../../src/exports/csv.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
@@ -95,6 +96,25 @@ describeEachDatabase('REST API: exports', (getDb) => {
     expect(wytec[col('status')]).toBe('updated');
     const microsoft = rows.find((r) => r[col('company')] === 'MICROSOFT CORP')!;
     expect(microsoft[col('flags')]!.split(';')).toContain('nationState');
+  });
+
+  it('writes the incidents CSV byte for byte as the list’s incidents give it, with and without q', async () => {
+    // The cells from list() rows, as the export wrote them before reading them in SQL (csvRows).
+    const flagNames = (flags: Record<string, boolean>) => Object.keys(flags).filter((name) => flags[name]).join(';');
+    const cells = (i: ReturnType<typeof toIncidentDto>) => [
+      i.id, i.cik, i.company, i.status, i.title, i.itemPath, i.materialImpact, i.firstDisclosedAt, i.lastFiledAt,
+      i.dates.began?.date, i.dates.detected?.date, i.dates.determinedMaterial?.date, i.dates.contained?.date, flagNames(i.flags),
+      i.timeliness.businessDaysToItem105, i.timeliness.withinFourBusinessDays, i.timeliness.detectionToDisclosureDays,
+      i.filings.length, i.filings.map((f) => f.accessionNumber).join(';'), i.filings.map((f) => f.role).join(';'),
+    ];
+    const row = (values: unknown[]) => `${values.map((v) => csvCell(v as never)).join(',')}\r\n`;
+    const { incidents } = createRepositories(getDb().database.db);
+    for (const q of [undefined, 'ransomware', 'unauthorized access']) {
+      const { rows } = await incidents.list(q ? { q } : {}, { limit: 100 });
+      expect(rows.length).toBeGreaterThan(q ? 0 : 3 * 3);
+      const expected = `\uFEFF${row(INCIDENT_CSV_COLUMNS.map(([name]) => name))}${rows.map((i) => row(cells(toIncidentDto(i)))).join('')}`;
+      expect((await get(`/v1/incidents/export.csv${q ? `?q=${encodeURIComponent(q)}` : ''}`)).body).toBe(expected);
+    }
   });
 
   it('applies the list filters and q to an export', async () => {
