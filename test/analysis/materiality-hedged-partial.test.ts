@@ -104,16 +104,16 @@ describe('"has not identified / observed any … that is material" is a denial',
 });
 
 describe('risk-text forecasts about cyber incidents in general do not outrank a statement about the incident', () => {
-  // AT&T, 8-K of July 12, 2024 (Item 1.05), the materiality sentence as quoted by
-  // TheCorporateCounsel.net (2024-09-18); the risk sentence is written for the test after the
+  // AT&T, 8-K of July 12, 2024 (Item 1.05), the first and materiality sentences as quoted by
+  // JD Supra and Cyber Insurance News; the risk sentence is written for the test after the
   // common Item 1C wording ("risks from cybersecurity threats … reasonably likely to materially affect").
   it('keeps AT&T’s denial when the filing also says cybersecurity threats are reasonably likely to materially affect companies', async () => {
     const a = await file(
       '8-K',
       doc(
         'Item 1.05 Material Cybersecurity Incidents.',
-        'On April 19, 2024, AT&T learned that a threat actor claimed to have unlawfully accessed and copied AT&T call logs.',
-        'As of the date of this filing, the incident has not had a material impact on AT&T’s operations, and AT&T does not believe that this incident is reasonably likely to materially impact AT&T’s financial condition or results of operations.',
+        'On April 19, 2024, AT&T Inc. (“AT&T”) learned that a threat actor claimed to have unlawfully accessed and copied AT&T call logs.',
+        'As of the date of this filing, this incident has not had a material impact on AT&T’s operations, and AT&T does not believe that this incident is reasonably likely to materially impact AT&T’s financial condition or results of operations.',
         'Cybersecurity threats are reasonably likely to materially affect companies in our industry, including their business strategy, results of operations or financial condition.',
       ),
       '2024-07-12',

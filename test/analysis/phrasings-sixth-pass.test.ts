@@ -89,6 +89,30 @@ describe('a vendor whose own product was attacked', () => {
   });
 });
 
+describe('an incident in a workspace on a third-party cloud platform (the Snowflake class)', () => {
+  // AT&T, 8-K of July 12, 2024 (Item 1.05): the first paragraph as quoted in full by Foley Hoag
+  // (JD Supra, "AT&T/Snowflake Breach Hits Most of US"), the materiality sentence as quoted by
+  // Cyber Insurance News; the data sentence as quoted by both.
+  it('sets thirdParty, dataAccessed, detected 2024-04-19 and began 2024-04-14 from AT&T’s 8-K, not material', async () => {
+    const a = await analyze(
+      doc(
+        'Item 1.05. Material Cybersecurity Incidents.',
+        'On April 19, 2024, AT&T Inc. (“AT&T”) learned that a threat actor claimed to have unlawfully accessed and copied AT&T call logs. AT&T immediately activated its incident response process to investigate and retained external cybersecurity experts to assist. Based on its investigation, AT&T believes that threat actors unlawfully accessed an AT&T workspace on a third-party cloud platform and, between April 14 and April 25, 2024, exfiltrated files containing AT&T records of customer call and text interactions that occurred between approximately May 1 and October 31, 2022, as well as on January 2, 2023, as described below.',
+        'The data does not contain the content of calls or texts, personal information such as Social Security numbers, dates of birth, or other personally identifiable information.',
+        'As of the date of this filing, this incident has not had a material impact on AT&T’s operations, and AT&T does not believe that this incident is reasonably likely to materially impact AT&T’s financial condition or results of operations.',
+      ),
+      { form: '8-K', filedAt: '2024-07-12' },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(true);
+    expect(a.evidence['flags.thirdParty']).toMatch(/an AT&T workspace on a third-party cloud platform/);
+    expect(a.flags.dataAccessed).toBe(true);
+    expect(a.dates.detected).toBe('2024-04-19');
+    expect(a.dates.began).toBe('2024-04-14');
+    expect(a.materialImpact).toBe('not-material');
+  });
+});
+
 describe('flags in notes to financial statements', () => {
   it('reads "reported the matter to the Federal Bureau of Investigation" as law enforcement notified, and third-party experts and misdirected wires as neither thirdParty nor data accessed', async () => {
     // 10-K for 2024, Note 17 Loss Recovery (CIK 1867066, accession 0001410578-25-000490, R24.htm).
