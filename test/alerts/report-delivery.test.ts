@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
 import { ReportPublishedEventSchema } from '../../api/schemas/webhook.ts';
-import { createSubscription } from '../../src/alerts/subscriptions.usecase.ts';
+import { createSubscription, replayDelivery } from '../../src/alerts/subscriptions.usecase.ts';
 import { createAlertWorker } from '../../src/alerts/worker.ts';
 import { WEBHOOK_MAX_BYTES } from '../../src/alerts/webhook.ts';
 import { SECTOR_NAMES } from '../../src/companies/sectors.ts';
@@ -171,5 +171,27 @@ describeEachDatabase('report.published alerts', (getDb) => {
     await Promise.all(workers3.map((w) => w.drain()));
     expect(webhook.received).toHaveLength(1);
     expect((await deliveryStates()).filter((d) => d.type === 'report.published')).toEqual([{ name: 'reports', state: 'delivered', type: 'report.published' }]);
+  });
+
+  it('retries a report the receiver refused twice under the same webhook-id, and sends it again when the delivery is replayed', async () => {
+    const { secret } = await subscribe('reports', { type: 'webhook', url: webhook.url }, { events: ['report.published'] });
+    webhook.answer({ status: 500, body: 'down' }, { status: 503, body: 'still down' }, { status: 200 });
+    await publishPrudentialWeek();
+    const w = worker();
+    const retriesDue = () => getDb().database.query(sql`update jobs set run_at = now() where state = 'queued'`);
+    for (let i = 0; i < 3; i++) {
+      await w.drain();
+      await retriesDue();
+    }
+    await w.drain();
+    const [row] = await getDb().database.query<{ id: number; state: string; attempts: number; message_id: string }>(sql`select d.id, d.state, d.attempts, d.message_id from deliveries d join events e on e.id = d.event_id where e.type = 'report.published'`);
+    expect(row).toMatchObject({ state: 'delivered', attempts: 3 });
+    expect(webhook.received.map((r) => r.headers['webhook-id'])).toEqual([row!.message_id, row!.message_id, row!.message_id]);
+    for (const r of webhook.received) expect((new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string }).type).toBe('report.published');
+    await replayDelivery(repos, Number(row!.id), 'any');
+    await w.drain();
+    expect(webhook.received).toHaveLength(4);
+    expect(webhook.received[3]!.headers['webhook-id']).toBe(row!.message_id);
+    expect(webhook.received[3]!.body).toBe(webhook.received[2]!.body);
   });
 });
