@@ -152,3 +152,29 @@ describe('flags in notes to financial statements', () => {
     expect(a.flags.thirdParty).toBe(false);
   });
 });
+
+describe('annual-report risk text and a named past incident', () => {
+  it.each([
+    // Coca-Cola FEMSA, 20-F risk factor, as TipRanks' risk-factor page reproduces it.
+    ['20-F', 'Our IT systems may be target of attacks. Although the cybersecurity incidents that we have experienced to date have not had a material effect on our business, financial condition or results of operations, such cybersecurity incidents could have a material adverse effect on us in the future.'],
+    // Google, 10-K filed 2015-02-09, risk factor as quoted by Audit Analytics.
+    ['10-K', 'We experience cyber attacks of varying degrees on a regular basis. Our security measures may also be breached due to employee error, malfeasance, system errors or vulnerabilities, or otherwise. Any such breach or unauthorized access could result in significant legal and financial exposure, damage to our reputation, and a loss of confidence in the security of our products and services that could potentially have an adverse effect on our business.'],
+    // Snowflake, 10-K risk factor, as TipRanks' risk-factor page reproduces it.
+    ['10-K', 'We, our customers and business partners, and these third parties face a variety of evolving cybersecurity threats. Cybersecurity threats come from a variety of sources, including traditional computer "hackers," internal and external personnel (such as through theft or misuse), sophisticated nation-states, and nation-state-supported actors.'],
+  ])('does not read %s risk text about incidents in general as an incident', async (form, text) => {
+    const a = await analyze(text, { form, filedAt: '2025-03-01' });
+    expect(a.incident).toBe(false);
+    expect(a.materialImpact).toBeNull();
+  });
+
+  it('reads Anthem’s "In February 2015, we reported the discovery that … systems had been the target of an external cyber attack" as a named past incident, undated (the date is the report’s)', async () => {
+    // Anthem, 10-K filed 2015-02-24, as quoted by Audit Analytics.
+    const a = await analyze(
+      'In February 2015, we reported the discovery that certain of our information technology systems had been the target of an external cyber attack, as more fully described under Note 13, “Commitments and Contingencies – Data Breach,” to our audited consolidated financial statements included in Part II, Item 8 of this Annual Report on Form 10-K.',
+      { form: '10-K', filedAt: '2015-02-24' },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.update).toBe(true);
+    expect(a.dates.detected).toBeNull();
+  });
+});
