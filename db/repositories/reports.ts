@@ -241,7 +241,8 @@ export function createReportRepository({ db }: { db: Db }) {
     },
 
     /**
-     * Stores a built report, its `report.published` event and the event's fan-out job in one transaction; false (and nothing
+     * Stores a built report, its `report.published` event and the event's fan-out job (only for a
+     * week not yet published under another analyzer version) in one transaction; false (and nothing
      * written) when that week and analyzer version were stored already, by this instance or another.
      */
     async publish(model: ReportModel, event: Record<string, unknown>): Promise<{ published: boolean; id: number }> {
@@ -257,7 +258,14 @@ export function createReportRepository({ db }: { db: Db }) {
         }
         const [published] = await tx.insert(events).values({ type: 'report.published', reportId: inserted.id, analyzerVersion: model.analyzerVersion, payload: event }).onConflictDoNothing().returning({ id: events.id });
         // Its alerts are fanned out by a job committed with it, as for incident events: none lost, none doubled.
-        if (published) {
+        // A rebuild of a week already published under another analyzer version is stored and listed
+        // in the event stream, but subscribers got that week's report once and are not sent it again.
+        const [earlier] = await tx
+          .select({ id: reports.id })
+          .from(reports)
+          .where(and(eq(reports.week, model.week), sql`${reports.analyzerVersion} <> ${model.analyzerVersion}`))
+          .limit(1);
+        if (published && !earlier) {
           await tx.insert(jobs).values({ kind: FAN_OUT_EVENT, key: String(published.id), priority: PRIORITY.live }).onConflictDoNothing({ target: [jobs.kind, jobs.key] });
           await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${FAN_OUT_EVENT})`);
         }

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { buildReportModel } from '../../src/reports/model.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { FAN_OUT_EVENT } from '../../src/jobs/catalogue.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 
 const NO_FLAGS = { ransomware: false, dataAccessed: false, operationalDisruption: false, nationState: false, thirdParty: false, lawEnforcementNotified: false, disclosureDelayed: false };
@@ -96,5 +98,19 @@ describeEachDatabase('the weekly report’s data, loaded from the database', (ge
     expect(published[0]).toMatchObject({ incidentId: null, accessionNumber: null, reportId: results[0]!.id, analyzerVersion: '1.8.0' });
     expect((await repos.reports.publish({ ...model, analyzerVersion: '1.9.0' }, {})).published).toBe(true);
     expect((await repos.reports.list()).map((r) => [r.week, r.analyzerVersion])).toEqual([['2024-W08', '1.8.0'], ['2024-W08', '1.9.0']]);
+  });
+
+  it('does not send a week’s report to subscribers again when a new analyzer version rebuilds it', async () => {
+    const repos = createRepositories(getDb().database.db);
+    await store(repos, UNH);
+    const model = buildReportModel(await repos.reports.loadWeek('2024-W08'), '2024-W08', '1.8.0');
+    await repos.reports.publish(model, {});
+    await repos.reports.publish({ ...model, analyzerVersion: '1.9.0' }, {});
+    await repos.reports.publish(buildReportModel(await repos.reports.loadWeek('2024-W09'), '2024-W09', '1.9.0'), {});
+    const published = (await repos.incidents.events(0, 100)).filter((e) => e.type === 'report.published');
+    expect(published.map((e) => e.analyzerVersion)).toEqual(['1.8.0', '1.9.0', '1.9.0']);
+    const fanOuts = await getDb().database.query<{ key: string }>(sql`select key from jobs where kind = ${FAN_OUT_EVENT} order by id`);
+    const reportIds = new Set(published.map((e) => e.id));
+    expect(fanOuts.map((j) => Number(j.key)).filter((id) => reportIds.has(id))).toEqual([published[0]!.id, published[2]!.id]);
   });
 });
