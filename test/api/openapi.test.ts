@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApp, usePglite } from './app.ts';
 
@@ -39,6 +41,29 @@ function operations(spec: { paths: Record<string, Record<string, Operation>>; we
   for (const [path, item] of Object.entries(spec.paths)) for (const [method, op] of Object.entries(item)) all.push([`${method.toUpperCase()} ${path}`, op]);
   for (const [name, item] of Object.entries(spec.webhooks ?? {})) for (const [method, op] of Object.entries(item)) all.push([`webhook ${name} ${method.toUpperCase()}`, op]);
   return all;
+}
+
+/** Each example of the description, with the type openapi-typescript gives the value it shows. */
+function examplesWithTypes(spec: any): Array<{ where: string; type: string; value: unknown }> {
+  const found: Array<{ where: string; type: string; value: unknown }> = [];
+  const q = (key: string) => JSON.stringify(key);
+  const media = (content: Record<string, { example?: unknown }> | undefined, where: string, type: string) => {
+    for (const [mediaType, m] of Object.entries(content ?? {})) {
+      if (m.example !== undefined) found.push({ where: `${where} ${mediaType}`, type: `${type}["content"][${q(mediaType)}]`, value: m.example });
+    }
+  };
+  for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, any>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+        if (!response.$ref) media(response.content, `${method.toUpperCase()} ${path} ${status}`, `paths[${q(path)}][${q(method)}]["responses"][${q(status)}]`);
+      }
+    }
+  }
+  for (const [name, response] of Object.entries(spec.components.responses as Record<string, any>)) media(response.content, `response ${name}`, `components["responses"][${q(name)}]`);
+  for (const [name, item] of Object.entries(spec.webhooks as Record<string, Record<string, any>>)) {
+    for (const [method, op] of Object.entries(item)) media(op.requestBody?.content, `webhook ${name}`, `webhooks[${q(name)}][${q(method)}]["requestBody"]`);
+  }
+  return found;
 }
 
 describe('the OpenAPI description', () => {
@@ -102,6 +127,36 @@ describe('the OpenAPI description', () => {
     expect(spec.servers).toEqual([{ url: 'https://cyber8k.example.org', description: expect.any(String) }]);
     expect(spec.info.license).toEqual({ name: 'MIT', identifier: 'MIT' });
   });
+
+  it('generates a TypeScript client (openapi-typescript) to whose types every example of the description is assignable', async () => {
+    writeFileSync(join(dir, 'client.ts'), astToString(await openapiTS(structuredClone(spec), { silent: true })));
+    const examples = examplesWithTypes(spec);
+    expect(examples.length).toBeGreaterThan(20);
+    expect(examples.some((e) => e.where.startsWith('webhook report.published'))).toBe(true);
+    // One constant per example: an object literal gets excess-property checks, so a field the
+    // description does not have fails as surely as a missing or mistyped one.
+    const source = [
+      "import type { components, paths, webhooks } from './client.ts';",
+      ...examples.map((e, i) => `// ${e.where}\nexport const example${i}: ${e.type} = ${JSON.stringify(e.value, null, 1)};`),
+    ].join('\n');
+    writeFileSync(join(dir, 'examples.ts'), source);
+    const program = ts.createProgram([join(dir, 'examples.ts')], {
+      noEmit: true, strict: true, exactOptionalPropertyTypes: false, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext, allowImportingTsExtensions: true, skipLibCheck: true, types: [],
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file && d.start !== undefined ? `${d.file.fileName.split('/').pop()}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    expect(diagnostics).toEqual([]);
+  }, 120_000);
+
+  it('has a client check that does reject an example the description does not allow', async () => {
+    writeFileSync(join(dir, 'client.ts'), astToString(await openapiTS(structuredClone(spec), { silent: true })));
+    writeFileSync(join(dir, 'wrong.ts'), "import type { webhooks } from './client.ts';\nexport const wrong: webhooks['incident.created']['post']['requestBody']['content']['application/json'] = { type: 'incident.created', timestamp: 'x', data: null };\n");
+    const program = ts.createProgram([join(dir, 'wrong.ts')], { noEmit: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowImportingTsExtensions: true, skipLibCheck: true, types: [] });
+    expect(ts.getPreEmitDiagnostics(program).length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('describes under `webhooks` each event a subscriber receives, with its signature headers', () => {
     expect(Object.keys(spec.webhooks).sort()).toEqual(['incident.created', 'incident.escalated', 'incident.retracted', 'incident.updated', 'report.published', 'test']);
