@@ -6,6 +6,7 @@
 
 import type { Sentence } from './sentences.ts';
 
+const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const INCIDENT_NOUN =
   '(?:cyber[-\\s]?security\\s+(?:incident|event|attack|breach|matter|issue)|cyber[-\\s]?(?:incident|attack|event|intrusion)|ransomware(?:\\s+(?:attack|incident|event))?|unauthorized\\s+(?:access|activity|activities|party|parties|third\\s+party|actor|user|individual|persons?|occurrences?|intrusion|acquisition|disclosure)|threat\\s+actors?|intrusion|suspicious\\s+(?:activity|activities|network\\s+activity)|malicious\\s+(?:activity|activities|cyber)|(?:information\\s+|data\\s+|network\\s+|IT\\s+)?security\\s+(?:incident|breach|event)|data\\s+(?:breach|incident|security\\s+incident)|network\\s+(?:intrusion|incident)|compromise\\s+of|(?:system|systems|network|technology|IT)\\s+(?:outage|disruption)\\s+(?:caused\\s+by|due\\s+to|resulting\\s+from)\\s+(?:a|an)\\s+cyber|malware|phishing\\s+attack|business\\s+e-?mail\\s+compromise|(?:suspicious|irregular|unusual|anomalous)\\s+(?:network\\s+)?(?:activity|activities)|cyber[-\\s]?criminals?|hack(?:ers?|ing)?\\b|bad\\s+actor|social[-\\s]engineering\\s+attack)';
 
@@ -22,12 +23,19 @@ const NOUN_FIRST_EVENT = new RegExp(
   `\\b(?:the|this|a\\s+previously\\s+(?:disclosed|reported))\\s+(?:[\\w-]+\\s+){0,3}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b|\\b(?:learned|discovered|confirmed)\\s+that\\s+(?:its|our|the\\s+Company['’]s)\\s+[^.;]{0,160}?\\b(?:products?|software|systems?|networks?|platforms?|applications?)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:attacked|exploited)\\b`,
   'i',
 );
+/**
+ * A claim of data theft the company learned of: "became aware of an online post by a third party
+ * claiming to have obtained a data set containing … customer information", "received a
+ * communication from a threat actor claiming to have exfiltrated data". The event is the claim.
+ */
+const CLAIM_LEARNED_OF =
+  /\b(?:became\s+aware\s+of|learned\s+of|(?:was|were)\s+(?:notified|informed|alerted|made\s+aware)\s+of|received|discovered|identified)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w-]+\s+){0,3}?(?:posts?|postings?|claims?|messages?|communications?|e-?mails?|listings?|demands?|notes?|letters?|calls?)\b[^.;]{0,120}?\bclaim(?:ing|ed|s)?\s+(?:to\s+have|that\s+(?:it|they|he|she)\s+(?:had|has|have))\s+(?:\w+\s+)?(?:obtained|stolen|accessed|acquired|exfiltrated|taken|copied|downloaded)\b/i;
 /** "Following the detection of irregular activity on our network, we engaged experts": a past response to a detection. */
 const DETECTION_THEN_RESPONSE =
   /\b(?:upon|after|following)\s+(?:the\s+)?(?:detection|discovery|identification)\s+of\s+[^,;]{3,160},\s+(?:we|the\s+Company|it|management|the\s+Registrant)\s+(?:\w+\s+)?(?:engaged|activated|took|launched|began|commenced|initiated|implemented|notified|retained|isolated|shut)\b/i;
 /** Participles used as adjectives or about risks: "an identified cybersecurity incident", "identified risks". */
 const NOT_AN_EVENT_VERB =
-  /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
+  /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bexperienced\s+(?=(?:[\w-]+\s+){0,2}?(?:professionals?|personnel|staff|teams?|employees|leaders?|leadership|executives?|practitioners|experts?|specialists?|firms?|partners?|providers?|advisors?|consultants?|members|managers?|analysts?|engineers?|investigators?|counsel|individuals|people)\b)|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
   `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|cybercriminal)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted|removed|downloaded)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems|copy|copies)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|unauthorized\\s+(?:third\\s+)?part(?:y|ies))\\s+used\\s+(?:[\\w-]+\\s+){0,3}?(?:credentials|login\\s+details|logins?|passwords?|user\\s*names?)\\s+to\\s+(?:access|enter|log\\s+in)|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
@@ -107,6 +115,19 @@ const PROCESS_DESCRIPTION = /\b(?:once|when(?:ever)?|any|each|in\s+the\s+event|o
 /** "Other than the Cyber Incident, we have not…": the exception names an incident that happened. */
 export const EXCEPTION_CONSTRUCTION =
   /\b(?:other\s+than|except(?:\s+for|\s+with\s+respect\s+to)?|with\s+the\s+exception\s+of|aside\s+from|apart\s+from)\s+(?:with\s+respect\s+to\s+)?(?:the|our|its|this|that|an?)\s+(?:[\w&’'-]+\s+){0,8}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
+/**
+ * "risks …, including as a result of the May 2023 ransomware incident or any other previous
+ * cybersecurity incidents, have not materially affected us": Item 106(c)(2) naming one incident by
+ * its date or name among the causes it weighs. "including as a result of any previous incidents"
+ * names none. Case-sensitive: a capitalised word before the noun is a name ("the Change Healthcare
+ * cyberattack"), a date makes it one.
+ */
+const INCLUDING_NAMED = new RegExp(
+  `\\b[Ii]ncluding\\s+(?:as\\s+a\\s+result\\s+of\\s+|in\\s+connection\\s+with\\s+|those\\s+(?:related\\s+to|arising\\s+from)\\s+)?(?:the|our|its)\\s+(?:previously\\s+(?:disclosed|reported|announced)\\s+)?(?:${MONTHS}\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}|(?:19|20)\\d{2}|(?!(?:Company|Registrant|Corporation|Bank|Group)\\b)[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+(?:(?:[Cc]yber(?:security)?|[Rr]ansomware|[Ss]ecurity|[Dd]ata|[Nn]etwork|IT)\\s+)?(?:[Ii]ncident|[Aa]ttack|[Cc]yber-?[Aa]ttack|[Bb]reach|[Ii]ntrusion|[Mm]atter|[Ee]vent)\\b(?!\\s+(?:[Rr]esponse|[Mm]anagement|[Pp]lan|[Pp]rogram|[Pp]olic|[Tt]eam))`,
+);
+/** Item 106(c)(2)'s conclusion: risks have (not) materially affected, or are (not) reasonably likely to materially affect. */
+const MATERIALLY_AFFECTED = /\bmaterially\s+(?:affected|impacted|affect|impact)\b/i;
+
 /** A reference to an incident already reported: "filed a Form 8-K regarding a cybersecurity incident". */
 const PRIOR_REPORT =
   /\b(?:filed|furnished)\s+(?:a\s+|its\s+|our\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning|describing|reporting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:incident|cyber[-\s]?attack|attack|breach)\b/i;
@@ -142,7 +163,7 @@ const TOLD_WITH_EFFECTS =
 
 // Hypothetical, generic or forward-looking wording: a risk, not an event.
 const HYPOTHETICAL =
-  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|the\s+Company|our|a|an|any)|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|to\s+be\s+(?:taken|followed)|require[sd]?\s+(?:\w+\s+){0,6}?to\s+(?:notify|maintain|report|implement)|plan\s+(?:covers|describes|outlines|sets\s+out)|increasing\s+(?:number|frequency|volume)\s+of|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+(?!(?:a|an|the|this|these|those|two|three|several|multiple|such)\b)(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attacks|attacks|incidents|breaches|intrusions)\b)\b/i;
+  /\b(?:could|might|would|may\s+(?:be|experience|suffer|result|become|not)|if\s+(?:we|they|it|there|the\s+Company|our|their|its|such|a|an|any)\b|in\s+the\s+event|such\s+as|from\s+time\s+to\s+time|continue\s+to\s+experience|expect\s+to\s+(?:continue\s+to\s+)?experience|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+and|like\s+(?:other|many)\s+(?:companies|businesses)|risks?\s+(?:of|that|related|associated)|there\s+can\s+be\s+no\s+assurance|potential\s+(?:cyber|security)|threats?\s+(?:to|of|from)|vulnerab\w+\s+to|susceptible|including\s+as\s+a\s+result\s+of|expect\s+(?:them|these|such\s+\w+|it)\s+to\s+continue|(?:targets?|victims?)\s+of\s+(?:cyber[-\s]?attacks|attacks|incidents|breaches)|regularly|routinely|occasionally|subject\s+to\s+(?:cyber|attacks|threats)|in\s+the\s+ordinary\s+course|(?:it['’]?s|it\s+is|its)\s+possible|possible\s+that|(?:has|have)\s+experienced\s+and\s+(?:will|expects?\s+to)\s+(?:continue\s+to\s+)?experience|to\s+be\s+(?:taken|followed)|require[sd]?\s+(?:[\w-]+\s+){0,6}?to\s+(?:notify|maintain|report|implement)|plan\s+(?:covers|describes|outlines|sets\s+out)|increasing\s+(?:number|frequency|volume)\s+of|(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced,?\s+(?!(?:a|an|the|this|these|those|two|three|several|multiple|such)\b)(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attacks|attacks|incidents|breaches|intrusions)\b)\b/i;
 
 /** A date that makes a sentence an event report rather than a generic statement. */
 export const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
@@ -212,10 +233,20 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
   for (const s of sentences) {
     const t = s.text;
     if (t.length > 1500) continue;
-    const cyber = CYBER_WORDS.test(t);
+    const claim = /claim/i.test(t) && CLAIM_LEARNED_OF.test(t);
+    const cyber = CYBER_WORDS.test(t) || claim;
     const plainWords = PLAIN_WORDS.test(t);
     if ((!cyber && !plainWords) || FORWARD_LOOKING.test(t)) continue;
-    if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) continue;
+    // Item 106(c)(2) naming an incident among what has not materially affected the company: a
+    // denial of impact, not of the incident ("have not identified risks …, including as a result
+    // of the 2023 cyberattack, that have materially affected us").
+    // (An exception to a denial, "Other than with respect to the Cyber Incident, we have not
+    // identified risks …", stays a passing mention of a term defined elsewhere.)
+    const namedAmongCauses = periodic && INCLUDING_NAMED.test(t) && MATERIALLY_AFFECTED.test(t);
+    if (DENIAL.test(t) || NOT_AN_ATTACK.test(t)) {
+      if (namedAmongCauses && !NOT_AN_ATTACK.test(t)) out.push({ sentence: t, strength: 0.5, reference: true });
+      continue;
+    }
     if (!cyber) {
       // No cyber word: only data taken from the company's systems, or an incident that impacted
       // operations beside its systems, reports an event; the call is weak and flagged for review.
@@ -226,6 +257,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
     const event =
       EVENT_VERB_THEN_NOUN.test(tEv) ||
+      claim ||
       NOUN_FIRST_EVENT.test(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
       (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
@@ -239,6 +271,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       ((EXCEPTION_CONSTRUCTION.test(t) || DEFINITE_INCIDENT.test(t)) && POINTS_TO_DISCLOSURE.test(t)) ||
       // "Other than the Cyber Incident, no risks have materially affected us": Item 106(c)(2) names one.
       (periodic && EXCEPTION_CONSTRUCTION.test(t) && /\bmaterially\s+(?:affected|impacted)\b/i.test(t)) ||
+      namedAmongCauses ||
       ANNOUNCED_ON.test(t) ||
       // A named past incident told with its effects, in a 10-K or 10-Q (an earnings release that
       // quantifies a known attack's costs is not an incident disclosure).

@@ -29,6 +29,8 @@ const MATERIAL =
   /\b(?:(?:has|have|had)\s+(?:had|been)?,?\s*(?:and\s+(?:is|are)\s+reasonably\s+likely\s+to\s+(?:continue\s+to\s+)?have,?\s+)?(?:a\s+)?material(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affected|impacted)|(?:is|are|was|were)\s+reasonably\s+likely\s+to\s+(?:have|continue\s+to\s+have|materially)|(?:likely|has|have)\s+had\s+a\s+material|\bhad\s+a\s+material\s+(?:adverse\s+)?(?:impact|effect)|materially\s+(?:(?:and\s+)?adversely\s+)?(?:impacted|affected|disrupted|harmed)|(?:is|are)\s+(?:currently\s+)?expected\s+to\s+materially\s+(?:and\s+adversely\s+)?(?:impact|affect)|\bwill\s+(?:likely\s+)?materially\s+(?:and\s+adversely\s+)?(?:impact|affect)|(?:resulted\s+in|caused)\s+(?:a\s+)?material\s+(?:[\w-]+\s+)?(?:decreases?|declines?|reductions?|increases?|loss(?:es)?|disruptions?)\b|(?:incurred|accrued|recorded|recognized)\s+(?:and\s+(?:accrued|recorded|recognized)\s+)?material\s+(?:[\w-]+\s+){0,2}(?:expenses?|costs?|charges?|losses)|(?:incurred|experienced|resulted\s+in)\s+(?:[\w-]+\s+){0,4}?(?:and\s+other\s+)?material\s+(?:[\w-]+\s+){0,2}?(?:effects?|impacts?)|(?:will|would)\s+(?:likely\s+)?(?:have|be)\s+(?:a\s+)?(?:material|significant)|resulted\s+in\s+material\s+(?:adverse\s+)?(?:judgments?|settlements?|fines|penalties|losses|costs|expenses)|(?:incurred|caused\s+(?:the\s+Company|us)\s+to\s+incur)\s+(?:[\w-]+\s+){0,2}?significant\s+(?:[\w-]+\s+)?(?:costs|expenses|losses)|\b(?:costs?|expenses?|charges?|losses|impacts?|effects?)\b(?:\s+[\w’'-]+){0,8}?\s+(?:was|were|has\s+been|have\s+been)\s+material\b(?!\s+weakness)|significant\s+(?:negative\s+|adverse\s+)?(?:impact|effect)\s+on\s+(?:our|its|the\s+Company['’]s)?\s*(?:\w+\s+){0,3}(?:results|revenues?|operating\s+results|financial))/i;
 /** A statement about material impact, not only about scope, duration or a past determination. */
 const SAYS_IMPACT = /\bmaterial(?:ly)?\s+(?:adverse\s+)?(?:impact|effect|affect|disrupt)\w*|\b(?:impact|affect)\w*\b[^.;]{0,60}\bmaterial/i;
+/** Names an impact or effect at all, material or not. */
+const ABOUT_IMPACT = /\b(?:impacts?|effects?)\b/i;
 /** Financial condition, results or the business as a whole (not only operations). */
 const FINANCIAL_SCOPE =
   /\b(?:financial\s+(?:condition|conditions|results|position|statements|performance|guidance)|results\s+of\s+operations|operating\s+results|net\s+income|earnings|revenues?|cash\s+flows?|business\s+strategy|(?:our|its|the\s+Company['’]s)\s+business\b(?!\s+operations)|overall\b(?!\s+(?:business\s+)?operations))\b/i;
@@ -111,7 +113,11 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
   // Candidates that name materiality or impact outrank vaguer ones of the same class: "has not
   // determined whether … reasonably likely to materially impact" over "cannot estimate the duration
   // of the disruption", "has not had a material impact" over "determined that it was not material".
-  const better = (current: string | null, t: string): string => (current === null || (!SAYS_IMPACT.test(current) && SAYS_IMPACT.test(t)) ? t : current);
+  // Below those, one about the impact or effect outranks one about the scope of the data ("unable to
+  // determine the full financial impact" over "the full scope of affected data sets has not yet
+  // been determined").
+  const rank = (t: string): number => (SAYS_IMPACT.test(t) ? 2 : ABOUT_IMPACT.test(t) ? 1 : 0);
+  const better = (current: string | null, t: string): string => (current === null || rank(t) > rank(current) ? t : current);
   for (const s of sentences) {
     // XBRL viewer pages glue "not" to the next word ("we do\nnotbelieve").
     // "has not, as of the date of this report, determined": the aside would part the verb from its auxiliary.
@@ -125,7 +131,8 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
     }
     if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = s.text;
     if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = s.text;
-    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
+    // "including as a result of the May 2023 ransomware incident": a dated name is this incident too.
+    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d{2}\s+)?(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
     for (const clause of clausesOf(t)) {
       const hedged = HEDGED.test(clause) && (!options.hedgesNeedTheIncident || ABOUT_THE_INCIDENT.test(t));
       if ((OPEN.test(clause) || hedged) && !NOT_MATERIAL.test(clause.replace(OPEN, '').replace(HEDGED, ''))) {

@@ -34,6 +34,15 @@ const DATED = new RegExp(
   String.raw`\b(?:the|our|its|the\s+Company['’]?s)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\s+(?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion|matter|event))\b`,
   'g',
 );
+/**
+ * The date told after the noun: "the ransomware attack we experienced in May 2023" is "the May
+ * 2023 ransomware attack". Only the date of the event itself (experienced, suffered, detected),
+ * not of its announcement ("the attack we announced on May 31, 2022").
+ */
+const DATED_AFTER = new RegExp(
+  String.raw`\bthe\s+((?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion))\s+(?:that\s+|which\s+)?(?:we|the\s+Company|it)\s+(?:experienced|suffered|detected|discovered|identified)\s+(?:in|on|during)\s+((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2})\b`,
+  'g',
+);
 /** "the CDK Global cyber incident", "the Change Healthcare cyberattack", "the Snowflake incident". */
 const VENDOR = /\bthe\s+((?:[A-Z][\w.&-]*\s+){1,3}(?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion|event|matter))\b/g;
 const NOT_A_VENDOR = /^(?:Compan(?:y|ys|ies)|Company['’]s|Registrant|Corporation|Bank|Board|Group|Item|Form|SEC|Original|Current|Annual|Quarterly|Material|Initial|Cybersecurity|Cyber|Security|Data|Incident|Subsidiary|Partnership|Trust|Fund|Parent|Firm|U\.S\.|United|Our|We|Such|This|That|Any|Each|Other)\b/;
@@ -107,6 +116,7 @@ export function extractIncidentNames(input: {
     const heading = HEADING.exec(text);
     if (heading) add(`the ${heading[1]}`, 'capitalised', text);
     for (const m of text.matchAll(DATED)) add(`the ${m[1]}`, 'dated', text);
+    for (const m of text.matchAll(DATED_AFTER)) add(`the ${m[2]!.replace(/,$/, '')} ${m[1]}`, 'dated', text);
     for (const m of text.matchAll(VENDOR)) {
       const phrase = m[1] ?? '';
       if (NOT_A_VENDOR.test(phrase) || NOT_A_NAME_AFTER.test(text.slice((m.index ?? 0) + m[0].length))) continue;
