@@ -19,6 +19,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { feedRoutes } from './routes/feed.ts';
 import { filingRoutes } from './routes/filings.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { incidentCorrectionRoutes } from './routes/incident-corrections.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(filingRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, cursors, cache });
   await app.register(incidentRoutes, { prefix: '/v1', incidents: repositories.incidents, filings: repositories.filings, cursors });
+  await app.register(incidentCorrectionRoutes, { prefix: '/v1', repositories });
   await app.register(feedRoutes, { prefix: '/v1', incidents: repositories.incidents, version: VERSION, publicUrl: options.publicUrl });
   await app.register(exportRoutes, { prefix: '/v1', filings: repositories.filings, incidents: repositories.incidents, now: options.now ?? Date.now, batch: options.exportBatch });
   await app.register(companyRoutes, { prefix: '/v1', companies: repositories.companies, incidents: repositories.incidents, cursors });

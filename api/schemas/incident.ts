@@ -146,3 +146,23 @@ export const EventPageSchema = Type.Object({
   ),
   nextAfter: Type.Integer({ description: 'Pass as `after` to poll for what comes next.' }),
 });
+
+export const MergeInputSchema = Type.Object(
+  { into: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The incident that takes this one’s filings and keeps its id; this one is left without filings, retracted.' }) },
+  { additionalProperties: false, description: 'Merges the incident of the path into `into` (one company’s, sharing no filing).' },
+);
+
+export const SplitInputSchema = Type.Object(
+  { accessionNumber: AccessionSchema },
+  { additionalProperties: false, description: 'The filing to take out of the incident of the path: it starts an incident of its own (filings that amend or cite it follow it there).' },
+);
+
+export const CorrectionResultSchema = Type.Object(
+  {
+    correction: Type.Integer({ description: 'The id of the correction as stored: every rethread and `incidents rebuild` applies it again.' }),
+    events: Type.Integer({ description: 'Events written for what it changed (`GET /v1/events`), their `accessionNumber` a filing it moved.' }),
+    incident: IncidentSchema,
+  },
+  { $id: 'CorrectionResult', description: 'A person’s correction of the threading, applied: the incident that holds the named filing(s) now, their links `linkedBy: user`.' },
+);
+export type CorrectionResultDto = Static<typeof CorrectionResultSchema>;
