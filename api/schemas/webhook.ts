@@ -78,13 +78,14 @@ export const TestEventSchema = Type.Object(
     test: Type.Literal(true, { description: 'Only ever present, and true, on a test message.' }),
     data: AlertDataSchema,
   },
-  { $id: 'TestEvent', description: 'What `POST /v1/subscriptions/{id}/test` sends: a sample Item 1.05 incident (id 0, `Example Corp (test message)`), marked `test: true`. No incident happened.' },
+  { $id: 'TestEvent', description: 'What `POST /v1/subscriptions/{id}/test` sends: a sample Item 1.05 incident (id 0, `Example Corp (test message)`), marked `test: true`. No incident happened. A subscription whose `filter.events` names only `report.published` gets a `ReportPublishedEvent` marked `test: true` instead (a sample report of an empty week).' },
 );
 
 export const ReportPublishedEventSchema = Type.Object(
   {
     type: Type.Literal('report.published'),
     timestamp: Type.String({ format: 'date-time' }),
+    test: Type.Optional(Type.Literal(true, { description: 'Only on a test message (`POST /v1/subscriptions/{id}/test` to a subscription naming only `report.published`): a sample report of an empty week.' })),
     data: Type.Object({
       week: Type.String({ pattern: '^\\d{4}-W\\d{2}$', description: 'The ISO week reported on, e.g. `2024-W08` (Monday–Sunday by EDGAR filing date).' }),
       start: DateSchema,

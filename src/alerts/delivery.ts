@@ -21,6 +21,7 @@ import { matchesFilter, wantsReports } from './match.ts';
 import { alertMessage, testMessage } from './message.ts';
 import { createReportEvents } from './report-events.ts';
 import { newMessageId } from './subscriptions.usecase.ts';
+import { testOutgoing } from './test-send.ts';
 import type { AlertMessage } from './types.ts';
 
 const CONTEXT_ENTRIES = 64;
@@ -141,7 +142,8 @@ export function createAlertJobHandlers(options: AlertJobOptions): AlertJobs {
   }
 
   /** What one delivery sends: its incident alert, or the weekly report it announces. */
-  async function outgoingOf(delivery: DeliveryRow, at: Date): Promise<Outgoing | null> {
+  async function outgoingOf(delivery: DeliveryRow, subscription: SubscriptionRow, at: Date): Promise<Outgoing | null> {
+    if (delivery.kind === 'test') return testOutgoing(subscription.filter, delivery.messageId, at, options.publicUrl);
     const message = await messageOf(delivery, at);
     if (message) return { message };
     const report = delivery.eventId === null ? undefined : await reportEvents.get(delivery.eventId);
@@ -185,7 +187,7 @@ export function createAlertJobHandlers(options: AlertJobOptions): AlertJobs {
       return;
     }
     const at = now();
-    const outgoing = await outgoingOf(delivery, at);
+    const outgoing = await outgoingOf(delivery, subscription, at);
     if (!outgoing) throw new PermanentJobError(`the event of delivery ${delivery.id} no longer exists`);
     await settle(job, subscription, [delivery.id], [delivery.originAt], await send(subscription.channel, outgoing, signingSecrets(subscription, at), at), at);
   };

@@ -27,11 +27,19 @@ export function reportDocuments(model: ReportModel, publicUrl: string): ReportDo
 }
 
 export function reportWebhookBody(alert: ReportAlert): string {
-  return JSON.stringify({ type: alert.type, timestamp: alert.timestamp, data: alert.data });
+  return JSON.stringify({ type: alert.type, timestamp: alert.timestamp, ...(alert.test ? { test: true } : {}), data: alert.data });
 }
 
 export function reportWebhookRequest(url: string, alert: ReportAlert, secrets: readonly string[], timestampSeconds: number): ChannelRequest {
   return signedWebhookRequest(url, alert.id, reportWebhookBody(alert), secrets, timestampSeconds);
+}
+
+/** What a test send of a report says on every channel: the numbers are a sample's, not last week's. */
+export const TEST_NOTE = 'Test alert from cyber8k: a sample report of an empty week, not last week’s numbers. Your subscription works.';
+
+/** The report page with the test note at the top of its body (the page is ours: `<body>` is there). */
+function withTestBanner(html: string): string {
+  return html.replace(/<body([^>]*)>/, (tag) => `${tag}<p style="background:#fff3cd;border:1px solid #e0c36a;padding:8px 12px;font:14px sans-serif">${TEST_NOTE}</p>`);
 }
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
@@ -51,7 +59,7 @@ export function slackReportPayload(alert: ReportAlert): SlackPayload {
       text: { type: 'mrkdwn', text: mrkdwn(`${reportPeriod(alert)} · analyzer ${analyzerVersion}`, SLACK_LIMITS.sectionText) },
       fields: reportNumbers(alert).map((n) => ({ type: 'mrkdwn' as const, text: mrkdwn(`*${n.label}*\n${n.value}`, SLACK_LIMITS.field) })),
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(`cyber8k weekly disclosure report · ${alert.timestamp}`, SLACK_LIMITS.sectionText) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn(`${alert.test ? `${TEST_NOTE} · ` : ''}cyber8k weekly disclosure report · ${alert.timestamp}`, SLACK_LIMITS.sectionText) }] },
   ];
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   const fallback = [reportHeadline(alert, { emoji: false }), reportPeriod(alert), links.html].join(' — ');
@@ -68,6 +76,7 @@ export function teamsReportPayload(alert: ReportAlert): TeamsPayload {
     { type: 'TextBlock', text: reportHeadline(alert), wrap: true, weight: 'Bolder', size: 'Medium' },
     { type: 'TextBlock', text: `${reportPeriod(alert)} · analyzer ${analyzerVersion}`, wrap: true, isSubtle: true },
     { type: 'FactSet', facts: reportNumbers(alert).map((n) => ({ title: n.label, value: n.value })) },
+    ...(alert.test ? [{ type: 'TextBlock' as const, text: TEST_NOTE, wrap: true as const, isSubtle: true }] : []),
   ];
   const actions: OpenUrl[] = [
     { type: 'Action.OpenUrl' as const, title: 'Open report', url: links.html },
@@ -83,7 +92,7 @@ export function teamsReportRequest(url: string, alert: ReportAlert): ChannelRequ
 /** `[cyber8k] Weekly report 2024-W08 (19–25 Feb 2024): 3 new incidents`. */
 export function reportEmailSubject(alert: ReportAlert): string {
   const n = alert.data.headline.newIncidents;
-  return headerText(`[cyber8k] Weekly report ${alert.data.week} (${reportPeriod(alert).replace(/, by EDGAR filing date$/, '')}): ${n} new incident${n === 1 ? '' : 's'}`);
+  return headerText(`${alert.test ? '[TEST] ' : ''}[cyber8k] Weekly report ${alert.data.week} (${reportPeriod(alert).replace(/, by EDGAR filing date$/, '')}): ${n} new incident${n === 1 ? '' : 's'}`);
 }
 
 /**
@@ -98,6 +107,7 @@ export function emailReportMessage(alert: ReportAlert, documents: ReportDocument
   const text = [
     reportHeadline(alert, { emoji: false }),
     reportPeriod(alert),
+    ...(alert.test ? ['', TEST_NOTE] : []),
     '',
     ...reportNumbers(alert).map((n) => `${`${n.label}:`.padEnd(25)}${n.value}`),
     '',
@@ -108,20 +118,21 @@ export function emailReportMessage(alert: ReportAlert, documents: ReportDocument
     documents.markdown.trimEnd(),
     '',
     '-- ',
-    `cyber8k weekly report ${alert.data.week} · alert ${alert.id} · ${alert.timestamp}`,
+    `cyber8k weekly report ${alert.data.week} · ${alert.test ? 'test alert' : 'alert'} ${alert.id} · ${alert.timestamp}`,
   ].join('\n');
   return {
     from: options.from,
     to: options.to,
     subject: reportEmailSubject(alert),
     text: `${text}\n`,
-    html: documents.html,
+    html: alert.test ? withTestBanner(documents.html) : documents.html,
     messageId: `<report-${alert.data.week}.${alert.id.replace(/[^A-Za-z0-9_-]/g, '_')}@${domain}>`,
     date: new Date(alert.timestamp),
     headers: {
       'X-Cyber8k-Event': alert.type,
       'X-Cyber8k-Report-Week': alert.data.week,
       'X-Cyber8k-Alert-Id': alert.id,
+      ...(alert.test ? { 'X-Cyber8k-Test': 'true' } : {}),
       'Auto-Submitted': 'auto-generated',
     },
   };

@@ -66,7 +66,7 @@ export async function updateSubscription(repos: SubscriptionRepositories, policy
 
 const deliverJob = (delivery: DeliveryRow) => ({ kind: DELIVER_ALERT, key: String(delivery.id), maxAttempts: ALERT_MAX_ATTEMPTS, priority: PRIORITY.live });
 
-/** Queues a test message (a sample incident, marked `test`) to the subscription's channel. */
+/** Queues a test message (marked `test`) to the subscription's channel: what it is built from is decided when sent (test-send.ts). */
 export async function sendTestMessage(repos: SubscriptionRepositories, id: number, owner: Owner): Promise<DeliveryRow> {
   const subscription = await repos.subscriptions.get(id, owner);
   if (!subscription) throw notFound(id);

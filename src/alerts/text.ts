@@ -123,13 +123,13 @@ export function summaryLine(message: AlertMessage): string {
   return `${companyLine(message)} · ${itemLine(message)} · ${materialityLabel(message.data.incident.materialImpact)}`;
 }
 
-/** `📊 Weekly report 2024-W08: 3 new incidents, 1 escalated to Item 1.05`. */
+/** `📊 Weekly report 2024-W08: 3 new incidents, 1 escalated to Item 1.05`, with `[TEST] ` first for a test send. */
 export function reportHeadline(alert: ReportAlert, options: { emoji?: boolean } = {}): string {
   const { emoji, label } = typeLabel(alert.type);
   const h = alert.data.headline;
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const escalated = h.escalatedIncidents > 0 ? `, ${h.escalatedIncidents} escalated to Item 1.05` : '';
-  return `${options.emoji === false ? '' : `${emoji} `}${label}: week ${alert.data.week} — ${plural(h.newIncidents, 'new incident')}${escalated}`;
+  return `${alert.test ? '[TEST] ' : ''}${options.emoji === false ? '' : `${emoji} `}${label}: week ${alert.data.week} — ${plural(h.newIncidents, 'new incident')}${escalated}`;
 }
 
 /** `19–25 Feb 2024, by EDGAR filing date`. */

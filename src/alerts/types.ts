@@ -86,6 +86,8 @@ export interface ReportAlert {
   id: string;
   /** ISO 8601 UTC time the report was stored. */
   timestamp: string;
+  /** A test send (a sample, empty week) to a subscription that receives only weekly reports; channels label it visibly. */
+  test?: boolean;
   data: ReportSummary;
 }
 

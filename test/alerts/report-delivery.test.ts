@@ -4,8 +4,8 @@ import { Value } from 'typebox/value';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { createRepositories, type Repositories } from '../../db/repositories/index.ts';
-import { ReportPublishedEventSchema } from '../../api/schemas/webhook.ts';
-import { createSubscription, replayDelivery } from '../../src/alerts/subscriptions.usecase.ts';
+import { ReportPublishedEventSchema, TestEventSchema } from '../../api/schemas/webhook.ts';
+import { createSubscription, replayDelivery, sendTestMessage } from '../../src/alerts/subscriptions.usecase.ts';
 import { createAlertWorker } from '../../src/alerts/worker.ts';
 import { WEBHOOK_MAX_BYTES } from '../../src/alerts/webhook.ts';
 import { SECTOR_NAMES } from '../../src/companies/sectors.ts';
@@ -147,6 +147,51 @@ describeEachDatabase('report.published alerts', (getDb) => {
       ['teams', 'accepted'],
       ['e-mail', 'delivered'],
     ]);
+  });
+
+  it('sends a report-only subscription\'s test as a sample weekly report marked as a test, on each channel, and an incident subscription\'s as a sample incident', async () => {
+    const hook = await subscribe('reports by webhook', { type: 'webhook', url: webhook.url }, { events: ['report.published'] });
+    const incidents = await subscribe('incidents and reports', { type: 'webhook', url: `${webhook.url}/incidents` }, { events: ['escalated', 'report.published'] });
+    const others = await Promise.all([
+      subscribe('slack', { type: 'slack', url: slack.url }, { events: ['report.published'] }),
+      subscribe('teams', { type: 'teams', url: teams.url }, { events: ['report.published'] }),
+      subscribe('e-mail', { type: 'email', to: ['risk@example.net'] }, { events: ['report.published'] }),
+    ]);
+    for (const { subscription } of [hook, incidents, ...others]) await sendTestMessage(repos, subscription.id, 'any');
+    await worker().drain();
+
+    // Webhook: a signed report.published body, what the OpenAPI description promises, with `test: true`.
+    const report = webhook.received.find((r) => r.path === '/hooks/cyber8k')!;
+    const body = new Webhook(hook.secret).verify(report.body, report.headers as Record<string, string>) as { type: string; test?: boolean; data: Record<string, any> };
+    expect(body).toMatchObject({ type: 'report.published', test: true, data: { headline: { newIncidents: 0, filings: 0 } } });
+    expect(body.data.links.html).toBe(`${PUBLIC_URL}/v1/reports/weekly/${body.data.week}.html`);
+    expect(Value.Check(ReportPublishedEventSchema, body)).toBe(true);
+    // A subscription that also takes incident events gets the sample incident, as before.
+    const incident = webhook.received.find((r) => r.path.endsWith('/incidents'))!;
+    const sample = new Webhook(incidents.secret).verify(incident.body, incident.headers as Record<string, string>);
+    expect(sample).toMatchObject({ type: 'incident.created', test: true });
+    expect(Value.Check(TestEventSchema, sample)).toBe(true);
+
+    // Slack and Teams: valid payloads, the report's headline marked [TEST], saying the numbers are a sample's.
+    expect(slack.received).toHaveLength(1);
+    expect(slack.problems()).toEqual([]);
+    const slackBody = slack.received[0]!.json as { text: string; blocks: Array<{ type: string; text?: { text: string } }> };
+    expect(slackBody.blocks[0]!.text!.text).toMatch(/^\[TEST\] 📊 Weekly report: week \d{4}-W\d{2} — 0 new incidents$/);
+    expect(slackBody.text).toMatch(/^\[TEST\] Weekly report/);
+    expect(slack.received[0]!.raw).toContain('sample report');
+    expect(teams.received).toHaveLength(1);
+    expect(teams.problems()).toEqual([]);
+    expect(teams.received[0]!.raw).toContain('[TEST] 📊 Weekly report');
+    expect(teams.received[0]!.raw).toContain('sample report');
+
+    // E-mail: the (empty) report page under a test banner, the subject and a header marking the test.
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!.parsed;
+    expect(mail.subject).toMatch(/^\[TEST\] \[cyber8k\] Weekly report \d{4}-W\d{2} \([^)]+\): 0 new incidents$/);
+    expect(mail.headers.get('x-cyber8k-test')).toBe('true');
+    expect(mail.headers.get('x-cyber8k-event')).toBe('report.published');
+    expect(mail.html).toContain('sample report of an empty week');
+    expect(mail.text).toContain('sample report of an empty week');
   });
 
   it('sends a week once per subscription when three instances publish it, fan it out again and send at once', async () => {
