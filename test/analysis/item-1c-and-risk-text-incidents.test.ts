@@ -143,6 +143,29 @@ describe('a past attack narrated in risk-factor text', () => {
     }
   });
 
+  it('does not set dataAccessed for data that "has not been released on the dark web" (worded after Conduent’s 8-K)', async () => {
+    // Conduent's 8-K of 2025-04-14 says "the exfiltrated data has not been released on the dark web",
+    // where "exfiltrated" states the access; here only the dark-web denial is left.
+    for (const sentence of [
+      'To the Company’s knowledge, its data has not been released on the dark web or otherwise publicly.',
+      'The Company has found no evidence that any information has been posted on the dark web.',
+    ]) {
+      const a = await eightK(`Item 8.01 Other Events.\nOn January 13, 2025, the Company detected a ransomware attack that encrypted certain of its servers. ${sentence}`);
+      expect(a.flags.dataAccessed, sentence).toBe(false);
+    }
+  });
+
+  it('keeps data "posted on the dark web" and "made available on the dark web" as accessed (AvidXchange 10-K, Embraer 20-F)', async () => {
+    // AvidXchange Holdings, Inc., 10-K filed 2025-02-28, Item 1C; Embraer S.A., 20-F filed 2025-04-01, Item 16K.
+    for (const sentence of [
+      'Data was exfiltrated from these systems and posted on the dark web.',
+      'The attack resulted in the encryption of an environment of virtual servers, prevented access to certain files and resulted in the inadvertent disclosure of data, some of which were made available on the dark web.',
+    ]) {
+      const a = await tenK(`In 2024, we experienced a ransomware attack on certain of our systems. ${sentence}`);
+      expect(a.flags.dataAccessed, sentence).toBe(true);
+    }
+  });
+
   it('does not name an incident by the day it was announced ("the ransomware attack we announced on May 31, 2022")', async () => {
     const a = await tenK(
       'Other than this ransomware attack, risks from cybersecurity threats have not materially affected us. In 2022, we incurred costs related to the ransomware attack we announced on May 31, 2022.',
@@ -160,6 +183,16 @@ describe('what an 8-K says happened', () => {
     expect(a.incident).toBe(true);
     expect(a.evidence.incident).toMatch(/^In September 2026, CenterPoint Energy/);
     expect(a.dates.detected).toBe('2026-09');
+  });
+
+  it('quotes "received an email communication from an unknown threat actor claiming to have obtained information" as the incident (Coinbase 8-K)', async () => {
+    // Coinbase Global, Inc., Form 8-K filed 2025-05-15, Item 1.05 (its opening sentence, date as filed).
+    const a = await eightK(
+      'Item 8.01 Other Events.\nOn May 11, 2025, Coinbase, Inc., a subsidiary of Coinbase Global, Inc. (“Coinbase” or the “Company”), received an email communication from an unknown threat actor claiming to have obtained information about certain Coinbase customer accounts, as well as internal Coinbase documentation, including materials relating to customer-service and account-management systems.',
+      '2025-05-15',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toMatch(/claiming to have obtained information/);
   });
 
   it('reads "received an e-mail from a group claiming to have stolen" files as the event', async () => {
