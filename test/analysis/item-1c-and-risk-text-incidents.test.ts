@@ -218,3 +218,12 @@ describe('what an 8-K says happened', () => {
     expect(a.evidence.materialImpact).toMatch(/^At this time, the Company is unable to determine the full financial impact/);
   });
 });
+
+describe('a conditional that is not about the event', () => {
+  it('keeps an event reported beside "will notify individuals if it determines" their data was affected', async () => {
+    const a = await eightK(
+      'Item 8.01 Other Events.\nThe Company detected unauthorized access to its network and has engaged outside experts; it will notify individuals if it determines that their information was affected.',
+    );
+    expect(a.incident).toBe(true);
+  });
+});
