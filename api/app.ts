@@ -39,7 +39,7 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger | false;
   metrics?: MonitorMetrics;
   runtime?: RuntimeStatus;
-  /** The clock of the response cache's expiry (tests move it). */
+  /** The clock of the response cache's expiry, the exports' file names and /health's uptime (tests move it). */
   now?: () => number;
   /** PUBLIC_URL: the base of the links the feed writes (unset: the request's scheme and host). */
   publicUrl?: string | null;
@@ -96,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     repositories,
     metrics: options.metrics ?? createMonitorMetrics(),
     runtime: options.runtime ?? { polling: false },
+    now: options.now ?? Date.now,
   });
   const { serverKeys } = repositories;
   const cursors = createCursorCodec(() => serverKeys.getOrCreate('api.cursor', () => randomBytes(32)));

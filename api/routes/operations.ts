@@ -22,6 +22,8 @@ export interface OperationsRoutesOptions {
   repositories: Repositories;
   metrics: MonitorMetrics;
   runtime: RuntimeStatus;
+  /** The clock of /health's uptime, in epoch milliseconds (tests move it). */
+  now: () => number;
 }
 
 const PollSourceSchema = Type.Object({
@@ -59,7 +61,7 @@ const ReadySchema = Type.Object({
 export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions> = async (app, options) => {
   const { database, metrics, runtime } = options;
   const { jobs, pollState, deliveries } = options.repositories;
-  const started = Date.now();
+  const started = options.now();
 
   async function pollSources() {
     return (await pollState.list()).map((r) => ({
@@ -100,7 +102,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<OperationsRoutesOptions
         response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String(), uptimeSeconds: Type.Number() }) },
       },
     },
-    async () => ({ status: 'ok' as const, version: options.version, uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
+    async () => ({ status: 'ok' as const, version: options.version, uptimeSeconds: Math.round((options.now() - started) / 1000) }),
   );
 
   app.get(
