@@ -11,6 +11,7 @@ import { IncidentQuerySchema } from '../schemas/incident.ts';
 import { registerAssets } from './assets.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page, type Section } from './layout.ts';
+import { query } from './format.ts';
 import { incidentPage, incidentResults, incidentsPage, type ListQuery } from './views/incidents.ts';
 import { companyPage, sectorPage, sectorsPage } from './views/company.ts';
 import { healthPage } from './views/health.ts';
@@ -181,7 +182,8 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     const after = q.cursor ? await cursors.decode(q.cursor, 'cursor', filters.q) : undefined;
     const found = await incidents.list(filters, { limit: PAGE_SIZE, after });
     const next = found.next ? await cursors.encode(found.next, filters.q) : null;
-    if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, q));
+    // The address bar shows the filters chosen, not every blank field the form sent.
+    if (wantsFragment(request)) return send(reply.header('hx-push-url', `/${query({ ...q })}`), incidentResults(found.rows, next, q));
     return sendPage(reply, 'Incidents', 'incidents', incidentsPage(found.rows, next, q));
   });
 

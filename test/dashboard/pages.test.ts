@@ -81,6 +81,9 @@ describe('the incidents list at /', () => {
     expect(fragment.body).not.toContain('<form');
     expect(fragment.headers.vary).toBe('HX-Request');
     expect(listed(fragment.body)).toEqual(listed(page.body));
+    // The address bar gets the filters chosen, without the blank fields a form sends.
+    const blanks = await get('/?q=ransomware&ticker=&sector=&item=1.05&flag=ransomware&flag=nationState', htmx);
+    expect(blanks.headers['hx-push-url']).toBe('/?q=ransomware&item=1.05&flag=ransomware&flag=nationState');
     // A history restore needs the whole page.
     expect((await get('/?q=ransomware', { ...htmx, 'hx-history-restore-request': 'true' })).body).toMatch(/^<!doctype html>/);
   });
