@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { summarize, type FilingFilters, type FilingRepository, type FilingRow, type FilingSummaryRow, type SearchHit } from '../../db/repositories/filings.ts';
 import { normalizeSearch } from '../../db/search.ts';
 import type { IncidentRepository } from '../../db/repositories/incidents.ts';
+import type { IncidentRole } from '../../src/incidents/thread.ts';
 import type { CursorCodec } from '../cursor.ts';
 import type { ResponseCache } from '../response-cache.ts';
 import { AppError } from '../../src/errors.ts';
@@ -68,7 +69,7 @@ export const filingRoutes: FastifyPluginAsyncTypebox<FilingRoutesOptions> = asyn
       sendCached(reply, JSON.stringify(['filing', request.params.accession]), async () => {
         const row = await filings.get(request.params.accession);
         if (!row) throw new AppError('filings.not_found', `no filing ${request.params.accession} is known`, { statusCode: 404 });
-        return toFilingDetailDto(row, (await incidents.forFiling(row.accessionNumber)) ?? null);
+        return toFilingDetailDto(row, await incidents.holders(row.accessionNumber));
       }),
   );
 
@@ -122,7 +123,9 @@ export function toFilingDto(row: FilingSummaryRow & { search?: SearchHit }): Fil
   };
 }
 
-function toFilingDetailDto(row: FilingRow, thread: { id: number; role: string } | null): FilingDetailDto {
+/** `holders`: every incident the filing is in, by facet (one per incident it reports). */
+function toFilingDetailDto(row: FilingRow, holders: Array<{ id: number; facet: number; role: IncidentRole }>): FilingDetailDto {
+  const threads = holders.map((h) => ({ incidentId: h.id, role: h.role, facet: h.facet }));
   const analysis = row.analysis;
   const summary = analysis ? summarize(analysis) : null;
   return {
@@ -138,6 +141,8 @@ function toFilingDetailDto(row: FilingRow, thread: { id: number; role: string } 
     incidentName: analysis?.incidentName ?? null,
     incidents: analysis?.incidents ?? [],
     item105Text: row.item105Text,
-    thread: thread && { incidentId: thread.id, role: thread.role as NonNullable<FilingDetailDto['thread']>['role'] },
+    // Kept for clients written when a filing was in one incident at most.
+    thread: threads[0] ? { incidentId: threads[0].incidentId, role: threads[0].role } : null,
+    threads,
   };
 }

@@ -113,8 +113,16 @@ export const FilingDetailSchema = Type.Object(
     thread: Nullable(
       Type.Object(
         { incidentId: Type.Integer(), role: StringEnum(INCIDENT_ROLES) },
-        { description: 'The incident this filing belongs to (`GET /v1/incidents/{incidentId}`) and its role in it; null when it is in none.' },
+        { description: 'The (first) incident this filing belongs to (`GET /v1/incidents/{incidentId}`) and its role in it; null when it is in none. A filing reporting several incidents is in several: see `threads`.' },
       ),
+    ),
+    threads: Type.Array(
+      Type.Object({
+        incidentId: Type.Integer(),
+        role: StringEnum(INCIDENT_ROLES),
+        facet: Type.Integer({ minimum: 0, description: 'Which of the incidents it reports (`incidents`, by index) this one is; 0 when it reports one.' }),
+      }),
+      { description: 'Every incident this filing belongs to, one per incident it reports, by `facet`; empty when it is in none. The first is `thread`.' },
     ),
   },
   { $id: 'FilingDetail' },

@@ -3,6 +3,7 @@ import { createRepositories } from '../../db/repositories/index.ts';
 import { recordAnalysis } from '../../src/ingest/record-analysis.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { analyzeReplay, THREADS, type AnalyzedReplayFiling } from '../incidents/replay-corpus.ts';
+import { discover, record } from '../incidents/helpers.ts';
 import { expectApiError, useApp } from './app.ts';
 
 const MICROSOFT = '0001193125-24-011295';
@@ -93,6 +94,38 @@ describeEachDatabase('REST API: incidents and events', (getDb) => {
     expect(body.thread.role).toBe('amendment');
     const { body: incident } = await get(`/v1/incidents/${body.thread.incidentId}`);
     expect(incident.filings.map((f: any) => f.accessionNumber)).toEqual([...THREADS.prudential]);
+  });
+
+  it('says on a filing that reports two incidents every incident it is in, one per incident it reports', async () => {
+    // Built case, marked as such: Prudential's and Wytec's real 8-Ks and UNFI's real 10-K, copied
+    // under one made-up company; the 10-K's analysis is made to report both incidents by their
+    // dates (as a periodic report naming two incidents does).
+    const [pru, wytec, unfi10k] = await analyzeReplay([THREADS.prudential[0], THREADS.wytec[0], THREADS.unfi[1]]);
+    const cik = '0000999901';
+    const built = (f: AnalyzedReplayFiling, n: number, analysis: Partial<AnalyzedReplayFiling['analysis']> = {}) => {
+      const accessionNumber = `${cik}-25-${String(n).padStart(6, '0')}`;
+      return { ...f, cik, companyName: 'BUILT TWO-INCIDENT CO', accessionNumber, analysis: { ...f.analysis, cik, accessionNumber, ...analysis } };
+    };
+    const both = [pru!.analysis.incidents[0]!, wytec!.analysis.incidents[0]!];
+    const filings = [built(pru!, 1), built(wytec!, 2), built(unfi10k!, 3, { incidentName: null, incidents: both, dates: both[0]!.dates })];
+    const repos = createRepositories(getDb().database.db);
+    await discover(repos, filings);
+    for (const f of filings) await record(repos, f);
+
+    const { status, body } = await get(`/v1/filings/${filings[2]!.accessionNumber}`);
+    expect(status).toBe(200);
+    expect(body.incidents).toHaveLength(2);
+    expect(body.threads).toHaveLength(2);
+    expect(body.threads.map((t: any) => [t.facet, t.role])).toEqual([[0, 'periodic'], [1, 'periodic']]);
+    expect(body.thread).toEqual({ incidentId: body.threads[0].incidentId, role: body.threads[0].role });
+    // Each is the incident of the 8-K it reports.
+    for (const [facet, original] of [[0, filings[0]!], [1, filings[1]!]] as const) {
+      const { body: incident } = await get(`/v1/incidents/${body.threads[facet].incidentId}`);
+      expect(incident.filings.map((f: any) => f.accessionNumber)).toEqual([original.accessionNumber, filings[2]!.accessionNumber]);
+    }
+    // A filing in one incident has that one.
+    const { body: one } = await get(`/v1/filings/${filings[0]!.accessionNumber}`);
+    expect(one.threads).toEqual([{ incidentId: one.thread.incidentId, role: 'original', facet: 0 }]);
   });
 
   it('streams events oldest first from after=ID', async () => {
