@@ -45,7 +45,7 @@ export interface BuildAppOptions {
   publicUrl?: string | null;
   /** The clock that says which weeks have ended (weekly reports); default the system's. */
   clock?: () => Date;
-  /** Rows per query of an export (default 500; tests make it small). */
+  /** Rows per query of an export (default 500, 2,000 for the incidents CSV; tests make it small). */
   exportBatch?: number;
   /** API_READ_AUTH: whether reading /v1 needs an API key (default open). */
   apiReadAuth?: 'open' | 'key';

@@ -101,6 +101,8 @@ export function finishDocument(document: Json): Json {
     for (const [, operation] of Object.entries(item) as Array<[string, Json]>) {
       const responses = (operation.responses ?? {}) as Record<string, Json>;
       for (const [status, response] of Object.entries(responses)) {
+        // @fastify/swagger's placeholder for a schema without a description.
+        if (response.description === 'Default Response' && typeof operation.summary === 'string') response.description = operation.summary;
         const shared = ERROR_RESPONSES[status];
         const content = response.content as Record<string, { schema?: Json }> | undefined;
         // A route that produces text still fails in JSON: the media type of its error is not its own.

@@ -114,8 +114,9 @@ describe('the OpenAPI description', () => {
       const fours = Object.keys(op.responses ?? {}).filter((s) => s.startsWith('4'));
       expect(fours, name).toContain('400');
       expect(op.responses!['400'], name).toEqual({ $ref: '#/components/responses/BadRequest' });
+      for (const status of fours) expect(op.responses![status], `${name} ${status}`).toEqual({ $ref: expect.stringMatching(/^#\/components\/responses\/[A-Za-z]+$/) });
     }
-    expect(spec.components.responses.BadRequest.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    for (const response of Object.values(spec.components.responses) as any[]) expect(response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(spec.components.responses.TooManyRequests.headers['Retry-After']).toBeDefined();
   });
 
