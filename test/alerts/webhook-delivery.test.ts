@@ -113,6 +113,8 @@ describeEachDatabase('webhook alerts', (getDb) => {
     expect(row).toMatchObject({ state: 'pending', attempts: 1, last_status: 500 });
     const log = (await app.inject({ url: `/v1/subscriptions/${id}/deliveries`, headers })).json();
     expect(log.data[0]).toMatchObject({ state: 'pending', attempts: 1, lastStatus: 500, responseExcerpt: 'database down', lastError: expect.stringContaining('500') });
+    // The retry waiting shows as the delivery backlog on /ready, and is gone once delivered.
+    expect((await app.inject({ url: '/ready' })).json().alerts).toMatchObject({ pending: 1, scheduled: 0, oldestPendingSeconds: expect.any(Number) });
     await retriesDue();
     await w.drain();
     await retriesDue();
@@ -130,6 +132,7 @@ describeEachDatabase('webhook alerts', (getDb) => {
     expect(scraped).toContain('cyber8k_alerts_sent_total{channel="webhook",state="delivered"} 1');
     expect(scraped).toContain('cyber8k_alert_deliveries{channel="webhook",state="delivered"} 1');
     expect(scraped).toMatch(/^cyber8k_alert_latency_seconds_count\{channel="webhook"\} 1$/m);
+    expect((await app.inject({ url: '/ready' })).json().alerts).toMatchObject({ pending: 0, oldestPendingSeconds: null });
   });
 
   it('waits as long as Retry-After asks when that is longer than the schedule, and treats a redirect as a failure', async () => {
