@@ -18,6 +18,13 @@ export const ADVISORY_LOCK_KEYS = { migration: 0x63386b01, poller: 0x63386b02 } 
  */
 export const COMPANY_INCIDENTS_LOCK = 0x63386b03;
 
+/**
+ * A week's weekly report: held (transaction-scoped, with the week's hash as second key) while one
+ * is published, so two analyzer versions publishing the same week at once (a failover during a
+ * rolling deploy) see each other and only the first one's is sent to subscribers.
+ */
+export const WEEKLY_REPORT_LOCK = 0x63386b04;
+
 type RunSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
 
 export interface AdvisoryLocks {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { companies, events, filings, incidentFilings, incidents, jobs, reconciliations, reports } from '../schema.ts';
 import { JOBS_CHANNEL } from '../job-notifications.ts';
+import { WEEKLY_REPORT_LOCK } from '../advisory-lock.ts';
 import { FAN_OUT_EVENT, PRIORITY } from '../../src/jobs/catalogue.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import type { IncidentMember, Timeliness } from '../../src/incidents/facts.ts';
@@ -247,6 +248,7 @@ export function createReportRepository({ db }: { db: Db }) {
      */
     async publish(model: ReportModel, event: Record<string, unknown>): Promise<{ published: boolean; id: number }> {
       return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${WEEKLY_REPORT_LOCK}::int, hashtext(${model.week}))`);
         const [inserted] = await tx
           .insert(reports)
           .values({ week: model.week, analyzerVersion: model.analyzerVersion, modelVersion: model.modelVersion, model })

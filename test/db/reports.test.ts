@@ -104,13 +104,12 @@ describeEachDatabase('the weekly report’s data, loaded from the database', (ge
     const repos = createRepositories(getDb().database.db);
     await store(repos, UNH);
     const model = buildReportModel(await repos.reports.loadWeek('2024-W08'), '2024-W08', '1.8.0');
-    await repos.reports.publish(model, {});
-    await repos.reports.publish({ ...model, analyzerVersion: '1.9.0' }, {});
+    // Two versions publishing the same week at once (a failover during a rolling deploy), then a new week.
+    await Promise.all([repos.reports.publish(model, {}), repos.reports.publish({ ...model, analyzerVersion: '1.9.0' }, {})]);
     await repos.reports.publish(buildReportModel(await repos.reports.loadWeek('2024-W09'), '2024-W09', '1.9.0'), {});
     const published = (await repos.incidents.events(0, 100)).filter((e) => e.type === 'report.published');
-    expect(published.map((e) => e.analyzerVersion)).toEqual(['1.8.0', '1.9.0', '1.9.0']);
-    const fanOuts = await getDb().database.query<{ key: string }>(sql`select key from jobs where kind = ${FAN_OUT_EVENT} order by id`);
-    const reportIds = new Set(published.map((e) => e.id));
-    expect(fanOuts.map((j) => Number(j.key)).filter((id) => reportIds.has(id))).toEqual([published[0]!.id, published[2]!.id]);
+    expect(published.map((e) => e.analyzerVersion).sort()).toEqual(['1.8.0', '1.9.0', '1.9.0']);
+    const fanOuts = new Set((await getDb().database.query<{ key: string }>(sql`select key from jobs where kind = ${FAN_OUT_EVENT}`)).map((j) => Number(j.key)));
+    expect(published.map((e) => fanOuts.has(e.id))).toEqual([true, false, true]);
   });
 });
