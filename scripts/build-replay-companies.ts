@@ -8,18 +8,20 @@
 //   company column of SOURCES.tsv), else the ticker the source repository named the file by
 //   (`unh-2024-02-22-….txt`); a file named otherwise gives none;
 // - SIC code, state of incorporation and business state: the filing row of the SEC Financial
-//   Statement & Notes data sets (`*-cyd-facts.ndjson`: `sic`, `stprinc`, `stprba`);
+//   Statement & Notes data sets (`*-cyd-facts.ndjson`: `sic`, `stprinc`, `stprba`; read by
+//   data-set-companies.ts, which build-replay-corpus.ts also writes into its built headers);
 // - names and CIKs: the replay corpus's SGML headers.
 // Exchanges, SIC titles and the rest are not stated anywhere committable and are left out: the
 // replay server takes them from a filing's header where it has one, else serves them empty.
 //
 // Output is deterministic: running the script twice leaves the file unchanged.
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCorpus } from '../src/replay/corpus.ts';
 import type { BuiltCompanies, BuiltCompany } from '../src/replay/companies.ts';
+import { readDataSetCompanyRows } from './data-set-companies.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_DIR = path.join(ROOT, 'test/fixtures/corpus');
@@ -88,18 +90,13 @@ export function buildReplayCompanies(options: { sourceDir?: string; replayDir?: 
     }
   }
 
-  for (const dir of ['raw/periodic', 'raw/negatives']) {
-    for (const name of readdirSync(path.join(sourceDir, dir)).filter((n) => n.endsWith('-cyd-facts.ndjson')).sort()) {
-      const first = readFileSync(path.join(sourceDir, dir, name), 'utf8').split('\n')[0] ?? '';
-      const row = JSON.parse(first) as { cik: string; sic?: string; stprinc?: string; stprba?: string; countryinc?: string };
-      const cik = row.cik.padStart(10, '0');
-      if (!names.has(cik)) continue;
-      const c = entry(cik);
-      if (row.sic && !c.sic) c.sic = row.sic;
-      if (row.stprinc && !c.stateOfIncorporation) c.stateOfIncorporation = row.stprinc;
-      if (row.stprba && !c.businessState) c.businessState = row.stprba;
-      c.sources.push(`SIC ${row.sic ?? '-'}, states ${row.stprinc ?? '-'}/${row.stprba ?? '-'}: SEC Financial Statement data-set row in ${dir}/${name}`);
-    }
+  for (const row of readDataSetCompanyRows(sourceDir)) {
+    if (!names.has(row.cik)) continue;
+    const c = entry(row.cik);
+    if (row.sic && !c.sic) c.sic = row.sic;
+    if (row.stprinc && !c.stateOfIncorporation) c.stateOfIncorporation = row.stprinc;
+    if (row.stprba && !c.businessState) c.businessState = row.stprba;
+    c.sources.push(`SIC ${row.sic ?? '-'}, states ${row.stprinc ?? '-'}/${row.stprba ?? '-'}: SEC Financial Statement data-set row in ${row.file}`);
   }
 
   const out: BuiltCompanies = {

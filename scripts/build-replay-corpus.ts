@@ -9,6 +9,11 @@
 //   <DOCUMENT>. Such files are named `<accession>.built.txt` and their header carries a
 //   `<CYBER8K-BUILT>` line saying what was built, from which file, and which values are invented or
 //   estimated. The SGML stays parseable: the marker is an ordinary `<TAG>value` header line.
+// - Like EDGAR's, a built header names the company's SIC code (`STANDARD INDUSTRIAL
+//   CLASSIFICATION:\t[3576]`, without the title, which no committable file states) and state of
+//   incorporation where the SEC Financial Statement data-set rows of the corpus state them
+//   (data-set-companies.ts, the data companies.built.json is built from), so a sector filter matches
+//   a company's first filing rather than only after its profile is fetched. The marker says so.
 // - Periodic reports that exist only as their Item 1C `cyd:` facts (SEC data-set rows,
 //   `*-cyd-facts.ndjson`) get a built inline-XBRL 10-K/20-F document holding those real text blocks
 //   under an "Item 1C. Cybersecurity" heading, so the monitor's periodic-report path runs too.
@@ -23,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isCompleteSubmission, readFiling, type ReplayFiling } from '../src/replay/corpus.ts';
 import { escapeXml } from '../src/replay/feed.ts';
 import { itemTitle } from '../src/replay/items.ts';
+import { dataSetCompanies, readDataSetCompanyRows, type DataSetCompany } from './data-set-companies.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SOURCE_DIR = path.join(ROOT, 'test/fixtures/corpus');
@@ -143,6 +149,9 @@ interface Envelope {
   company: string;
   /** 10 digits. */
   cik: string;
+  /** Four digits, where the data sets state it. */
+  sic?: string;
+  stateOfIncorporation?: string;
   filename: string;
   documentText: string;
 }
@@ -166,6 +175,8 @@ function writeEnvelope(e: Envelope): Built {
     '\tCOMPANY DATA:\t',
     `\t\tCOMPANY CONFORMED NAME:\t\t\t${e.company}`,
     `\t\tCENTRAL INDEX KEY:\t\t\t${e.cik}`,
+    ...(e.sic ? [`\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\t[${e.sic}]`] : []),
+    ...(e.stateOfIncorporation ? [`\t\tSTATE OF INCORPORATION:\t\t\t${e.stateOfIncorporation}`] : []),
     '',
     '\tFILING VALUES:',
     `\t\tFORM TYPE:\t\t${e.form}`,
@@ -178,12 +189,27 @@ function writeEnvelope(e: Envelope): Built {
 
 interface CydFilingRow {
   cik: string;
+  sic?: string;
+  stprinc?: string;
   name: string;
   form: string;
   period?: string;
   filed: string;
   /** `2025-09-30 21:25:00.0`, US Eastern like the SGML header. */
   accepted?: string;
+}
+
+/** The SIC code and state of incorporation a built header adds, and the marker clause saying from where. */
+function companyFacts(c: DataSetCompany | undefined): { sic?: string; stateOfIncorporation?: string; note?: string } {
+  const { sic, stateOfIncorporation: state } = c ?? {};
+  if (!sic && !state) return {};
+  const what = [sic ? `SIC ${sic.value}` : '', state ? `state of incorporation ${state.value}` : ''].filter(Boolean);
+  const from = [...new Set([sic?.from, state?.from].filter(Boolean))];
+  return {
+    sic: sic?.value,
+    stateOfIncorporation: state?.value,
+    note: `${what.join(' and ')} added from the SEC Financial Statement data-set row${from.length > 1 ? 's' : ''} in ${from.map((f) => `test/fixtures/corpus/${f}`).join(' and ')} (no SIC title: none is stated there)`,
+  };
 }
 
 /** A periodic report's Item 1C, rebuilt as inline XBRL from the real `cyd:` text blocks of the SEC data sets. */
@@ -194,6 +220,10 @@ function buildPeriodicEnvelope(sourceDir: string, accession: string, row: Source
   if (!filing.cik || !filing.filed || facts.length === 0) return { skip: 'no filing row or no facts' };
   const cik = filing.cik.padStart(10, '0');
   const form = filing.form;
+  const own = companyFacts({
+    sic: filing.sic ? { value: filing.sic, from: row.file } : undefined,
+    stateOfIncorporation: filing.stprinc ? { value: filing.stprinc, from: row.file } : undefined,
+  });
   const accepted = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(filing.accepted ?? '');
   const acceptance = accepted ? accepted.slice(1).join('') : `${filing.filed}160000`;
   // As in real reports: true/false flags in the hidden header, text blocks in the body.
@@ -217,18 +247,20 @@ function buildPeriodicEnvelope(sourceDir: string, accession: string, row: Source
     accession,
     filed: filing.filed,
     acceptance,
-    marker: `envelope built by cyber8k scripts/build-replay-corpus.ts around ${row.file}, the real cyd: text blocks of this report from SEC data sets; header from its filing row; only Item 1C is included`,
+    marker: `envelope built by cyber8k scripts/build-replay-corpus.ts around ${row.file}, the real cyd: text blocks of this report from SEC data sets; header from its filing row; only Item 1C is included${own.note ? `; ${own.note}` : ''}`,
     form,
     period: filing.period,
     items: [],
     company: filing.name,
     cik,
+    sic: own.sic,
+    stateOfIncorporation: own.stateOfIncorporation,
     filename: `${path.basename(row.file).replace(/-cyd-facts\.ndjson$/, '')}.htm`,
     documentText,
   });
 }
 
-function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]): Built | { skip: string } {
+function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[], companies: ReadonlyMap<string, DataSetCompany>): Built | { skip: string } {
   const ixbrl = rows.find(isIxbrl);
   const rendering = rows.find(isRendering);
   const chosen = ixbrl ?? rendering;
@@ -253,7 +285,8 @@ function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]):
   const acceptance = `${compact(filingDate)}16${String(seqNo % 60).padStart(2, '0')}${String((seqNo * 7) % 60).padStart(2, '0')}`;
 
   const what = ixbrl ? 'the original inline-XBRL primary document' : "a rendering of the Item 1.05 section (not the original document)";
-  const caveats = ['acceptance time invented', override ? override.why : ''].filter(Boolean).join('; ');
+  const facts = companyFacts(companies.get(cik));
+  const caveats = ['acceptance time invented', override ? override.why : '', facts.note ?? ''].filter(Boolean).join('; ');
   const marker = `envelope built by cyber8k scripts/build-replay-corpus.ts around ${chosen.file}, ${what}; header from test/fixtures/corpus/SOURCES.tsv; ${caveats}`;
 
   const filename = ixbrl
@@ -272,6 +305,8 @@ function buildEnvelope(sourceDir: string, accession: string, rows: SourceRow[]):
     items: items.map((code) => (code === '1.05' ? '<ITEMS>1.05' : itemTitle(code) ?? `<ITEMS>${code}`)),
     company,
     cik,
+    sic: facts.sic,
+    stateOfIncorporation: facts.stateOfIncorporation,
     filename,
     documentText,
   });
@@ -283,6 +318,7 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
   const outDir = opts.outDir ?? DEFAULT_OUT_DIR;
   const log = opts.log ?? ((line: string) => console.log(line));
   const rows = readSources(sourceDir);
+  const companies = dataSetCompanies(readDataSetCompanyRows(sourceDir));
   const groups = new Map<string, SourceRow[]>();
   for (const row of rows) {
     if (!row.accession) {
@@ -308,7 +344,7 @@ export function buildReplayCorpus(opts: { sourceDir?: string; outDir?: string; l
       log(`skip ${accession}: only ${group.map((r) => path.basename(r.file)).join(', ')} (not a filing document)`);
       continue;
     }
-    const built = relevant.length > 0 ? buildEnvelope(sourceDir, accession, relevant) : buildPeriodicEnvelope(sourceDir, accession, periodic!);
+    const built = relevant.length > 0 ? buildEnvelope(sourceDir, accession, relevant, companies) : buildPeriodicEnvelope(sourceDir, accession, periodic!);
     if ('skip' in built) {
       log(`skip ${accession}: ${built.skip}`);
       continue;

@@ -18,9 +18,9 @@ import type { Logger } from '../logger.ts';
 /**
  * A risk team's watchlist of telecom carriers and their suppliers, plus every Item 1.05. Filter
  * lists AND together, so "the telecom sector or these companies" takes two subscriptions. The
- * companies are named by CIK: a ticker resolves only once the companies table knows it, and the
- * sector matches only once a company's SIC code has been read, which the replay's built filings
- * do not carry in their headers.
+ * companies are named by CIK: a ticker resolves only once the companies table knows it. The sector
+ * matches once a company's SIC code has been read: the replay's built filings carry it in their
+ * headers where the corpus's SEC data-set rows state it (F5, Frontier), but not for Wytec.
  */
 export const DEMO_SUBSCRIPTIONS: ReadonlyArray<{ name: string; filter: FilterInput }> = [
   { name: 'demo: telecom sector', filter: { sectors: ['telecom'] } },

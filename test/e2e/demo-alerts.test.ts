@@ -10,7 +10,7 @@ import { runDemo, type RunningDemo } from '../../src/commands/demo.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const HPE = '0001645590-24-000009'; // Hewlett Packard Enterprise, Item 1.05: a named vendor
-const F5_8K = '0001048695-25-000149'; // F5, Item 1.05: a named vendor
+const F5_8K = '0001048695-25-000149'; // F5, Item 1.05: a named vendor, and telecom by its SIC (3576, networking equipment)
 const F5_10K = '0001048695-25-000157'; // F5's 10-K: an update of that incident (now material)
 const HALLIBURTON = '0000045012-24-000052'; // Item 1.05, on no watchlist
 const BLACKBAUD = '0001280058-26-000006'; // a 10-K incident, neither Item 1.05 nor on the watchlist
@@ -68,12 +68,24 @@ describe('npm run demo: alerts', () => {
       await waitFor(async () => !(await busy()), 60_000, 'the alert jobs done');
 
       // F5 is on the watchlist and filed under Item 1.05: both subscriptions were delivered each of its events, and it printed once.
-      const [, vendors, item105] = alerts!.subscriptions;
+      const [sector, vendors, item105] = alerts!.subscriptions;
       for (const s of [vendors!, item105!]) {
         const deliveries = await repos.subscriptions.deliveries(s.id, { limit: 100 });
         expect(deliveries.every((d) => d.state === 'delivered')).toBe(true);
         expect(deliveries.length).toBe(s === vendors ? 3 : 4); // HPE, F5 twice; and Halliburton
       }
+
+      // The telecom sector subscription matched F5's first incident from the SIC in its 8-K's own
+      // header (profiles are never fetched here: COMPANY_REFRESH_HOURS=0), and then its update.
+      const sectorEvents = await Promise.all(
+        (await repos.subscriptions.deliveries(sector!.id, { limit: 100 })).map(async (d) => {
+          const context = await repos.deliveries.eventContext(d.eventId!);
+          return { type: context?.event.type, accession: context?.filing?.accessionNumber, cik: context?.incident.cik, state: d.state };
+        }),
+      );
+      expect(sectorEvents).toContainEqual({ type: 'incident.created', accession: F5_8K, cik: '0001048695', state: 'delivered' });
+      expect(sectorEvents.map((e) => [e.accession, e.cik])).toEqual(expect.arrayContaining([[F5_10K, '0001048695']]));
+      expect(sectorEvents).toHaveLength(2);
 
       // A delivery whose signature does not check out is refused and not printed.
       const body = JSON.stringify({ type: 'incident.created', timestamp: new Date().toISOString(), data: {} });

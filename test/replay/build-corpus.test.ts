@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReplayCorpus } from '../../scripts/build-replay-corpus.ts';
+import { parseSubmission } from '../../src/analysis/submission.ts';
+import type { BuiltCompanies } from '../../src/replay/companies.ts';
 import { parseSubmissionHeader } from '../../src/replay/sgml-header.ts';
 import { FIXTURE_CORPUS, REPLAY_CORPUS } from './helpers.ts';
 
@@ -43,5 +45,27 @@ describe('replay corpus build', () => {
     expect(h.parties.map((p) => [p.cik, p.name])).toEqual([['0000789019', 'MICROSOFT CORP']]);
     expect(h.form).toBe('8-K');
     expect(h.period).toBe('20240117');
+  });
+
+  it("names the company's SIC code and state of incorporation in a built header, from the data-set row, as the analysis reads them", () => {
+    // F5's 8-K exists only as a rendering; its SIC is in the data-set row of its later 10-K.
+    const text = readFileSync(path.join(out, '0001048695-25-000149.built.txt'), 'latin1');
+    expect(text).toMatch(/^\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\t\[3576\]$/m);
+    expect(text).toMatch(/^<CYBER8K-BUILT>.*; SIC 3576 and state of incorporation WA added from the SEC Financial Statement data-set row in test\/fixtures\/corpus\/raw\/periodic\/ffiv-10-k-2025-11-25-0001048695-25-000157-cyd-facts\.ndjson/m);
+    const { header } = parseSubmission(text);
+    expect([header.cik, header.sic, header.state]).toEqual(['0001048695', '3576', 'WA']);
+    expect(header.registrant?.sicDescription).toBeNull();
+  });
+
+  it('gives every built header the SIC code companies.built.json gives its company, and none where the data sets state none', () => {
+    const companies = (JSON.parse(readFileSync(path.join(REPLAY_CORPUS, 'companies.built.json'), 'utf8')) as BuiltCompanies).companies;
+    const sicOf = new Map(companies.map((c) => [c.cik, c.sic ?? null]));
+    const seen = built(out).map((f) => {
+      const { header } = parseSubmission(readFileSync(path.join(out, f), 'latin1'));
+      return [header.cik, header.sic, sicOf.get(header.cik ?? '') ?? null];
+    });
+    for (const [cik, sic, expected] of seen) expect(sic, cik ?? '').toBe(expected);
+    // Wytec's filings: no data-set row, so no SIC (none is invented).
+    expect(seen.filter(([cik]) => cik === '0001560143').map(([, sic]) => sic)).toEqual([null, null]);
   });
 });
