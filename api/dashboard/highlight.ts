@@ -46,11 +46,18 @@ export function highlightEvidence(text: string, evidence: Evidence[]): Highlight
       }
     }
     ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+    // A sentence inside (or overlapping) one already marked is part of that mark, its facts too.
+    const marks: typeof ranges = [];
+    for (const r of ranges) {
+      const last = marks.at(-1);
+      if (last && r.start < last.end) {
+        last.facts = [...new Set([...last.facts, ...r.facts])];
+        last.end = Math.max(last.end, r.end);
+      } else marks.push({ ...r });
+    }
     let out = '';
     let pos = 0;
-    for (const r of ranges) {
-      // A sentence inside one already marked is part of that mark.
-      if (r.start < pos) continue;
+    for (const r of marks) {
       out += escapeHtml(p.slice(pos, r.start));
       out += `<mark title="${escapeHtml(r.facts.map(factLabel).join(', '))}" data-facts="${escapeHtml(r.facts.join(' '))}">${escapeHtml(p.slice(r.start, r.end))}</mark>`;
       pos = r.end;
