@@ -26,9 +26,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** One header line: control characters (CR/LF injection) become spaces. */
+/**
+ * One header line: control characters (CR/LF injection, and the C1 NEL some clients break lines
+ * at) and Unicode line and paragraph separators become spaces.
+ */
 export function headerText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The domain of an address like `Name <user@example.net>`, for Message-IDs. */

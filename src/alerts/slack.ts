@@ -1,8 +1,11 @@
 // Slack incoming-webhook messages in Block Kit, and what Slack's answers mean. Filing text and
-// company names ("AT&T") go into mrkdwn, where Slack reads `<…>` as links and mentions
-// (`<!channel>`), so `&`, `<` and `>` are escaped there and in the fallback `text` — and only
-// those three, as Slack decodes no other entity. plain_text (the header, button labels) is not
-// parsed, so it is sent as written.
+// company names ("AT&T", but also "*NSYNC", "_x_" or "<!channel>") go only into plain_text
+// objects, which Slack neither formats nor reads links and mentions in: mrkdwn has no escape for
+// `*`, `_`, `~` or backticks, and unless `verbatim` it links bare `@here`-style mentions and
+// channel names. plain_text is sent as written, with `emoji: false` so `:x:` in a name stays
+// text. mrkdwn carries only our own words (the bold field labels, the timestamp line); there and in
+// the fallback `text` (a notification preview: plain filing text) `&`, `<` and `>` are escaped —
+// only those three, as Slack decodes no other entity.
 
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
 import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
@@ -21,10 +24,11 @@ export interface Mrkdwn {
   type: 'mrkdwn';
   text: string;
 }
+export type SlackText = PlainText | Mrkdwn;
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: SlackButton }
-  | { type: 'context'; elements: Mrkdwn[] }
+  | { type: 'section'; text?: SlackText; fields?: SlackText[]; accessory?: SlackButton }
+  | { type: 'context'; elements: SlackText[] }
   | { type: 'actions'; elements: SlackButton[] };
 
 export interface SlackButton {
@@ -61,6 +65,12 @@ export function mrkdwn(raw: string, max: number): string {
   return `${out}…`;
 }
 
+/** Filing text as Slack shows it: never formatted, linked or mentioned; at most `max` characters, never empty. */
+export function plain(raw: string, max: number): PlainText {
+  return { type: 'plain_text', text: truncate(raw.trim() || '—', max), emoji: false };
+}
+
+/** A field of our own words (labels and values cyber8k writes, never filing text), its label bold. */
 const field = (label: string, value: string): Mrkdwn => ({ type: 'mrkdwn', text: mrkdwn(`*${label}*\n${value}`, SLACK_LIMITS.field) });
 
 export function slackPayload(message: AlertMessage): SlackPayload {
@@ -70,9 +80,9 @@ export function slackPayload(message: AlertMessage): SlackPayload {
     { type: 'header', text: { type: 'plain_text', text: truncate(headline(message), SLACK_LIMITS.header), emoji: true } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: mrkdwn(incident.title.trim() || '—', SLACK_LIMITS.sectionText) },
+      // The company and the title come from the filing: plain text, above the fields.
+      text: plain(`${companyLine(message)}\n${incident.title.trim() || '—'}`, SLACK_LIMITS.sectionText),
       fields: [
-        field('Company', companyLine(message)),
         field('Items', itemLine(message)),
         field('Materiality', materialityLabel(incident.materialImpact)),
         field('Flags', flags.length > 0 ? flags.join(', ') : 'none stated'),
@@ -81,9 +91,10 @@ export function slackPayload(message: AlertMessage): SlackPayload {
     },
   ];
   const first = evidence[0];
-  if (first) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn(`*Evidence (${fieldLabel(first.field)})*\n${first.sentence}`, SLACK_LIMITS.sectionText) } });
-  const context: Mrkdwn[] = [];
-  if (changes.length > 0) context.push({ type: 'mrkdwn', text: mrkdwn(`Changed: ${changes.map(changeLine).join('; ')}`, SLACK_LIMITS.sectionText) });
+  if (first) blocks.push({ type: 'section', text: plain(`Evidence (${fieldLabel(first.field)}):\n“${first.sentence}”`, SLACK_LIMITS.sectionText) });
+  const context: SlackText[] = [];
+  // A changed title is filing text.
+  if (changes.length > 0) context.push(plain(`Changed: ${changes.map(changeLine).join('; ')}`, SLACK_LIMITS.sectionText));
   context.push({ type: 'mrkdwn', text: mrkdwn(`${message.test ? 'Test alert · ' : ''}cyber8k · ${message.timestamp}`, SLACK_LIMITS.sectionText) });
   blocks.push({ type: 'context', elements: context });
   const buttons: SlackButton[] = [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: incident.url, action_id: 'open_incident', style: 'primary' }];
@@ -117,8 +128,9 @@ export function slackDigestPayload(digest: AlertDigest): SlackPayload {
   ];
   shown.forEach((message, i) => {
     const first = message.data.evidence[0];
-    const lines = [`*${headline(message)}*`, summaryLine(message), ...(first ? [`“${truncate(first.sentence, DIGEST_SENTENCE_MAX)}”`] : [])];
-    const section: Extract<SlackBlock, { type: 'section' }> = { type: 'section', text: { type: 'mrkdwn', text: mrkdwn(lines.join('\n'), SLACK_LIMITS.sectionText) } };
+    // The headline names the company, and the rest is filing text too: all plain.
+    const lines = [headline(message), summaryLine(message), ...(first ? [`“${truncate(first.sentence, DIGEST_SENTENCE_MAX)}”`] : [])];
+    const section: Extract<SlackBlock, { type: 'section' }> = { type: 'section', text: plain(lines.join('\n'), SLACK_LIMITS.sectionText) };
     if (message.data.incident.url.length <= SLACK_LIMITS.buttonUrl) section.accessory = { type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: message.data.incident.url, action_id: `open_incident_${i}` };
     blocks.push(section);
   });

@@ -3,6 +3,10 @@
 // messages above 28 KB, and answers 202 before it has posted anything — so a 2xx is "accepted",
 // never "delivered". The card is kept small (three evidence sentences of at most 1,000
 // characters), and shrunk further when pathological text would still pass 28 KB.
+// TextBlocks and FactSet facts render a markdown subset (`**bold**`, `_italic_`, `[link](url)`,
+// lists) with no reliable escape, so filing text — company names, titles, evidence, changed
+// values — goes only into RichTextBlock TextRuns, which Adaptive Cards never read as markdown.
+// TextBlocks and facts carry our own words alone.
 
 import { excerpt, classifyHttp, retryAfterMs, type ChannelOutcome, type ChannelResponse } from './outcome.ts';
 import { changeLine, companyLine, digestHeadline, fieldLabel, flagLabels, headline, itemLine, materialityLabel, summaryLine, truncate } from './text.ts';
@@ -19,11 +23,26 @@ const CHANGES_SHOWN = 10;
 const TEXT_MAX = 2000;
 
 export type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string };
-export type TextBlock = { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean; spacing?: 'Medium' };
+type TextStyle = { weight?: 'Bolder'; size?: 'Medium'; color?: 'Attention'; isSubtle?: boolean };
+export type TextBlock = { type: 'TextBlock'; text: string; wrap: true; spacing?: 'Medium' } & TextStyle;
+/** Text shown as written: a TextRun is never markdown. */
+export type TextRun = { type: 'TextRun'; text: string } & TextStyle;
+export type RichTextBlock = { type: 'RichTextBlock'; inlines: TextRun[] };
 export type CardElement =
   | TextBlock
+  | RichTextBlock
   | { type: 'FactSet'; facts: Array<{ title: string; value: string }> }
-  | { type: 'Container'; items: TextBlock[]; separator: true; spacing: 'Medium'; selectAction: OpenUrl };
+  | { type: 'Container'; items: Array<TextBlock | RichTextBlock>; separator: true; spacing: 'Medium'; selectAction: OpenUrl };
+
+/** Filing text in a card: plain, whatever markdown it holds. */
+export function plainText(text: string, style: TextStyle = {}): RichTextBlock {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...style }] };
+}
+
+/** `**Company:** AT&T Inc.`, the value plain. */
+function labelled(label: string, value: string): RichTextBlock {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${label}: `, weight: 'Bolder' }, { type: 'TextRun', text: value }] };
+}
 
 export interface AdaptiveCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -58,23 +77,24 @@ function card(message: AlertMessage, evidence: number, cap: number): TeamsPayloa
   const cut = (text: string, max = cap) => truncate(text, Math.max(Math.min(max, cap), 1)) || '—';
   const flags = flagLabels(incident.flags);
   const facts = [
-    { title: 'Company', value: cut(companyLine(message)) },
     { title: 'Items', value: cut(itemLine(message)) },
     { title: 'Materiality', value: materialityLabel(incident.materialImpact) },
     { title: 'Flags', value: flags.length > 0 ? flags.join(', ') : 'none stated' },
     ...(filing ? [{ title: 'Filing', value: cut(`${filing.form} filed ${filing.filedAt}`) }] : []),
-    ...(changes.length > 0
-      ? [{ title: 'Changed', value: cut([...changes.slice(0, CHANGES_SHOWN).map(changeLine), ...(changes.length > CHANGES_SHOWN ? [`and ${changes.length - CHANGES_SHOWN} more`] : [])].join('; ')) }]
-      : []),
   ];
+  // The headline names the company when it has no ticker.
   const body: CardElement[] = [
-    { type: 'TextBlock', text: cut(headline(message), 300), wrap: true, weight: 'Bolder', size: 'Medium', ...(incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) },
-    { type: 'TextBlock', text: cut(incident.title), wrap: true, isSubtle: true },
+    plainText(cut(headline(message), 300), { weight: 'Bolder', size: 'Medium', ...(incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) }),
+    plainText(cut(incident.title), { isSubtle: true }),
+    labelled('Company', cut(companyLine(message))),
     { type: 'FactSet', facts },
   ];
+  if (changes.length > 0) {
+    body.push(labelled('Changed', cut([...changes.slice(0, CHANGES_SHOWN).map(changeLine), ...(changes.length > CHANGES_SHOWN ? [`and ${changes.length - CHANGES_SHOWN} more`] : [])].join('; '))));
+  }
   for (const item of message.data.evidence.slice(0, evidence)) {
     body.push({ type: 'TextBlock', text: `Evidence (${fieldLabel(item.field)})`, wrap: true, weight: 'Bolder', spacing: 'Medium' });
-    body.push({ type: 'TextBlock', text: cut(item.sentence, SENTENCE_MAX), wrap: true });
+    body.push(plainText(cut(item.sentence, SENTENCE_MAX)));
   }
   if (message.test) body.push({ type: 'TextBlock', text: 'Test alert from cyber8k', wrap: true, isSubtle: true });
   const actions: AdaptiveCard['actions'] = [{ type: 'Action.OpenUrl', title: 'Open incident', url: incident.url }];
@@ -121,11 +141,11 @@ function digestCard(digest: AlertDigest, count: number, cap: number): TeamsPaylo
   ];
   for (const message of digest.messages.slice(0, count)) {
     const first = message.data.evidence[0];
-    const items: TextBlock[] = [
-      { type: 'TextBlock', text: cut(headline(message), 300), wrap: true, weight: 'Bolder', ...(message.data.incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) },
-      { type: 'TextBlock', text: cut(summaryLine(message), TEXT_MAX), wrap: true, isSubtle: true },
+    const items: Array<TextBlock | RichTextBlock> = [
+      plainText(cut(headline(message), 300), { weight: 'Bolder', ...(message.data.incident.materialImpact === 'material' ? { color: 'Attention' as const } : {}) }),
+      plainText(cut(summaryLine(message), TEXT_MAX), { isSubtle: true }),
     ];
-    if (first) items.push({ type: 'TextBlock', text: cut(`“${first.sentence}”`, DIGEST_SENTENCE_MAX), wrap: true });
+    if (first) items.push(plainText(cut(`“${first.sentence}”`, DIGEST_SENTENCE_MAX)));
     // The whole container opens the incident: one tap target per alert, however many alerts.
     body.push({ type: 'Container', items, separator: true, spacing: 'Medium', selectAction: { type: 'Action.OpenUrl', title: 'Open incident', url: message.data.incident.url } });
   }

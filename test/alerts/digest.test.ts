@@ -25,7 +25,8 @@ describe('Slack digests', () => {
     expect(payload.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '📬 cyber8k digest: 3 alerts', emoji: true } });
     const listed = sections(payload.blocks);
     expect(listed).toHaveLength(3);
-    expect(listed[0]!.text?.text).toMatch(/^\*🔔 C1 — New incident · Item 8\.01 → 1\.05 \(material\)\*\nCompany 1 &amp; Sons &lt;Holdings&gt; \(C1\) · Item 8\.01 → 1\.05 · material\n“On May 7, 2026/);
+    expect(listed[0]!.text).toMatchObject({ type: 'plain_text', emoji: false });
+    expect(listed[0]!.text?.text).toMatch(/^🔔 C1 — New incident · Item 8\.01 → 1\.05 \(material\)\nCompany 1 & Sons <Holdings> \(C1\) · Item 8\.01 → 1\.05 · material\n“On May 7, 2026/);
     expect(listed.map((s) => s.accessory?.url)).toEqual(['http://127.0.0.1:8080/v1/incidents/1', 'http://127.0.0.1:8080/v1/incidents/2', 'http://127.0.0.1:8080/v1/incidents/3']);
     expect(payload.text).toContain('cyber8k digest: 3 alerts (since 2026-05-20 07:00 (America/New_York))');
     expect(slackPayloadProblems(payload)).toEqual([]);

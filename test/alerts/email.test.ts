@@ -77,6 +77,27 @@ describe('e-mail alerts through an in-process SMTP server', () => {
     expect(mail.parsed.subject).toBe('[cyber8k] Evil Corp Bcc: attacker@evil.example (T): cybersecurity incident 42');
   });
 
+  it('keeps markup in a company name, title and evidence inert in the HTML part, and every kind of line break out of the subject', async () => {
+    const message = sampleAlertMessage();
+    message.data.incident.tickers = [];
+    message.data.incident.company = 'Evil <img src=x onerror=alert(1)> "Corp" \u0085X-Injected: 1\u2028Bcc: a@evil.example\u2029**x** [click](http://evil.example)';
+    message.data.incident.title = '</p><script>alert(1)</script>';
+    message.data.evidence = [{ field: 'materialImpact', sentence: '<a href="http://evil.example">click</a> & <!-- -->' }];
+    await sendEmail(transport, emailMessage(message, { from: FROM, to: ['risk@fund.example.com'] }));
+    const mail = smtp.received.at(-1)!;
+    expect(mail.envelopeTo).toEqual(['risk@fund.example.com']);
+    expect(mail.parsed.headers.has('x-injected')).toBe(false);
+    expect(mail.parsed.bcc).toBeUndefined();
+    expect(mail.parsed.subject).toBe('[cyber8k] Evil <img src=x onerror=alert(1)> "Corp" X-Injected: 1 Bcc: a@evil.example **x** [click](http://evil.example): cybersecurity incident 42');
+    const html = mail.parsed.html as string;
+    for (const markup of ['<img', '<script', '</p><script', '<a href="http://evil', '<!--']) expect(html).not.toContain(markup);
+    expect(html).toContain('Evil &lt;img src=x onerror=alert(1)&gt; &quot;Corp&quot;');
+    expect(html).toContain('&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;a href=&quot;http://evil.example&quot;&gt;click&lt;/a&gt; &amp; &lt;!-- --&gt;');
+    // The text part shows what the filing says, as written.
+    expect(mail.parsed.text).toContain('<a href="http://evil.example">click</a> & <!-- -->');
+  });
+
   it('disables when every recipient is refused permanently, and retries a temporary refusal', async () => {
     const gone = await sendEmail(transport, emailMessage(sampleAlertMessage(), { from: FROM, to: ['gone@fund.example.com'] }));
     expect(gone.outcome).toMatchObject({ state: 'disable', reason: expect.stringMatching(/refused every recipient.*550/) });

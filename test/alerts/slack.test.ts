@@ -8,26 +8,39 @@ import { slackPayloadProblems, startSlackReceiver, type ChannelReceiver } from '
 
 const NOW = new Date('2026-05-20T20:11:06Z');
 const header = (blocks: SlackBlock[]) => (blocks.find((b) => b.type === 'header') as Extract<SlackBlock, { type: 'header' }>).text.text;
-const allMrkdwn = (blocks: SlackBlock[]): string[] =>
-  blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)] : b.type === 'context' ? b.elements.map((e) => e.text) : []));
+const textObjects = (blocks: SlackBlock[]) =>
+  blocks.flatMap((b) => (b.type === 'section' ? [...(b.text ? [b.text] : []), ...(b.fields ?? [])] : b.type === 'context' ? b.elements : []));
+const allMrkdwn = (blocks: SlackBlock[]): string[] => textObjects(blocks).flatMap((t) => (t.type === 'mrkdwn' ? [t.text] : []));
+const allPlain = (blocks: SlackBlock[]): string[] => textObjects(blocks).flatMap((t) => (t.type === 'plain_text' ? [t.text] : []));
+const HOSTILE = '*Acme* _Holdings_ ~Inc~ `rm` ```x``` <!channel> @here #general [click](http://evil.example) <http://evil.example|ok> :rotating_light: &amp;';
 
 describe('Slack messages', () => {
-  it('escapes &, < and > in company names and evidence, and nothing else', () => {
+  it('puts company names, titles and evidence in plain text only, as written, where Slack formats, links and mentions nothing', () => {
     const payload = slackPayload(sampleAlertMessage());
-    const text = allMrkdwn(payload.blocks).join('\n');
-    expect(text).toContain('AT&amp;T Inc. (T)');
-    expect(text).toContain('the incident &lt;as defined&gt; is "material" &amp; reasonably likely');
-    expect(text).not.toMatch(/&#39;|&quot;/);
+    expect(allPlain(payload.blocks).join('\n')).toContain('AT&T Inc. (T)');
+    expect(allPlain(payload.blocks).join('\n')).toContain('the incident <as defined> is "material" & reasonably likely');
+    expect(textObjects(payload.blocks).filter((t) => t.type === 'plain_text').every((t) => t.type === 'plain_text' && t.emoji === false)).toBe(true);
+    // The fallback (the notification preview) is mrkdwn: escaped.
     expect(payload.text).toContain('AT&amp;T');
+    expect(payload.text).not.toMatch(/&#39;|&quot;/);
     expect(slackPayloadProblems(payload)).toEqual([]);
   });
 
-  it('keeps a mention in filing text from notifying the channel', () => {
+  it('keeps formatting characters, links and mentions in a company name, title, change or evidence out of every mrkdwn text', () => {
     const message = sampleAlertMessage();
-    message.data.evidence = [{ field: 'materialImpact', sentence: 'Hey <!channel> see <https://evil.example|this>' }];
+    message.data.incident.tickers = [];
+    Object.assign(message.data.incident, { company: HOSTILE, title: `${HOSTILE} title` });
+    message.data.evidence = [{ field: 'materialImpact', sentence: `${HOSTILE} sentence` }];
+    message.data.changes = [{ field: 'title', from: 'old', to: `${HOSTILE} changed` }];
     const payload = slackPayload(message);
-    expect(JSON.stringify(payload)).not.toContain('<!channel>');
-    expect(allMrkdwn(payload.blocks).join('\n')).toContain('&lt;!channel&gt;');
+    for (const text of allMrkdwn(payload.blocks)) for (const piece of ['Acme', '_Holdings_', '~Inc~', '`rm`', 'channel', '@here', '#general', 'evil', ':rotating_light:']) expect(text).not.toContain(piece);
+    const plainText = allPlain(payload.blocks).join('\n');
+    for (const where of ['', ' title', ' sentence', ' changed']) expect(plainText).toContain(`${HOSTILE}${where}`);
+    expect(header(payload.blocks)).toContain('*Acme* _Holdings_');
+    // Only in the fallback do the mention and the link reach mrkdwn, and escaped there: no ping, no link.
+    expect(payload.text).not.toMatch(/<!channel>|<http/);
+    expect(payload.text).toContain('&lt;!channel&gt;');
+    expect(slackPayloadProblems(payload)).toEqual([]);
   });
 
   it('sends the header as plain text, unescaped, since Slack does not parse it', () => {
@@ -50,18 +63,18 @@ describe('Slack messages', () => {
     expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
-  it('shows company, items, materiality, flags and the filing as fields, and the first evidence sentence', () => {
+  it('shows the company and title as plain text, items, materiality, flags and the filing as fields, and the first evidence sentence', () => {
     const { blocks } = slackPayload(sampleAlertMessage());
     const section = blocks[1] as Extract<SlackBlock, { type: 'section' }>;
+    expect(section.text).toEqual({ type: 'plain_text', text: 'AT&T Inc. (T)\n' + sampleAlertMessage().data.incident.title, emoji: false });
     expect(section.fields?.map((f) => f.text)).toEqual([
-      '*Company*\nAT&amp;T Inc. (T)',
       '*Items*\nItem 8.01 → 1.05',
       '*Materiality*\nmaterial',
       '*Flags*\ndata accessed, third party, law enforcement notified, disclosure delayed',
       '*Filing*\n8-K/A filed 2026-05-20',
     ]);
-    expect((blocks[2] as Extract<SlackBlock, { type: 'section' }>).text?.text).toMatch(/^\*Evidence \(materiality\)\*\nOn May 7, 2026, the Company determined/);
-    expect(allMrkdwn(blocks).join('\n')).toContain('Changed: status: updated → escalated; items: 8.01 → 8.01 → 1.05');
+    expect((blocks[2] as Extract<SlackBlock, { type: 'section' }>).text?.text).toMatch(/^Evidence \(materiality\):\n“On May 7, 2026, the Company determined/);
+    expect(allPlain(blocks).join('\n')).toContain('Changed: status: updated → escalated; items: 8.01 → 8.01 → 1.05');
   });
 
   it('links buttons to the incident and to the SEC filing', () => {

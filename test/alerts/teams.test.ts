@@ -2,13 +2,19 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postChannelRequest } from '../../src/alerts/post.ts';
 import { alertDispatcher } from '../../src/alerts/ssrf.ts';
-import { classifyTeamsResponse, TEAMS_MAX_BYTES, teamsPayload, teamsRequest, type TeamsPayload } from '../../src/alerts/teams.ts';
-import { sampleAlertMessage } from '../helpers/alert-messages.ts';
+import { classifyTeamsResponse, TEAMS_MAX_BYTES, teamsDigestPayload, teamsPayload, teamsRequest, type TeamsPayload } from '../../src/alerts/teams.ts';
+import { sampleAlertDigest, sampleAlertMessage } from '../helpers/alert-messages.ts';
 import { startTeamsReceiver, teamsPayloadProblems, type ChannelReceiver } from '../helpers/channel-receivers.ts';
 
 const NOW = new Date('2026-05-20T20:11:06Z');
 const size = (payload: TeamsPayload) => Buffer.byteLength(JSON.stringify(payload), 'utf8');
-const texts = (payload: TeamsPayload) => payload.attachments[0].content.body.flatMap((e) => (e.type === 'TextBlock' ? [e.text] : []));
+const texts = (payload: TeamsPayload) => payload.attachments[0].content.body.flatMap((e) => (e.type === 'TextBlock' ? [e.text] : e.type === 'RichTextBlock' ? [e.inlines.map((r) => r.text).join('')] : []));
+/** Every string a Teams client reads as markdown: TextBlock texts and FactSet titles and values, in containers too. */
+const markdownTexts = (payload: TeamsPayload): string[] =>
+  payload.attachments[0].content.body.flatMap((e) =>
+    e.type === 'TextBlock' ? [e.text] : e.type === 'FactSet' ? e.facts.flatMap((f) => [f.title, f.value]) : e.type === 'Container' ? e.items.flatMap((i) => (i.type === 'TextBlock' ? [i.text] : [])) : [],
+  );
+const HOSTILE = '[click](http://evil.example) **x** _y_ ~~z~~ `code`\n- item\n1. first <at>everyone</at>';
 const problems = (payload: TeamsPayload) => {
   const raw = JSON.stringify(payload);
   return teamsPayloadProblems(JSON.parse(raw), raw);
@@ -23,23 +29,52 @@ describe('Teams cards', () => {
     expect(problems(payload)).toEqual([]);
   });
 
-  it('states company, items, materiality, flags, filing and changes as facts, and links the incident and the SEC filing', () => {
+  it('states items, materiality, flags and the filing as facts, company and changes beside them, and links the incident and the SEC filing', () => {
     const message = sampleAlertMessage();
     const { content } = teamsPayload(message).attachments[0];
     const facts = content.body.find((e) => e.type === 'FactSet');
     expect(facts?.type === 'FactSet' && facts.facts).toEqual([
-      { title: 'Company', value: 'AT&T Inc. (T)' },
       { title: 'Items', value: 'Item 8.01 → 1.05' },
       { title: 'Materiality', value: 'material' },
       { title: 'Flags', value: 'data accessed, third party, law enforcement notified, disclosure delayed' },
       { title: 'Filing', value: '8-K/A filed 2026-05-20' },
-      { title: 'Changed', value: 'status: updated → escalated; items: 8.01 → 8.01 → 1.05' },
     ]);
+    // The company and the changes (a changed title is filing text) are plain TextRuns beside the facts.
+    expect(content.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Company: ', weight: 'Bolder' }, { type: 'TextRun', text: 'AT&T Inc. (T)' }] });
+    expect(content.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Changed: ', weight: 'Bolder' }, { type: 'TextRun', text: 'status: updated → escalated; items: 8.01 → 8.01 → 1.05' }] });
     expect(content.actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Open incident', url: message.data.incident.url },
       { type: 'Action.OpenUrl', title: 'SEC filing', url: message.data.filing!.secUrl },
     ]);
     expect(texts(teamsPayload(message))).toContain(message.data.evidence[0]!.sentence);
+  });
+
+  it('shows markdown in a company name, title, change or evidence as written: only in TextRuns, never in a TextBlock or a fact', () => {
+    const message = sampleAlertMessage();
+    message.data.incident.tickers = [];
+    Object.assign(message.data.incident, { company: HOSTILE, title: `${HOSTILE} title` });
+    message.data.evidence = [{ field: 'materialImpact', sentence: `${HOSTILE} sentence` }];
+    message.data.changes = [{ field: 'title', from: 'old', to: `${HOSTILE} changed` }];
+    const payload = teamsPayload(message);
+    for (const text of markdownTexts(payload)) for (const piece of ['click', 'evil', '**x**', '_y_', '~~z~~', '`code`', '- item', 'everyone']) expect(text).not.toContain(piece);
+    const shown = texts(payload).join('\n');
+    for (const where of [' title', ' sentence', ' changed']) expect(shown).toContain(`${HOSTILE}${where}`);
+    expect(shown).toContain(`Company: ${HOSTILE}`);
+    expect(shown).toContain(`🔴 ${HOSTILE} — Escalated`);
+    expect(problems(payload)).toEqual([]);
+  });
+
+  it('keeps markdown in a digest\'s company names and evidence out of its TextBlocks', () => {
+    const digest = sampleAlertDigest(2);
+    for (const m of digest.messages) {
+      m.data.incident.tickers = [];
+      m.data.incident.company = HOSTILE;
+      m.data.evidence = [{ field: 'materialImpact', sentence: HOSTILE }];
+    }
+    const payload = teamsDigestPayload(digest);
+    for (const text of markdownTexts(payload)) for (const piece of ['click', '**x**', '_y_']) expect(text).not.toContain(piece);
+    expect(JSON.stringify(payload)).toContain(JSON.stringify(HOSTILE).slice(1, -1));
+    expect(problems(payload)).toEqual([]);
   });
 
   it('shows at most three evidence sentences of at most 1,000 characters', () => {

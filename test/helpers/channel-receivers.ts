@@ -194,6 +194,9 @@ export function teamsPayloadProblems(json: unknown, raw: string): string[] {
     if (!isObject(element)) return void problems.push(`${where} is not an object`);
     if (!CARD_ELEMENTS.has(String(element.type))) problems.push(`${where} has unknown element type ${String(element.type)}`);
     if (element.type === 'TextBlock' && (typeof element.text !== 'string' || element.text === '')) problems.push(`${where} TextBlock has no text`);
+    if (element.type === 'RichTextBlock' && (!Array.isArray(element.inlines) || element.inlines.length === 0)) problems.push(`${where} RichTextBlock has no inlines`);
+    if (element.type === 'TextRun' && (typeof element.text !== 'string' || element.text === '')) problems.push(`${where} TextRun has no text`);
+    if (where.includes('.inlines[') && element.type !== 'TextRun') problems.push(`${where} is a ${String(element.type)} (inlines hold TextRuns)`);
     if (element.type === 'FactSet') {
       if (!Array.isArray(element.facts) || element.facts.length === 0) problems.push(`${where} FactSet has no facts`);
       else element.facts.forEach((f: unknown, j) => (!isObject(f) || typeof f.title !== 'string' || typeof f.value !== 'string' ? problems.push(`${where}.facts[${j}] needs title and value strings`) : undefined));
@@ -203,7 +206,7 @@ export function teamsPayloadProblems(json: unknown, raw: string): string[] {
       if (!isObject(action) || action.type !== 'Action.OpenUrl' || typeof action.url !== 'string' || !/^https?:\/\//.test(action.url)) problems.push(`${where}.selectAction must be an Action.OpenUrl with an http(s) url`);
     }
     if (element.type === 'Container' && (!Array.isArray(element.items) || element.items.length === 0)) problems.push(`${where} Container has no items`);
-    for (const key of ['items', 'columns'] as const) if (Array.isArray(element[key])) (element[key] as unknown[]).forEach((c, j) => walk(c, `${where}.${key}[${j}]`));
+    for (const key of ['items', 'columns', 'inlines'] as const) if (Array.isArray(element[key])) (element[key] as unknown[]).forEach((c, j) => walk(c, `${where}.${key}[${j}]`));
   };
   if (Array.isArray(card.body)) card.body.forEach((e: unknown, i) => walk(e, `body[${i}]`));
   if (card.actions !== undefined) {
