@@ -66,11 +66,13 @@ BEGIN
   select c.cik,
     (select coalesce(json_agg(json_build_object(
         'accessionNumber', f.accession_number, 'cik', f.cik, 'companyName', f.company_name, 'form', f.form, 'items', f.items,
-        'filedAt', f.filed_at, 'acceptedAt', f.accepted_at, 'analyzerVersion', f.analyzer_version, 'analysis', jsonb_build_object(
-          'incident', f.analysis->'incident', 'item', f.analysis->'item', 'update', f.analysis->'update', 'dates', f.analysis->'dates',
-          'reportDate', f.analysis->'reportDate', 'amendment', f.analysis->'amendment', 'references', coalesce(f.analysis->'references', '[]'::jsonb),
-          'incidentName', f.analysis->'incidentName', 'incidents', coalesce(f.analysis->'incidents', '[]'::jsonb), 'cyd', f.analysis->'cyd',
-          'materialImpact', f.analysis->'materialImpact', 'flags', f.analysis->'flags', 'evidence', coalesce(f.analysis->'evidence', '{}'::jsonb)))), '[]')
+        'filedAt', f.filed_at, 'acceptedAt', f.accepted_at, 'analyzerVersion', f.analyzer_version, 'analysis', (select jsonb_build_object(
+            'incident', a.incident, 'item', a.item, 'update', a.update, 'dates', a.dates, 'reportDate', a."reportDate", 'amendment', a.amendment,
+            'references', coalesce(a."references", '[]'), 'incidentName', a."incidentName", 'incidents', coalesce(a.incidents, '[]'), 'cyd', a.cyd,
+            'materialImpact', a."materialImpact", 'flags', a.flags, 'evidence', coalesce(a.evidence, '{}'))
+          -- One read of the analysis (detoasted once), not one per key.
+          from jsonb_to_record(f.analysis) as a(incident jsonb, item jsonb, update jsonb, dates jsonb, "reportDate" jsonb, amendment jsonb, "references" jsonb,
+            "incidentName" jsonb, incidents jsonb, cyd jsonb, "materialImpact" jsonb, flags jsonb, evidence jsonb)))), '[]')
       from filings f where f.cik = c.cik and f.status = 'analyzed' and f.incident and f.analysis is not null) as filings,
     (select coalesce(json_agg(json_build_object(
         'id', i.id, 'companyName', i.company_name, 'status', i.status, 'facts', i.facts, 'searchText', i.search_text,
