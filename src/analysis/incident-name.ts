@@ -40,7 +40,7 @@ const DATED = new RegExp(
  * not of its announcement ("the attack we announced on May 31, 2022").
  */
 const DATED_AFTER = new RegExp(
-  String.raw`\bthe\s+((?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion))\s+(?:that\s+|which\s+)?(?:we|the\s+Company|it)\s+(?:experienced|suffered|detected|discovered|identified)\s+(?:in|on|during)\s+((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2})\b`,
+  String.raw`\b[Tt]he\s+((?:(?:cyber(?:security)?|ransomware|security|data(?:\s+security)?|network|IT)\s+)?(?:incident|attack|cyberattack|cyber-attack|breach|intrusion))\s+(?:that\s+|which\s+)?(?:we|the\s+Company|it)\s+(?:experienced|suffered|detected|discovered|identified)\s+(?:in|on|during)\s+((?:${MONTH}\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2})\b`,
   'g',
 );
 /** "the CDK Global cyber incident", "the Change Healthcare cyberattack", "the Snowflake incident". */

@@ -107,6 +107,17 @@ describe('program text about incidents that might happen', () => {
     }
   });
 
+  it('still reads "experienced" as the event when people are only what it affected ("experienced ransomware affecting employees")', async () => {
+    for (const sentence of [
+      'In March 2024, we experienced ransomware affecting employees.',
+      'In March 2024, we experienced intrusions affecting employees and contractors.',
+    ]) {
+      const a = await tenK(PROGRAM + sentence);
+      expect(a.incident, sentence).toBe(true);
+      expect(a.dates.detected, sentence).toBe('2024-03');
+    }
+  });
+
   it('still reads "we experienced a ransomware attack in March 2024" beside such program text', async () => {
     const a = await tenK(PROGRAM + 'Experienced analysts monitor our systems. In March 2024, we experienced a ransomware attack that encrypted certain of our servers.');
     expect(a.incident).toBe(true);
@@ -155,6 +166,17 @@ describe('a past attack narrated in risk-factor text', () => {
     }
   });
 
+  it('does not set dataAccessed for a company watching the dark web ("monitoring for any posting on the dark web")', async () => {
+    for (const sentence of [
+      'We are monitoring for any posting on the dark web related to the incident.',
+      'The Company continues to monitor for any publication on the dark web of information related to the incident.',
+      'The Company has engaged a firm to watch for the sale on the dark web of any customer records.',
+    ]) {
+      const a = await eightK(`Item 8.01 Other Events.\nOn January 13, 2025, the Company detected a ransomware attack that encrypted certain of its servers. ${sentence}`);
+      expect(a.flags.dataAccessed, sentence).toBe(false);
+    }
+  });
+
   it('keeps data "posted on the dark web" and "made available on the dark web" as accessed (AvidXchange 10-K, Embraer 20-F)', async () => {
     // AvidXchange Holdings, Inc., 10-K filed 2025-02-28, Item 1C; Embraer S.A., 20-F filed 2025-04-01, Item 16K.
     for (const sentence of [
@@ -164,6 +186,11 @@ describe('a past attack narrated in risk-factor text', () => {
       const a = await tenK(`In 2024, we experienced a ransomware attack on certain of our systems. ${sentence}`);
       expect(a.flags.dataAccessed, sentence).toBe(true);
     }
+  });
+
+  it('names the attack the same way when the sentence opens with it ("The ransomware attack we experienced in May 2023 …")', async () => {
+    const a = await tenK('In May 2023, we learned that we had been the subject of a ransomware attack. The ransomware attack we experienced in May 2023 interrupted our ability to process orders for several days.');
+    expect(a.incidentName).toBe('the May 2023 ransomware attack');
   });
 
   it('does not name an incident by the day it was announced ("the ransomware attack we announced on May 31, 2022")', async () => {
