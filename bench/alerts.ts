@@ -1,7 +1,7 @@
 // bench:alerts — issue 10's two alert figures.
-// (a) Latency: a monitor polls the replay server every second (as the API would be served, with
-//     its alert worker woken by LISTEN/NOTIFY); each Item 1.05 8-K of the demo corpus is released
-//     into the feed in turn, and the time from its release to its signed webhook reaching a
+// (a) Latency: a monitor polls the replay server every second (its alert worker woken by
+//     LISTEN/NOTIFY); each Item 1.05 8-K of the demo corpus is released into the feed in turn
+//     (the first as a warm-up), and the time from its release to its signed webhook reaching a
 //     loopback receiver is measured: p50/p90/p99 (targets p50 <= 1.5 s, p99 <= 3 s).
 // (b) Fan-out: one incident event to N webhook subscriptions on loopback: the time from the event
 //     being written to the last of them received (one HTTP POST each), with the alert worker as a
@@ -81,8 +81,8 @@ async function latency(): Promise<void> {
   let missed = 0;
   try {
     await createSubscription(createRepositories(monitor.database.db), policy, { name: 'every incident', channel: { type: 'webhook', url: hook.url } }, null);
-    const candidates = replay.filings.filter((f) => f.items.includes('1.05') && !replay.isReleased(f.accession)).slice(0, filingsWanted);
-    for (const filing of candidates) {
+    const candidates = replay.filings.filter((f) => f.items.includes('1.05') && !replay.isReleased(f.accession)).slice(0, filingsWanted + 1);
+    for (const [i, filing] of candidates.entries()) {
       const received = new Promise<boolean>((resolve) => {
         waiting.set(filing.accession, () => resolve(true));
         setTimeout(() => resolve(false), 20_000).unref();
@@ -90,8 +90,9 @@ async function latency(): Promise<void> {
       const released = performance.now();
       replay.release(filing.accession);
       // An 8-K/A that changes nothing about its incident sends no alert: not a sample.
-      if (await received) samples.push((arrived.get(filing.accession)! - released) / 1000);
-      else missed++;
+      // The first one starts the analysis worker thread and loads the analyzer (seconds, once per process): a warm-up, not a sample.
+      if (!(await received)) missed++;
+      else if (i > 0) samples.push((arrived.get(filing.accession)! - released) / 1000);
       waiting.delete(filing.accession);
     }
   } finally {
