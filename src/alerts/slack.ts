@@ -77,7 +77,8 @@ export function slackPayload(message: AlertMessage): SlackPayload {
   const { incident, filing, changes, evidence } = message.data;
   const flags = flagLabels(incident.flags);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(headline(message), SLACK_LIMITS.header), emoji: true } },
+    // The headline names the company when it has no ticker; its own emoji is a character already.
+    { type: 'header', text: { type: 'plain_text', text: truncate(headline(message), SLACK_LIMITS.header), emoji: false } },
     {
       type: 'section',
       // The company and the title come from the filing: plain text, above the fields.

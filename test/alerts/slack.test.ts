@@ -37,6 +37,7 @@ describe('Slack messages', () => {
     const plainText = allPlain(payload.blocks).join('\n');
     for (const where of ['', ' title', ' sentence', ' changed']) expect(plainText).toContain(`${HOSTILE}${where}`);
     expect(header(payload.blocks)).toContain('*Acme* _Holdings_');
+    expect(payload.blocks[0]).toMatchObject({ type: 'header', text: { emoji: false } });
     // Only in the fallback do the mention and the link reach mrkdwn, and escaped there: no ping, no link.
     expect(payload.text).not.toMatch(/<!channel>|<http/);
     expect(payload.text).toContain('&lt;!channel&gt;');
@@ -137,6 +138,19 @@ describe('Slack delivery to a Slack-shaped receiver', () => {
     expect(receiver.problems()).toEqual([]);
     expect(receiver.received.at(-1)?.json).toMatchObject({ text: expect.stringContaining('AT&amp;T') });
     expect(receiver.received.at(-1)?.headers['user-agent']).toMatch(/^cyber8k\//);
+  });
+
+  it('delivers a hostile company name, title and evidence as a valid message, every mrkdwn text free of them', async () => {
+    const message = sampleAlertMessage();
+    message.data.incident.tickers = [];
+    Object.assign(message.data.incident, { company: HOSTILE, title: HOSTILE });
+    message.data.evidence = [{ field: 'materialImpact', sentence: HOSTILE }];
+    const response = await postChannelRequest(slackRequest(receiver.url, message), { dispatcher });
+    expect(response).toMatchObject({ status: 200, body: 'ok' });
+    expect(receiver.received.at(-1)!.problems).toEqual([]);
+    const { blocks } = receiver.received.at(-1)!.json as { blocks: SlackBlock[] };
+    expect(allMrkdwn(blocks).some((t) => t.includes('Acme') || t.includes('channel'))).toBe(false);
+    expect(allPlain(blocks).filter((t) => t.includes(HOSTILE))).toHaveLength(2);
   });
 
   it('a payload breaking the rules is answered invalid_payload and fails without retries', async () => {

@@ -133,6 +133,19 @@ describe('Teams delivery to a Teams-shaped receiver', () => {
     expect(receiver.problems()).toEqual([]);
   });
 
+  it('accepts a card whose company name, title and evidence hold markdown, none of it in a TextBlock or a fact', async () => {
+    const message = sampleAlertMessage();
+    message.data.incident.tickers = [];
+    Object.assign(message.data.incident, { company: HOSTILE, title: HOSTILE });
+    message.data.evidence = [{ field: 'materialImpact', sentence: HOSTILE }];
+    const response = await postChannelRequest(teamsRequest(receiver.url, message), { dispatcher });
+    expect(response.status).toBe(202);
+    expect(receiver.received.at(-1)!.problems).toEqual([]);
+    const card = receiver.received.at(-1)!.json as TeamsPayload;
+    expect(markdownTexts(card).some((t) => t.includes('click') || t.includes('**x**'))).toBe(false);
+    expect(texts(card).filter((t) => t.includes(HOSTILE)).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('the receiver refuses a card above version 1.4 or above 28 KB, and that fails unretried', async () => {
     const payload = teamsPayload(sampleAlertMessage());
     const tooNew = JSON.parse(JSON.stringify(payload)) as TeamsPayload;
