@@ -249,3 +249,14 @@ describe('the company, sector, reports and health pages', () => {
     expect(res.body).not.toContain('<script>alert');
   });
 });
+
+describe('with API_READ_AUTH=key', () => {
+  const closed = useApp(() => db().database, { apiReadAuth: 'key' });
+  it('the read pages need a read key like /v1 (a browser cannot send one: the API is the way then); the assets and the subscriptions page do not', async () => {
+    for (const url of ['/', '/incidents/1', '/companies/UNFI', '/sectors', '/reports', '/status']) {
+      expect((await closed().inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    }
+    expect((await closed().inject({ method: 'GET', url: '/assets/htmx.min.js' })).statusCode).toBe(200);
+    expect((await closed().inject({ method: 'GET', url: '/subscriptions' })).statusCode).toBe(200);
+  });
+});

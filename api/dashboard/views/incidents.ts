@@ -23,9 +23,9 @@ export interface ListQuery {
 }
 
 const ITEMS = [
-  ['1.05', 'Item 1.05 (material incident)'],
-  ['8.01', 'Item 8.01 (other events)'],
-  ['7.01', 'Item 7.01 (Reg FD)'],
+  ['1.05', '1.05 Material incident'],
+  ['8.01', '8.01 Other events'],
+  ['7.01', '7.01 Reg FD'],
 ] as const;
 
 const STATUS_LABELS: Record<string, string> = { open: 'Open', updated: 'Updated', escalated: 'Escalated to 1.05', retracted: 'Retracted' };
