@@ -2,6 +2,7 @@
 // page shows, that filters and search narrow the list (page and htmx fragment alike), that the CSP
 // holds (no inline script or style), and that hostile filing text and company names render inert.
 
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { useApp, usePglite } from '../api/app.ts';
@@ -231,7 +232,9 @@ describe('the company, sector, reports and health pages', () => {
 
   it('shows feed lag, the queue, dead jobs and disabled subscriptions', async () => {
     const repos = createRepositories(db().database.db);
-    await repos.pollState.recordSuccess('edgar-feed', null);
+    await repos.pollState.recordSuccess('getcurrent:8-K', null);
+    await repos.pollState.recordSuccess('reconcile:daily-index', null);
+    await db().database.query(sql`update poll_state set last_success_at = now() - interval '5 hours' where source = 'reconcile:daily-index'`);
     await repos.jobs.enqueue({ kind: 'fetch-filing', key: 'dead-one', maxAttempts: 1 });
     const [job] = await repos.jobs.claim('test-worker', { limit: 1, leaseMs: 60_000, kinds: ['fetch-filing'] });
     await repos.jobs.fail(job!, 'test-worker', 'HTTP 500 <script>alert(4)</script>', 0);
@@ -239,7 +242,10 @@ describe('the company, sector, reports and health pages', () => {
     await repos.subscriptions.disable(sub.id, 'the receiver answered 410 Gone');
     const res = await get('/status');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('edgar-feed');
+    expect(res.body).toContain('getcurrent:8-K');
+    // The card is the live feed's lag, not the nightly reconciliation's (listed below it).
+    expect(res.body).toMatch(/id="feed-lag">\d+ s</);
+    expect(res.body).toContain('5.0 h');
     expect(res.body).toMatch(/id="dead-jobs">1</);
     expect(res.body).toMatch(/id="disabled-subscriptions">1</);
     expect(res.body).toContain('dead-one');
