@@ -132,6 +132,8 @@ describe.skipIf(!chromiumPresent)(browserSuiteName('the dashboard in headless Ch
     const background = await mark.evaluate((m) => (m.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(m).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
     await shot(page, 'incident');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'incident-dark');
     expect(problems).toEqual([]);
     await page.close();
   });
