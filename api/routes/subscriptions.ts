@@ -147,7 +147,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox<SubscriptionRoutesOpt
         tags,
         operationId: 'testSubscription',
         summary: 'Send a test alert (a sample incident, marked as a test) to the channel',
-        description: 'Queued at once; its result is in the delivery log. A subscription whose `filter.events` names only `report.published` gets a sample weekly report (of an empty week) instead, marked as a test too.',
+        description: 'Queued at once; its result is in the delivery log. The sample incident comes as the first of created, updated, escalated, retracted that `filter.events` names; a subscription naming only `report.published` gets a sample weekly report (of an empty week) instead, marked as a test too.',
         params: IdParamsSchema,
         response: { 202: DeliverySchema, ...errors },
       },

@@ -73,7 +73,9 @@ export const IncidentRetractedEventSchema = incidentEvent('incident.retracted', 
 
 export const TestEventSchema = Type.Object(
   {
-    type: Type.Literal('incident.created'),
+    type: Type.Union([Type.Literal('incident.created'), Type.Literal('incident.updated'), Type.Literal('incident.escalated'), Type.Literal('incident.retracted')], {
+      description: 'The first of created, updated, escalated, retracted that the subscription’s `filter.events` names (`incident.created` by default), with `changes` as such an event has them.',
+    }),
     timestamp: Type.String({ format: 'date-time' }),
     test: Type.Literal(true, { description: 'Only ever present, and true, on a test message.' }),
     data: AlertDataSchema,

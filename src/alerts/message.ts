@@ -48,10 +48,23 @@ export function alertMessage(context: EventContext, messageId: string, publicUrl
   };
 }
 
-/** What POST /subscriptions/{id}/test sends: a sample Item 1.05 incident, marked as a test. */
-export function testMessage(messageId: string, now: Date, publicUrl: string): AlertMessage {
+const TEST_VARIANTS: Record<EventType, Pick<AlertMessage['data']['incident'], 'status' | 'itemPath'> & { changes: (today: string) => AlertChange[]; contained?: boolean }> = {
+  'incident.created': { status: 'open', itemPath: '1.05', changes: () => [] },
+  'incident.updated': { status: 'updated', itemPath: '1.05', changes: (today) => [{ field: 'dates.contained', from: null, to: today }], contained: true },
+  'incident.escalated': { status: 'escalated', itemPath: '8.01 → 1.05', changes: () => [{ field: 'status', from: 'open', to: 'escalated' }, { field: 'itemPath', from: '8.01', to: '8.01 → 1.05' }] },
+  'incident.retracted': { status: 'retracted', itemPath: '1.05', changes: () => [{ field: 'status', from: 'open', to: 'retracted' }] },
+};
+
+/**
+ * What POST /subscriptions/{id}/test sends to a subscription of incident events: a sample Item
+ * 1.05 incident, marked as a test, as an event of `type` (what changed filled in as such an event
+ * would have it), so a receiver that routes by type sees one it handles.
+ */
+export function testMessage(messageId: string, now: Date, publicUrl: string, type: EventType = 'incident.created'): AlertMessage {
+  const today = now.toISOString().slice(0, 10);
+  const variant = TEST_VARIANTS[type];
   return {
-    type: 'incident.created',
+    type,
     id: messageId,
     timestamp: now.toISOString(),
     test: true,
@@ -62,15 +75,15 @@ export function testMessage(messageId: string, now: Date, publicUrl: string): Al
         company: 'Example Corp (test message)',
         cik: '0000000000',
         tickers: [],
-        itemPath: '1.05',
-        status: 'open',
+        itemPath: variant.itemPath,
+        status: variant.status,
         materialImpact: 'not-determined',
         flags: { ransomware: true, dataAccessed: false, operationalDisruption: true, nationState: false, thirdParty: false, lawEnforcementNotified: true, disclosureDelayed: false },
-        dates: { began: null, detected: now.toISOString().slice(0, 10), determinedMaterial: null, contained: null },
+        dates: { began: null, detected: today, determinedMaterial: null, contained: variant.contained ? today : null },
         url: `${publicUrl}/v1/incidents`,
       },
       filing: null,
-      changes: [],
+      changes: variant.changes(today),
       evidence: [{ field: 'dates.detected', sentence: 'This is a test message from cyber8k: no incident happened. Your subscription works.' }],
     },
   };

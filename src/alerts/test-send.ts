@@ -1,5 +1,6 @@
 // What POST /v1/subscriptions/{id}/test sends: a sample of what the subscription would receive,
-// marked as a test. A subscription naming only `report.published` never receives an incident
+// marked as a test: an incident event of a type its filter names (`escalated` only: an
+// escalation). A subscription naming only `report.published` never receives an incident
 // alert, so a sample incident would test a message it will never get (and a receiver routing by
 // `type` might drop or misfile it): it gets a sample weekly report instead. Pure.
 
@@ -7,6 +8,7 @@ import { ANALYZER_VERSION } from '../analysis/version.ts';
 import { addDays } from '../calendar/index.ts';
 import { buildReportModel, type WeekData } from '../reports/model.ts';
 import { isoWeekOf } from '../reports/week.ts';
+import { EVENT_TYPES, type EventType } from '../incidents/changes.ts';
 import type { Outgoing } from './channels.ts';
 import { testMessage } from './message.ts';
 import { reportAlert, reportDocuments } from './report.ts';
@@ -21,9 +23,9 @@ const EMPTY_WEEK: WeekData = {
   timing13: [],
 };
 
-/** Whether a filter names incident events at all (else it receives weekly reports only). */
-export function wantsIncidents(filter: Pick<SubscriptionFilter, 'events'>): boolean {
-  return filter.events.some((e) => e !== 'report.published');
+/** The incident event a test stands for: the first of created, updated, escalated, retracted the filter names; none for a report-only filter. */
+export function testEventType(filter: Pick<SubscriptionFilter, 'events'>): EventType | null {
+  return EVENT_TYPES.find((type) => filter.events.some((e) => `incident.${e}` === type)) ?? null;
 }
 
 /** The sample report: last week's (the one a Monday run would publish), empty, marked `test`. */
@@ -33,7 +35,8 @@ export function testReport(messageId: string, now: Date, publicUrl: string): Ext
   return { report: { ...reportAlert(model, now, messageId, publicUrl), test: true }, documents: reportDocuments(model, publicUrl) };
 }
 
-/** The test send of a subscription with `filter`: a sample incident, or a sample weekly report for a report-only subscription. */
+/** The test send of a subscription with `filter`: a sample incident event of a type it receives, or a sample weekly report for a report-only subscription. */
 export function testOutgoing(filter: Pick<SubscriptionFilter, 'events'>, messageId: string, now: Date, publicUrl: string): Outgoing {
-  return wantsIncidents(filter) ? { message: testMessage(messageId, now, publicUrl) } : testReport(messageId, now, publicUrl);
+  const type = testEventType(filter);
+  return type ? { message: testMessage(messageId, now, publicUrl, type) } : testReport(messageId, now, publicUrl);
 }

@@ -149,7 +149,7 @@ describeEachDatabase('report.published alerts', (getDb) => {
     ]);
   });
 
-  it('sends a report-only subscription\'s test as a sample weekly report marked as a test, on each channel, and an incident subscription\'s as a sample incident', async () => {
+  it('sends a report-only subscription\'s test as a sample weekly report marked as a test, on each channel, and an incident subscription\'s as a sample incident of the type it takes', async () => {
     const hook = await subscribe('reports by webhook', { type: 'webhook', url: webhook.url }, { events: ['report.published'] });
     const incidents = await subscribe('incidents and reports', { type: 'webhook', url: `${webhook.url}/incidents` }, { events: ['escalated', 'report.published'] });
     const others = await Promise.all([
@@ -166,10 +166,10 @@ describeEachDatabase('report.published alerts', (getDb) => {
     expect(body).toMatchObject({ type: 'report.published', test: true, data: { headline: { newIncidents: 0, filings: 0 } } });
     expect(body.data.links.html).toBe(`${PUBLIC_URL}/v1/reports/weekly/${body.data.week}.html`);
     expect(Value.Check(ReportPublishedEventSchema, body)).toBe(true);
-    // A subscription that also takes incident events gets the sample incident, as before.
+    // A subscription that also takes incident events gets a sample incident, as the event it takes.
     const incident = webhook.received.find((r) => r.path.endsWith('/incidents'))!;
     const sample = new Webhook(incidents.secret).verify(incident.body, incident.headers as Record<string, string>);
-    expect(sample).toMatchObject({ type: 'incident.created', test: true });
+    expect(sample).toMatchObject({ type: 'incident.escalated', test: true, data: { incident: { status: 'escalated', itemPath: '8.01 → 1.05' } } });
     expect(Value.Check(TestEventSchema, sample)).toBe(true);
 
     // Slack and Teams: valid payloads, the report's headline marked [TEST], saying the numbers are a sample's.
