@@ -143,6 +143,14 @@ const ACCESS_VERB = /\b(?:accessed|exfiltrated|downloaded|copied|acquired|obtain
 const RANGE_OF_ACCESS_AFTER = /^\s*(?:and|to|through|until)\s+[^;.]{3,40}?,?\s+(?:[\w-]+\s+){0,4}?(?:accessed|exfiltrated|downloaded|copied|acquired|obtained|stole|infiltrated|gained\s+(?:unauthorized\s+)?access|had\s+(?:unauthorized\s+)?access)\b/i;
 const RECOVERY_AFTER = /^[,\s]*(?:\w+\s+){0,3}?(?:resumed|restored|restarted|reopened|returned|recovered|brought)\b/i;
 const ADJACENT_SINCE = /\bsince\s+$/i;
+/** "there had been unauthorized access to the Starwood network since 2014": access stated to run since then. */
+const ACCESS_SINCE = /\b(?:(?:had|has|have)\s+(?:been\s+)?(?:unauthori[sz]ed\s+)?access(?:ed|ing)?|unauthori[sz]ed\s+access|(?:was|were|had\s+been|has\s+been)\s+present)\b[^.;]{0,100}?\bsince\s+(?:at\s+least\s+)?$/i;
+/**
+ * A press release's dateline ("LITTLE ROCK, Ark.—June 14, 2022--", "BETHESDA, MD - November 30,
+ * 2018 - "): the day of the release, an announcement date, not an event of the incident.
+ */
+const DATELINE_BEFORE = /(?:^|\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,\s*(?:[A-Z][A-Za-z.]*\.?\s*){1,3}(?:\([^)]{1,30}\)\s*)?[-–—]+\s*$/;
+const DATELINE_AFTER = /^\s*(?:[-–—]+|\/\s*PRNewswire|\/\s*(?:Business|Globe)\s*Wire)/i;
 /** "has experienced disruptions since June 19": the disruption, and so the incident, began to be felt. */
 const EXPERIENCED_SINCE = /\bexperienc\w+\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|outages?|interruptions?)\s+(?:\w+\s+){0,2}?since\s+$/i;
 /** A date inside the incident's name: "the January 2025 Cyber Incident", "our August 2023 cyberattack". */
@@ -206,10 +214,14 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   const leftClauseStart = date.start - left.length;
   if (NOT_AN_EVENT_BEFORE.test(left)) return null;
   const right = sentence.slice(date.end, nextStart);
+  if (DATELINE_AFTER.test(right) && DATELINE_BEFORE.test(left.slice(-60))) return null;
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
   if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
   if (RANGE_OPENS_BEFORE.test(left.slice(-30)) && (ACCESS_VERB.test(left.slice(-60)) || RANGE_OF_ACCESS_AFTER.test(sentence.slice(date.end, date.end + 160)))) return 'began';
-  if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : null;
+  if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : ACCESS_SINCE.test(left.slice(-160)) ? 'began' : null;
+  // A bare year carries its "since" inside the match ("since 2014").
+  const since = /^since\s+/i.exec(sentence.slice(date.start, date.end));
+  if (since && !NEGATED_ACTIVITY.test(left) && ACCESS_SINCE.test(left.slice(-160) + since[0])) return 'began';
   // "the January 2025 Cyber Incident", or a heading that names it: "November 2022 Cyber Incident".
   if (((NAME_OPENS_BEFORE.test(left.slice(-40)) || left.trim() === '') && NAMES_INCIDENT_AFTER.test(right.slice(0, 60))) || INCIDENT_IN_BEFORE.test(left.slice(-60))) return 'detected';
 

@@ -68,7 +68,7 @@ const RULES: Rule[] = [
     flag: 'operationalDisruption',
     // Systems offline or inaccessible say the disruption only indirectly; what the business could not do says it outright.
     weak: /^(?:offline|off-line|inaccessible|isolat|shut|back\s+online|recover|suspend|systems\b|returned|disconnect|deactivat)/i,
-    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|(?:production|operational|manufacturing|system|systems)\s+downtime|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|returned\s+to\s+(?:full|normal)\s+operations?|paus(?:ed|ing|e)\s+(?:[\w-]+\s+){0,3}?(?:operations|billing|production|shipping|shipments|services|processing|manufacturing|orders|ordering|sales|deliveries|payments|work)|(?:unable|not\s+able)\s+to\s+(?:process|fulfill|ship|accept|take|serve|operate|produce|deliver|manufacture)\b|(?:disconnect|deactivat)(?:ed|ing)\s+(?:or\s+\w+\s+)?(?:certain\s+(?:of\s+)?|some\s+(?:of\s+)?)?(?:its|our|the)?\s*(?:[\w-]+\s+)?systems|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality|functions))\b/gi,
+    re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|(?:production|operational|manufacturing|system|systems)\s+downtime|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspend(?:ed|ing)\s+(?:all\s+|certain\s+|some\s+)?(?:of\s+)?(?:the\s+|its\s+|our\s+)?(?:affected\s+|impacted\s+|compromised\s+)?(?:[\w-]+\s+)?systems|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|returned\s+to\s+(?:full|normal)\s+operations?|paus(?:ed|ing|e)\s+(?:[\w-]+\s+){0,3}?(?:operations|billing|production|shipping|shipments|services|processing|manufacturing|orders|ordering|sales|deliveries|payments|work)|(?:unable|not\s+able)\s+to\s+(?:process|fulfill|ship|accept|take|serve|operate|produce|deliver|manufacture)\b|(?:disconnect|deactivat)(?:ed|ing)\s+(?:or\s+\w+\s+)?(?:certain\s+(?:of\s+)?|some\s+(?:of\s+)?)?(?:its|our|the)?\s*(?:[\w-]+\s+)?systems|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality|functions))\b/gi,
   },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
@@ -88,7 +88,7 @@ const RULES: Rule[] = [
     flag: 'lawEnforcementNotified',
     re: /\b(?:[Ll]aw\s+[Ee]nforcement|Federal\s+Bureau\s+of\s+Investigations?|FBI|U\.?S\.?\s+Secret\s+Service|[Pp]olice|Department\s+of\s+Justice|DOJ|CISA|Cybersecurity\s+and\s+Infrastructure\s+Security\s+Agency)\b/g,
     // Notified, reported, working with: done, not what a plan says the company would do.
-    requires: /\b(?:notified|been\s+notified|reported|contacted|informed|alerted|engaged|consulted|reached\s+out|(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+){0,2}?(?:working|cooperating|coordinating|communicating|engaged|in\s+contact|collaborating|assisting)|engagement\s+with|in\s+(?:close\s+|regular\s+)?(?:communication|contact|coordination|cooperation)\s+with|communicat(?:ed|ing)\s+with|working\s+(?:closely\s+)?with|cooperat(?:ed|ing)|coordinat(?:ed|ing)\s+with|in\s+collaboration\s+with|with\s+the\s+assistance\s+of|assist(?:ed|ing)|investigat(?:ed|ing)|(?:FBI|authorities|law\s+enforcement)\s+(?:was|were|is|are|has|have)\b|\b(?:included|including)\b[^.;]{0,160}\bnotifying|together\s+with|(?:has|have)\s+worked|support(?:ing|ed|s)\s+(?:\w+\s+){0,2}?(?:law\s+enforcement|FBI|authorities))/i,
+    requires: /\b(?:notified|been\s+notified|reported|contacted|informed|alerted|engaged|consulted|reached\s+out|(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+){0,2}?(?:working|cooperating|coordinating|communicating|engaged|in\s+contact|collaborating|assisting)|engagement\s+with|in\s+(?:close\s+|regular\s+)?(?:communication|contact|coordination|cooperation)\s+with|communicat(?:ed|ing)\s+with|working\s+(?:closely\s+)?with|cooperat(?:ed|ing)|coordinat(?:ed|ing)\s+with|in\s+collaboration\s+with|with\s+the\s+assistance\s+of|assist(?:ed|ing)|investigat(?:ed|ing)|(?:FBI|authorities|law\s+enforcement)\s+(?:was|were|is|are|has|have)\b|\b(?:included|including)\b[^.;]{0,160}\bnotifying|\b(?:took|has\s+taken|have\s+taken|immediately|promptly)\b[^.;]{0,160}\bnotifying|together\s+with|(?:has|have)\s+worked|support(?:ing|ed|s)\s+(?:\w+\s+){0,2}?(?:law\s+enforcement|FBI|authorities))/i,
     // Case-sensitive: "may" the modal, not May the month.
     excludes:
       /\b(?:[Ww]ould|may|[Ww]ill|[Mm]ight|[Cc]ould|[Ss]hould|[Ss]hall|intends?\s+to|plans?\s+to|expects?\s+to)\s+(?:\w+\s+){0,3}?(?:notify|report|contact|inform|engage|coordinate|cooperate|work|alert|consult|involve|include|communicate|be\s+(?:notified|contacted|informed|involved))\b|\b(?:[Aa]s\s+(?:appropriate|needed|necessary)|[Ii]n\s+the\s+event|[Ii]f\s+(?:we|an?|the)|[Ss]uch\s+as)\b/,
@@ -130,9 +130,19 @@ export function emptyFlags(): IncidentFlags {
 const TENTATIVE = /\b(?:appears?|appeared|seems?|seemed|may\s+have|might\s+have|possibly|believed|believes|suspected|likely|expects?\s+to|anticipates?\s+to)\b/i;
 
 /** How plainly a match states its flag: 3 outright, 2 tentatively, 1 only indirectly. */
-function plainness(rule: Rule, fromMatch: string, match: string, clause: string): 1 | 2 | 3 {
+function plainness(rule: Rule, fromMatch: string, match: string, clause: string, headline: boolean): 1 | 2 | 3 {
   if (rule.weak?.test(fromMatch) || rule.weakEnd?.test(match)) return 1;
-  return TENTATIVE.test(clause.slice(-80)) || TENTATIVE.test(match) ? 2 : 3;
+  return headline || TENTATIVE.test(clause.slice(-80)) || TENTATIVE.test(match) ? 2 : 3;
+}
+
+/**
+ * A title line ("Montrose Environmental Group Issues Statement on Ransomware Attack"): no closing
+ * stop, most longer words capitalised. It names the fact; the body's sentence tells it.
+ */
+export function isHeadline(text: string): boolean {
+  if (/[.!?:;]["”’)]?\s*$/.test(text)) return false;
+  const words = text.match(/[A-Za-z][\w’'-]{3,}/g) ?? [];
+  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.7 * words.length;
 }
 
 export function extractFlags(sentences: readonly Sentence[]): FlagResult {
@@ -144,6 +154,7 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
     // "third‑party" is often written with a non-breaking hyphen; the same length keeps offsets.
     const t = s.text.replace(/[\u2010\u2011]/g, '-');
     if (isGenericRisk(t)) continue;
+    let headline: boolean | undefined;
     for (const rule of RULES) {
       if ((rank[rule.flag] ?? 0) >= 3) continue;
       if (rule.requires && !rule.requires.test(t)) continue;
@@ -164,7 +175,7 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
           if (/\b(?:not|no|never|potentially|whether|if)\b/i.test(m[0])) continue;
         }
         if (rule.excludes && (rule.excludes.test(before) || rule.excludes.test(t.slice(0, m.index + m[0].length)))) continue;
-        best = Math.max(best, plainness(rule, t.slice(m.index, m.index + 200), m[0], clause));
+        best = Math.max(best, plainness(rule, t.slice(m.index, m.index + 200), m[0], clause, (headline ??= isHeadline(t))));
       }
       if (best > (rank[rule.flag] ?? 0)) {
         rank[rule.flag] = best;
