@@ -8,6 +8,7 @@ import type { CursorCodec } from '../cursor.ts';
 import type { RuntimeStatus } from '../routes/operations.ts';
 import { incidentFilters } from '../routes/incidents.ts';
 import { IncidentQuerySchema } from '../schemas/incident.ts';
+import { EARLIEST_QUERY_DATE } from '../schemas/common.ts';
 import { registerAssets } from './assets.ts';
 import { html, type SafeHtml } from './html.ts';
 import { page, type Section } from './layout.ts';
@@ -54,6 +55,8 @@ const ListQuerySchema = Type.Object(
     item: str(10),
     materialImpact: str(20),
     status: str(20),
+    since: str(10),
+    until: str(10),
     flag: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })])),
     cursor: str(200),
   },
@@ -138,6 +141,11 @@ export function readListQuery(raw: Record<string, string | string[] | undefined>
   if (issue) {
     const name = issue.instancePath.split('/')[1] ?? 'query';
     throw new AppError('request.invalid_parameter', `The filter "${name}" (${String((filters as Record<string, unknown>)[name])}) is not one this list knows: ${issue.message}.`, { statusCode: 400 });
+  }
+  // The form's date inputs allow what /v1 does; ajv checks the bounds there, typebox does not here.
+  for (const name of ['since', 'until'] as const) {
+    const value = q[name];
+    if (value && (value < EARLIEST_QUERY_DATE || value > '9999-12-31')) throw new AppError('request.invalid_parameter', `The filter "${name}" (${value}) must be a date from ${EARLIEST_QUERY_DATE} to 9999-12-31.`, { statusCode: 400 });
   }
   return q;
 }

@@ -113,6 +113,21 @@ describe('the incidents list at /', () => {
     }
   });
 
+  it('filters by the first disclosure date, like /v1/incidents, and says when the range is empty or a date is not one', async () => {
+    const query = 'since=2025-01-01&until=2025-06-30';
+    const api = JSON.parse((await get(`/v1/incidents?${query}&limit=100`)).body) as { data: Array<{ id: number; firstDisclosedAt: string }> };
+    expect(api.data.length).toBeGreaterThan(0);
+    const res = await get(`/?${query}`);
+    expect(listed(res.body)).toEqual(api.data.map((i) => i.id));
+    expect(res.body).toContain('name="since" value="2025-01-01"');
+    expect(listed((await get('/')).body).length).toBeGreaterThan(api.data.length);
+    const reversed = await get('/?since=2025-06-30&until=2025-01-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.body).toContain('is later than');
+    expect((await get('/?since=2025-02-30')).statusCode).toBe(400);
+    expect((await get('/?since=1900-01-01')).statusCode).toBe(400);
+  });
+
   it('refuses an unknown filter value with a readable error page (400), not a stack trace', async () => {
     const res = await get('/?materialImpact=huge');
     expect(res.statusCode).toBe(400);

@@ -4,6 +4,7 @@ import { SECTORS, sectorsOf } from '../../../src/companies/sectors.ts';
 import { INCIDENT_STATUSES } from '../../../src/incidents/facts.ts';
 import { MATERIAL_IMPACTS } from '../../../src/alerts/subscription.ts';
 import { FLAG_NAMES } from '../../schemas/incident.ts';
+import { EARLIEST_QUERY_DATE } from '../../schemas/common.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { badge, dash, factLabel, FLAG_LABELS, flagList, materiality, query, secUrl, shortTitle, timestamp } from '../format.ts';
 import { evidenceBySentence, highlightEvidence } from '../highlight.ts';
@@ -48,6 +49,8 @@ export function filtersForm(q: ListQuery, action = '/'): SafeHtml {
 <label>Item<select name="item">${options(ITEMS, q.item, 'Any item')}</select></label>
 <label>Materiality<select name="materialImpact">${options(MATERIAL_IMPACTS.map((m) => [m, materiality(m)] as const), q.materialImpact, 'Any')}</select></label>
 <label>Status<select name="status">${options(INCIDENT_STATUSES.map((s) => [s, STATUS_LABELS[s] ?? s] as const), q.status, 'Any status')}</select></label>
+<label>First disclosed from<input type="date" name="since" value="${q.since ?? ''}" min="${EARLIEST_QUERY_DATE}" max="9999-12-31"></label>
+<label>to<input type="date" name="until" value="${q.until ?? ''}" min="${EARLIEST_QUERY_DATE}" max="9999-12-31"></label>
 <fieldset class="wide"><legend>Stated in a filing (all of)</legend>${FLAG_NAMES.map(
     (f) => html`<label><input type="checkbox" name="flag" value="${f}"${flags.has(f) ? raw(' checked') : ''}> ${FLAG_LABELS[f]}</label>`,
   )}</fieldset>
