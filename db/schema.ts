@@ -133,6 +133,8 @@ export const filings = pgTable(
     // A week's filings (the weekly report), and its incident filings over a year of trend.
     index('filings_filed_at_idx').on(t.filedAt),
     index('filings_incident_filed_idx').on(t.filedAt).where(sql`${t.incident}`),
+    // What a rethread reads (migration 0010).
+    index('filings_incident_cik_idx').on(t.cik).where(sql`${t.incident} and ${t.status} = 'analyzed'`),
   ],
 );
 

@@ -86,3 +86,8 @@ BEGIN
   from unnest(ciks) as c(cik);
 END
 $$;
+--> statement-breakpoint
+-- A rethread reads a company's analyzed incident filings: without this index the planner (PGlite
+-- never analyzes) took every analyzed filing of filings_status_idx and kept the company's, so a
+-- rebuild grew with the square of the filings.
+CREATE INDEX "filings_incident_cik_idx" ON "filings" USING btree ("cik") WHERE "incident" AND "status" = 'analyzed';
