@@ -19,15 +19,6 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export interface NewDelivery {
-  subscriptionId: number;
-  eventId: number;
-  messageId: string;
-  state: 'pending' | 'scheduled';
-  digestAt: Date | null;
-  originAt: Date | null;
-}
-
 /** What an attempt ended as: `pending` again (with its retry time), or final. */
 export type AttemptResult =
   | { state: 'pending'; status: number | null; error: string; excerpt: string | null; retryInMs: number }
@@ -93,12 +84,6 @@ export function createDeliveryRepository({ db }: { db: Db }) {
       return row && { event: row.event, model: (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as ReportModel };
     },
 
-    /** Inserts the deliveries not already there (the unique (subscription, event) key); returns the new ones. */
-    async insert(rows: NewDelivery[]): Promise<DeliveryRow[]> {
-      if (rows.length === 0) return [];
-      return db.insert(deliveries).values(rows.map((r) => ({ ...r, kind: 'event' as const }))).onConflictDoNothing().returning();
-    },
-
     async get(id: number): Promise<{ delivery: DeliveryRow; subscription: SubscriptionRow } | undefined> {
       const [row] = await db.select({ delivery: deliveries, subscription: subscriptions }).from(deliveries).innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId)).where(eq(deliveries.id, id));
       return row;
@@ -118,25 +103,6 @@ export function createDeliveryRepository({ db }: { db: Db }) {
         .from(deliveries)
         .where(and(eq(deliveries.subscriptionId, subscriptionId), eq(deliveries.digestAt, digestAt), inArray(deliveries.state, ['scheduled', 'pending'])))
         .orderBy(asc(deliveries.id));
-    },
-
-    /** Records one attempt of these deliveries (one, or a digest's), counting it. */
-    async recordAttempt(ids: number[], result: AttemptResult): Promise<void> {
-      if (ids.length === 0) return;
-      const final = result.state !== 'pending';
-      await db
-        .update(deliveries)
-        .set({
-          state: result.state,
-          attempts: sql`${deliveries.attempts} + 1`,
-          lastAttemptAt: sql`now()`,
-          lastStatus: result.status,
-          lastError: result.error,
-          responseExcerpt: result.excerpt,
-          nextAttemptAt: result.state === 'pending' ? sql`now() + make_interval(secs => ${result.retryInMs / 1000})` : null,
-          ...(final && (result.state === 'delivered' || result.state === 'accepted') ? { deliveredAt: sql`now()` } : {}),
-        })
-        .where(inArray(deliveries.id, ids));
     },
 
     /** Records one attempt of each of several deliveries, each with its own result, in one statement. */
