@@ -25,6 +25,32 @@ export function evidenceBySentence(evidence: Record<string, string>): Evidence[]
   return [...bySentence].map(([sentence, facts]) => ({ sentence, facts }));
 }
 
+/**
+ * The text as paragraphs. A document's text keeps the line breaks of its HTML's inline elements
+ * and table cells ("On\nAugust 25, 2025\n, the Company…"), so a line that does not end a
+ * sentence runs on into the next; a blank line, or a line ending in . ! ? : ; (or a closing quote
+ * after one), ends a paragraph.
+ */
+export function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = collapse(line);
+    if (!trimmed) {
+      if (current) out.push(current);
+      current = '';
+      continue;
+    }
+    current = current ? `${current}${/^[,.;:)]/.test(trimmed) ? '' : ' '}${trimmed}` : trimmed;
+    if (/[.!?:;]["”’)]?$/.test(trimmed)) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 export interface Highlighted {
   /** The text as paragraphs, every evidence sentence found in it inside <mark>. */
   text: SafeHtml;
@@ -33,7 +59,7 @@ export interface Highlighted {
 }
 
 export function highlightEvidence(text: string, evidence: Evidence[]): Highlighted {
-  const paragraphs = text.split(/\n\s*\n|\n/).map(collapse).filter(Boolean);
+  const paragraphs = paragraphsOf(text);
   const found = new Set<Evidence>();
   const rendered = paragraphs.map((p) => {
     const ranges: Array<{ start: number; end: number; facts: string[] }> = [];

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw } from '../../api/dashboard/html.ts';
-import { evidenceBySentence, highlightEvidence } from '../../api/dashboard/highlight.ts';
+import { evidenceBySentence, highlightEvidence, paragraphsOf } from '../../api/dashboard/highlight.ts';
 import { shortTitle } from '../../api/dashboard/format.ts';
 
 describe('html templates', () => {
@@ -39,6 +39,15 @@ describe('evidence highlighting', () => {
     expect(joined.text.value).toContain('<mark title="Detected, Incident" data-facts="dates.detected incident">On May 2, the Company detected unauthorized access.</mark>');
     expect(joined.text.value).toContain('<mark title="Law enforcement notified" data-facts="flags.lawEnforcementNotified">It notified law enforcement.</mark>');
     expect(joined.text.value).toContain('<p>Other text.</p>');
+  });
+
+  it('joins the lines an HTML document’s inline elements left inside a sentence, and keeps paragraphs', () => {
+    expect(paragraphsOf('On\nAugust 25, 2025\n, the Company\ndetected activity.\nIt acted.\n\nItem 9.01:\nExhibits')).toEqual([
+      'On August 25, 2025, the Company detected activity.',
+      'It acted.',
+      'Item 9.01:',
+      'Exhibits',
+    ]);
   });
 
   it('lists apart the evidence that is not in the text, and escapes text and sentences', () => {

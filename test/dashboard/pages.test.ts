@@ -182,6 +182,20 @@ describe('the incident page', () => {
     expect(res.body).toContain('https://www.sec.gov/Archives/edgar/data/');
   });
 
+  it('marks evidence in the text of every filing that has some, Item 1.05 or not (the passages the analyzer read)', async () => {
+    const api = JSON.parse((await get('/v1/incidents?limit=100')).body) as { data: Array<{ id: number }> };
+    for (const { id } of api.data) {
+      const body = (await get(`/incidents/${id}`)).body;
+      const entries = body.split('<li id="filing-').slice(1);
+      for (const entry of entries) {
+        if (!entry.includes('<h4>Evidence</h4>')) continue;
+        const text = entry.split('<div class="filing-text">')[1];
+        expect(text, `incident ${id}: a filing with evidence shows its text`).toBeDefined();
+        expect(text!.split('</div>')[0], `incident ${id}`).toContain('<mark title=');
+      }
+    }
+  });
+
   it('renders a hostile filing inert: title, company, evidence and text', async () => {
     const id = await incidentIdOf(HOSTILE_ACCESSION);
     const res = await get(`/incidents/${id}`);
