@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../rows.ts';
 import { companies, deliveries, events, filings, incidents, reports, subscriptions, type DeliveryState } from '../schema.ts';
 import type { ReportModel } from '../../src/reports/model.ts';
 import type { DeliveryRow, SubscriptionRow } from './subscriptions.ts';
@@ -12,11 +13,6 @@ export interface FannedOutDelivery {
   messageId: string;
   /** Its digest (digest mode): the delivery waits, and the digest's job is queued instead. */
   digest: { at: Date; jobKey: string; inMs: number } | null;
-}
-
-/** Rows of `execute`, whichever the driver (postgres.js answers an array, PGlite `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** What an attempt ended as: `pending` again (with its retry time), or final. */

@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetPage } from './keyset.ts';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../rows.ts';
 import { events, filings, incidentCorrections, incidentFilings, incidents, companies } from '../schema.ts';
 import { companyConditions } from './companies.ts';
 import type { EventType } from '../../src/incidents/changes.ts';
@@ -122,12 +123,6 @@ export type NewCorrection = { cik: string; madeBy: string } & (
 export interface RethreadResult {
   incidents: number;
   events: number;
-}
-
-
-/** Rows of `execute`, whichever the driver (postgres.js answers an array, PGlite `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
