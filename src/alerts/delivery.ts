@@ -22,6 +22,7 @@ import { alertMessage, testMessage } from './message.ts';
 import { createReportEvents } from './report-events.ts';
 import { newMessageId } from './subscriptions.usecase.ts';
 import { testOutgoing } from './test-send.ts';
+import { ttlCache } from './ttl-cache.ts';
 import type { AlertMessage } from './types.ts';
 
 const CONTEXT_ENTRIES = 64;
@@ -76,17 +77,8 @@ export function createAlertJobHandlers(options: AlertJobOptions): AlertJobs {
 
   // Every delivery of an event reads the same context, whose filing evidence is read out of the
   // stored analysis (kilobytes, out of line): one read per event, not one per subscription.
-  const contexts = new Map<number, { at: number; context: Promise<EventContext | undefined> }>();
-  function eventContext(eventId: number): Promise<EventContext | undefined> {
-    const at = now().getTime();
-    const cached = contexts.get(eventId);
-    if (cached && at - cached.at < CONTEXT_TTL_MS) return cached.context;
-    const context = deliveries.eventContext(eventId);
-    contexts.set(eventId, { at, context });
-    context.catch(() => contexts.delete(eventId));
-    if (contexts.size > CONTEXT_ENTRIES) contexts.delete(contexts.keys().next().value!);
-    return context;
-  }
+  const contexts = ttlCache<number, EventContext | undefined>({ entries: CONTEXT_ENTRIES, ttlMs: CONTEXT_TTL_MS, now });
+  const eventContext = (eventId: number) => contexts.get(eventId, (id) => deliveries.eventContext(id));
 
   const reportEvents = createReportEvents(deliveries, options.publicUrl, now);
 

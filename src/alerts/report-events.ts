@@ -4,6 +4,7 @@
 
 import type { DeliveryRepository, ReportEventContext } from '../../db/repositories/deliveries.ts';
 import { reportAlert, reportDocuments } from './report.ts';
+import { ttlCache } from './ttl-cache.ts';
 import type { ReportAlert, ReportDocuments } from './types.ts';
 
 const ENTRIES = 8;
@@ -17,19 +18,10 @@ export interface ReportEvents {
 }
 
 export function createReportEvents(deliveries: Pick<DeliveryRepository, 'reportEventContext'>, publicUrl: string, now: () => Date): ReportEvents {
-  const contexts = new Map<number, { at: number; context: Promise<ReportEventContext | undefined> }>();
+  const contexts = ttlCache<number, ReportEventContext | undefined>({ entries: ENTRIES, ttlMs: TTL_MS, now });
   const documents = new WeakMap<ReportEventContext, ReportDocuments>();
   return {
-    get(eventId) {
-      const at = now().getTime();
-      const cached = contexts.get(eventId);
-      if (cached && at - cached.at < TTL_MS) return cached.context;
-      const context = deliveries.reportEventContext(eventId);
-      contexts.set(eventId, { at, context });
-      context.catch(() => contexts.delete(eventId));
-      if (contexts.size > ENTRIES) contexts.delete(contexts.keys().next().value!);
-      return context;
-    },
+    get: (eventId) => contexts.get(eventId, (id) => deliveries.reportEventContext(id)),
     outgoing(context, messageId) {
       let rendered = documents.get(context);
       if (!rendered) documents.set(context, (rendered = reportDocuments(context.model, publicUrl)));
