@@ -139,6 +139,13 @@ const DEFINITE_INCIDENT =
 const ANNOUNCED_ON =
   /\bthe\s+(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attack|ransomware\s+attack|cyber(?:security)?\s+incident|data\s+breach|security\s+incident)\s+(?:that\s+)?(?:we|the\s+Company)\s+(?:announced|disclosed|reported)\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
+/**
+ * "the cybersecurity incident that Equifax reported on September 7, 2017", "the data breach
+ * Acme Corp. announced on May 2": the filer names itself. Case-sensitive: a name is capitalised.
+ */
+const ANNOUNCED_BY_NAME =
+  /\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:[Cc]yber[-\s]?[Aa]ttack|[Rr]ansomware\s+[Aa]ttack|[Cc]yber(?:security)?\s+[Ii]ncident|[Dd]ata\s+[Bb]reach|[Ss]ecurity\s+[Ii]ncident)\s+(?:that\s+)?(?!(?:We|The|It|They)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:publicly\s+)?(?:announced|disclosed|reported)\s+(?:publicly\s+)?on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d/;
+
 /** Where the incident was disclosed before: a Current Report, or an announcement on a given day. */
 const POINTS_TO_DISCLOSURE =
   /\b(?:disclosed|reported|described|announced)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K)|\b(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})/i;
@@ -273,6 +280,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       (periodic && EXCEPTION_CONSTRUCTION.test(t) && /\bmaterially\s+(?:affected|impacted)\b/i.test(t)) ||
       namedAmongCauses ||
       ANNOUNCED_ON.test(t) ||
+      ANNOUNCED_BY_NAME.test(t) ||
       // A named past incident told with its effects, in a 10-K or 10-Q (an earnings release that
       // quantifies a known attack's costs is not an incident disclosure).
       (periodic &&

@@ -13,6 +13,9 @@ export const INCIDENT_TALK =
 /** A pointer back to an earlier disclosure, for sentences that also talk about the incident. */
 const PREVIOUSLY_DISCLOSED =
   /\b(?:(?:as\s+)?(?:previously\s+)?(?:disclosed|reported|announced|described)\s+(?:in|on)\s+(?:a|an|the|our|its)\s+(?:Current\s+Report|Form\s+8-K|8-K|press\s+release|Original|Initial|Prior|Previous)\b|(?:the|our|its)\s+previously\s+(?:disclosed|reported|announced)\b|(?:filed|furnished)\s+(?:a\s+)?(?:Current\s+Report\s+on\s+)?Form\s+8-K\s+(?:\w+\s+){0,4}?(?:regarding|relating\s+to|related\s+to|about|disclosing|announcing|concerning)|we\s+announced\s+that|(?:we|the\s+Company)\s+(?:previously\s+)?(?:reported|disclosed|announced)\s+the\s+discovery\b|\b(?:incident|attack|breach|event)\s+(?:first\s+)?(?:disclosed|reported|announced|communicated)\s+(?:publicly\s+)?on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2})|follow[-\s]?up\s+to\s+(?:its|our|the)\s+(?:\w+\s+){0,2}(?:disclosure|report|Current\s+Report|Form\s+8-K)|disclos\w+\s+in\s+Item\s+\d\.\d\d\s+of\s+(?:a|an|the|its|our)\s+(?:Current\s+Report|Form\s+8-K))|\b(?:as\s+(?:was\s+)?previously\s+(?:disclosed|reported|announced)|as\s+(?:disclosed|reported|described)\s+in\s+(?:the|our|its)\s+(?:Original|Initial|Prior|Previous|Earlier)\b|previously\s+(?:disclosed|reported)\s+(?:cyber|incident|in\s+(?:a|the|our|its)\s+(?:Current\s+Report|Form\s+8-K))|as\s+set\s+forth\s+in\s+(?:its|our|the)\s+Form\s+8-K\s+filed|previously\s+(?:disclosed|reported|announced)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s+)?(?:cyber|incident|ransomware|data\s+breach)|\b(?:attack|incident|breach|intrusion)\s+(?:that\s+)?(?:we|the\s+Company)\s+(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\s+)/i;
+/** "the cybersecurity incident that Equifax reported on September 7, 2017": the filer by its name (capitalised). */
+const REPORTED_BY_NAME =
+  /\b(?:[Aa]ttack|[Ii]ncident|[Bb]reach|[Ii]ntrusion)\s+(?:that\s+)?(?!(?:We|The|It|They)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:previously\s+)?(?:announced|disclosed|reported)\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d/;
 
 const EARLIER = '(?:original|initial|prior|previous|earlier)';
 const REPORT = '(?:Current\\s+Report(?:\\s+on\\s+Form\\s+8-K)?|Form\\s+8-K|8-K|report|filing|disclosure)';
@@ -42,7 +45,7 @@ const SOMETHING_ELSE =
 
 /** The sentence presents the text as a follow-up on an earlier disclosure. */
 export function followsUp(text: string, periodic: boolean): boolean {
-  if (PREVIOUSLY_DISCLOSED.test(text) && INCIDENT_TALK.test(text)) return true;
+  if ((PREVIOUSLY_DISCLOSED.test(text) || REPORTED_BY_NAME.test(text)) && INCIDENT_TALK.test(text)) return true;
   if (FOLLOWS_UP.test(text) || EARLIER_REPORT_TERM.test(text)) return true;
   // A 10-K says "as previously disclosed" about anything; an 8-K section about the incident means it.
   return !periodic && AS_PREVIOUSLY.test(text) && !SOMETHING_ELSE.test(text);

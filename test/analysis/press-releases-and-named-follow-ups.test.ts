@@ -10,7 +10,12 @@
 //   event of the incident;
 // - "unauthorized access to the … network since 2014" dates when access began;
 // - "has taken measures to investigate and address a data security incident" reports the event,
-//   and so does "learned during the investigation that there had been unauthorized access".
+//   and so does "learned during the investigation that there had been unauthorized access";
+// - a statement about "the cybersecurity incident that Equifax reported on September 7, 2017" (the
+//   filer by its name) names an incident disclosed before: an incident and an update, and "the
+//   information stolen by the attackers" was accessed;
+// - "revealed potential unauthorized access to servers containing personal information" states a
+//   possibility, not that data was accessed.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -130,5 +135,63 @@ describe('a response under way to "a … security incident"', () => {
   it('does not read a process description ("each time the team has taken measures to … address a cybersecurity incident") as an event', async () => {
     const a = await exhibit('Each time the security team has taken measures to investigate and address a cybersecurity incident, it reports to the Audit Committee.');
     expect(a.incident).toBe(false);
+  });
+});
+
+describe('an incident the filer, by its name, reported on a given day', () => {
+  // Equifax Inc., EX-99.1 to the 8-K of May 7, 2018 (accession 0001193125-18-154706).
+  const EQUIFAX =
+    'Over the past several months, congressional committees have requested information from Equifax regarding the extent of the cybersecurity incident that Equifax reported on September 7, 2017. Accordingly, Equifax submits this statement to supplement the company’s responses regarding the extent of the incident impacting U.S. consumers.\n\nAs announced on September 7, 2017, the information stolen by the attackers primarily included:\n\nnames, Social Security numbers, birth dates, addresses and, in some instances, driver’s license numbers of 143 million U.S. consumers (since updated)\n';
+
+  it('reads "the cybersecurity incident that Equifax reported on September 7, 2017" as an incident and an update (Equifax EX-99.1)', async () => {
+    const a = await exhibit(EQUIFAX, '2018-05-07');
+    expect(a.incident).toBe(true);
+    expect(a.update).toBe(true);
+    expect(a.evidence.incident).toContain('the cybersecurity incident that Equifax reported on September 7, 2017');
+    expect(a.evidence.update).toContain('the cybersecurity incident that Equifax reported on September 7, 2017');
+    // The day it was reported is an announcement, never an event of the incident.
+    expect(a.dates.detected).toBeNull();
+  });
+
+  it('reads "the information stolen by the attackers" as data accessed (Equifax EX-99.1)', async () => {
+    const a = await exhibit(EQUIFAX, '2018-05-07');
+    expect(a.flags.dataAccessed).toBe(true);
+    expect(a.evidence['flags.dataAccessed']).toContain('the information stolen by the attackers primarily included:');
+  });
+
+  it('reads the same naming with another name and verb ("the data breach that Acme Health disclosed on March 3, 2026"), and "files copied by the threat actor"', async () => {
+    const a = await exhibit(
+      'Acme Health is providing this update on the data breach that Acme Health disclosed on March 3, 2026. The files copied by the threat actor included claims records.',
+      '2026-05-01',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.update).toBe(true);
+    expect(a.flags.dataAccessed).toBe(true);
+  });
+
+  it('does not read a risk sentence about data "stolen by attackers" as an incident', async () => {
+    const a = await exhibit('Any cybersecurity incident could harm our reputation, and data stolen by attackers could be misused.', '2026-05-01');
+    expect(a.incident).toBe(false);
+  });
+});
+
+describe('a possibility of access to data', () => {
+  // Global Payments Inc. (CIK 1123360), 10-Q for the period ended November 30, 2012, note
+  // "Processing System Intrusion" (accession 0001123360-13-000002).
+  it('does not read "revealed potential unauthorized access to servers containing personal information" as data accessed', async () => {
+    const a = await analyze(
+      'In early March of 2012, we identified and self-reported unauthorized access into a limited portion of our North America card processing system. The investigation also revealed potential unauthorized access to servers containing personal information collected from merchants.',
+      { form: '10-Q', filedAt: null },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags.dataAccessed).toBe(false);
+  });
+
+  it('still reads "unauthorized access to servers containing personal information" stated outright as data accessed', async () => {
+    const a = await analyze(
+      'In early March of 2012, we identified unauthorized access into a limited portion of our card processing system. The investigation also revealed unauthorized access to servers containing personal information collected from merchants.',
+      { form: '10-Q', filedAt: null },
+    );
+    expect(a.flags.dataAccessed).toBe(true);
   });
 });
