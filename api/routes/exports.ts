@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { FilingRepository, ListCursor } from '../../db/repositories/filings.ts';
 import type { IncidentCsvRow, IncidentRepository } from '../../db/repositories/incidents.ts';
-import { CSV_BOM, csvRow, jsonLine, type CsvCell } from '../../src/exports/csv.ts';
+import { CSV_BOM, csvRow, flagNames, jsonLine, type CsvCell } from '../../src/exports/csv.ts';
 import { ErrorSchema } from '../schemas/common.ts';
 import { FilingQuerySchema, type FilingDto } from '../schemas/filing.ts';
 import { IncidentQuerySchema } from '../schemas/incident.ts';
@@ -32,8 +32,6 @@ const CONTENT_TYPES: Record<Format, string> = { csv: 'text/csv; charset=utf-8; h
 
 const without = <T extends { properties: Record<string, unknown> }>(schema: T, omit: string[]) =>
   Type.Object(Object.fromEntries(Object.entries(schema.properties).filter(([name]) => !omit.includes(name))) as never, { additionalProperties: false });
-
-const flagNames = (flags: Record<string, boolean> | null) => (flags ? Object.keys(flags).filter((name) => flags[name]).join(';') : null);
 
 /**
  * The CSV columns, in their order (stable: new columns are only ever added at the end; the README

@@ -4,6 +4,7 @@ import type { Db } from '../client.ts';
 import { rowsOf } from '../rows.ts';
 import { events, filings, incidentCorrections, incidentFilings, incidents, companies } from '../schema.ts';
 import { companyConditions } from './companies.ts';
+import { flagNames } from '../../src/exports/csv.ts';
 import type { EventType } from '../../src/incidents/changes.ts';
 import type { IncidentStatus } from '../../src/incidents/facts.ts';
 import type { CompanyFiling, CompanyPlan, CompanyState, StoredIncident } from '../../src/incidents/rethread.ts';
@@ -78,7 +79,7 @@ function csvRowOf(r: CsvRowJson): IncidentCsvRow {
   const links = r[17] ?? [];
   return {
     id, cik, company, status, title, itemPath, materialImpact, firstDisclosedAt, lastFiledAt, began, detected, determinedMaterial, contained,
-    flags: flags ? Object.keys(flags).filter((name) => flags[name]).join(';') : null,
+    flags: flagNames(flags),
     businessDaysToItem105: r[14],
     withinFourBusinessDays: r[15],
     detectionToDisclosureDays: r[16],

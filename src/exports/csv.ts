@@ -19,6 +19,9 @@ export function csvCell(value: CsvCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The flags stated (true), `;`-separated in the order the facts have them: one cell of the filings' and the incidents' CSV. */
+export const flagNames = (flags: Record<string, boolean> | null): string | null => (flags ? Object.keys(flags).filter((name) => flags[name]).join(';') : null);
+
 export function csvRow(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
