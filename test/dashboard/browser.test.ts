@@ -161,6 +161,21 @@ describe.skipIf(!chromiumPresent)(browserSuiteName('the dashboard in headless Ch
     await page.close();
   }, 60_000);
 
+  it('a wrong key is said in words on the subscriptions page, and the key can be forgotten', async () => {
+    const { page, problems } = await open('/subscriptions');
+    // Well-formed, but never stored (or revoked).
+    await page.fill('#key-form input[name=key]', generateApiKey().key);
+    await page.click('#key-form button[type=submit]');
+    await page.waitForSelector('#flash:not(:empty)');
+    expect(await page.textContent('#flash')).toContain('the API key is not valid, or it was revoked');
+    // The browser and htmx log the 401 themselves; nothing else may go wrong.
+    expect(problems.filter((p) => !/status of 401|Error Code 401/.test(p))).toEqual([]);
+    await page.click('#key-forget');
+    expect(await page.textContent('#key-state')).toContain('No key set');
+    expect(await page.locator('#create-form').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('the company, sector, reports and health pages load without a console error', async () => {
     for (const [path, name] of [['/companies/UNFI', 'company'], ['/sectors', 'sectors'], ['/sectors/wholesale', 'sector'], ['/reports', 'reports'], ['/status', 'health']] as const) {
       const { page, problems } = await open(path);
