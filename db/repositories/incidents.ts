@@ -283,15 +283,8 @@ export function createIncidentRepository({ db }: { db: Db }) {
      * best rank first (ties highest id first), keyset on (rank, id), each with a snippet.
      */
     async list(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: Array<IncidentWithFilings & { search?: SearchHit }>; next: ListCursor | null }> {
-      const conditions = incidentConditions(filters);
-      if (filters.q) {
-        const query = searchQuery(filters.q);
-        const rank = rankOf(incidents.search, query);
-        conditions.push(sql`${incidents.search} @@ ${query}`);
-        if (page.after) {
-          if (!isRankCursor(page.after)) throw new TypeError('a search pages with a rank cursor');
-          conditions.push(sql`(${rank}, ${incidents.id}) < (${page.after.rank}::real, ${page.after.id}::bigint)`);
-        }
+      const { conditions, query, rank } = pageConditions(filters, page.after);
+      if (query && rank) {
         const ranked = db
           .select({ id: incidents.id, rank: rank.as('rank') })
           .from(incidents)
@@ -308,10 +301,6 @@ export function createIncidentRepository({ db }: { db: Db }) {
         const hits = new Map(found.rows.map((r) => [r.id, { rank: Number(r.rank), snippet: r.snippet }]));
         const withLinks = await withFilings(found.rows.map(({ rank: _r, snippet: _s, ...row }) => row));
         return { rows: withLinks.map((row) => ({ ...row, search: hits.get(row.id)! })), next: found.next };
-      }
-      if (page.after) {
-        if (isRankCursor(page.after)) throw new TypeError('a list pages with a time cursor');
-        conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
       }
       const rows = await db
         .select(INCIDENT_COLUMNS)
@@ -330,19 +319,7 @@ export function createIncidentRepository({ db }: { db: Db }) {
      * company in two more queries, which made the CSV several times slower than its bytes need.
      */
     async csvRows(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: IncidentCsvRow[]; next: ListCursor | null }> {
-      const conditions = incidentConditions(filters);
-      const query = filters.q ? searchQuery(filters.q) : undefined;
-      const rank = query ? rankOf(incidents.search, query) : undefined;
-      if (query && rank) {
-        conditions.push(sql`${incidents.search} @@ ${query}`);
-        if (page.after) {
-          if (!isRankCursor(page.after)) throw new TypeError('a search pages with a rank cursor');
-          conditions.push(sql`(${rank}, ${incidents.id}) < (${page.after.rank}::real, ${page.after.id}::bigint)`);
-        }
-      } else if (page.after) {
-        if (isRankCursor(page.after)) throw new TypeError('a list pages with a time cursor');
-        conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${page.after.acceptedAt}::timestamptz, ${page.after.id}::bigint)`);
-      }
+      const { conditions, rank } = pageConditions(filters, page.after);
       const key = rank ?? incidents.lastActivityAt;
       // The facts read once per row (jsonb_to_record; each `facts -> …` would decompress them
       // again), as jsonb's own values: numbers, booleans and key order exactly as list() reads them.
@@ -417,6 +394,30 @@ function incidentConditions(filters: IncidentFilters): SQL[] {
   // nothing touches the row but writes none.
   if (filters.updatedSince) conditions.push(sql`exists (select 1 from ${events} where ${events.incidentId} = ${incidents.id} and ${events.createdAt} >= ${filters.updatedSince.toISOString()}::timestamptz)`);
   return conditions;
+}
+
+/**
+ * What a page of list() (and of the CSV, which must page exactly alike) reads: the filters, with
+ * `q` its match and a keyset on (rank, id) after a rank cursor, else on (last activity, id).
+ * `query` and `rank` are set for a search, whose rows are ordered by `rank`.
+ */
+function pageConditions(filters: IncidentFilters, after: ListCursor | undefined): { conditions: SQL[]; query?: SQL; rank?: SQL<number> } {
+  const conditions = incidentConditions(filters);
+  if (filters.q) {
+    const query = searchQuery(filters.q);
+    const rank = rankOf(incidents.search, query);
+    conditions.push(sql`${incidents.search} @@ ${query}`);
+    if (after) {
+      if (!isRankCursor(after)) throw new TypeError('a search pages with a rank cursor');
+      conditions.push(sql`(${rank}, ${incidents.id}) < (${after.rank}::real, ${after.id}::bigint)`);
+    }
+    return { conditions, query, rank };
+  }
+  if (after) {
+    if (isRankCursor(after)) throw new TypeError('a list pages with a time cursor');
+    conditions.push(sql`(${incidents.lastActivityAt}, ${incidents.id}) < (${after.acceptedAt}::timestamptz, ${after.id}::bigint)`);
+  }
+  return { conditions };
 }
 
 export type IncidentRepository = ReturnType<typeof createIncidentRepository>;
