@@ -221,7 +221,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     if (!sector) throw new AppError('companies.unknown_sector', `no sector is named "${name}"; the sectors are ${SECTORS.map((s) => s.name).join(', ')}`, { statusCode: 404 });
     const found = await incidents.list({ sector: name }, { limit: PAGE_SIZE, after: cursor ? await cursors.decode(cursor) : undefined });
     const next = found.next ? await cursors.encode(found.next) : null;
-    if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, { sector: name, cursor }, `/sectors/${name}`));
+    if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, { cursor }, `/sectors/${name}`));
     const seen = cursor ? [] : (await companies.list({ sector: name }, { limit: 50 })).rows;
     return sendPage(reply, sector.title, 'sectors', sectorPage(sector, found.rows, next, cursor, seen));
   });
@@ -253,7 +253,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
   const logOf = async (request: FastifyRequest, id: number) => {
     const subscription = await subscriptions.get(id, ownerOf(request));
     if (!subscription) throw notFound(id);
-    return deliveryLog(subscription, await subscriptions.deliveries(id, { limit: 50 }));
+    return deliveryLog(subscription, await subscriptions.deliveries(id, { limit: 50 }), clock());
   };
 
   app.get('/subscriptions', { schema: { hide: true, querystring: NoQuery } }, async (_request, reply) => sendPage(reply, 'Subscriptions', 'subscriptions', subscriptionsPage()));

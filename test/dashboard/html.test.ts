@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw } from '../../api/dashboard/html.ts';
 import { evidenceBySentence, highlightEvidence, paragraphsOf } from '../../api/dashboard/highlight.ts';
 import { shortTitle } from '../../api/dashboard/format.ts';
+import { deliveryLog } from '../../api/dashboard/views/subscriptions.ts';
+import type { DeliveryRow, SubscriptionRow } from '../../db/repositories/subscriptions.ts';
 
 describe('html templates', () => {
   it('escape every value: markup, both quotes and ampersands, in text and in attributes', () => {
@@ -68,4 +70,19 @@ describe('evidence highlighting', () => {
 it('an incident title drops its company name, which is shown beside it', () => {
   expect(shortTitle('ACME CORP: cybersecurity incident disclosed 2024-01-02', 'ACME CORP')).toBe('Cybersecurity incident disclosed 2024-01-02');
   expect(shortTitle('The May 2024 incident', 'ACME CORP')).toBe('The May 2024 incident');
+});
+
+describe('the delivery log', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const subscription = { id: 7, name: 'watchlist' } as SubscriptionRow;
+  const pending = (nextAttemptAt: Date | null) => ({ id: 1, state: 'pending', kind: 'event', eventId: 3, attempts: 1, lastStatus: 500, lastError: null, responseExcerpt: null, lastAttemptAt: now, deliveredAt: null, nextAttemptAt }) as unknown as DeliveryRow;
+  const polls = (rows: DeliveryRow[]) => deliveryLog(subscription, rows, now).value.includes('hx-trigger="load delay:1s"');
+
+  it('asks again each second while a send is due within 30 s, and not for a retry hours away', () => {
+    expect(polls([pending(null)])).toBe(true);
+    expect(polls([pending(new Date(now.getTime() + 5_000))])).toBe(true);
+    expect(polls([pending(new Date(now.getTime() - 5_000))])).toBe(true);
+    expect(polls([pending(new Date(now.getTime() + 2 * 3600_000))])).toBe(false);
+    expect(polls([{ ...pending(null), state: 'delivered' } as DeliveryRow])).toBe(false);
+  });
 });

@@ -8,6 +8,8 @@ import { createRepositories } from '../../db/repositories/index.ts';
 import { useApp, usePglite } from '../api/app.ts';
 import { HOSTILE_ACCESSION, HOSTILE_CIK, SMALL_DEMO, seedDemo } from './demo-data.ts';
 import { THREADS } from '../incidents/replay-corpus.ts';
+import { SECTORS } from '../../src/companies/sectors.ts';
+import { sectorPage } from '../../api/dashboard/views/company.ts';
 
 const db = usePglite();
 const app = useApp(() => db().database, { clock: () => new Date('2026-11-30T12:00:00Z') });
@@ -248,6 +250,15 @@ describe('the company, sector, reports and health pages', () => {
     expect((await get('/sectors/astrology')).statusCode).toBe(404);
   });
 
+  it('pages a sector: its next link names only the cursor (the sector is in the path), and that page is served', async () => {
+    const telecom = SECTORS.find((s) => s.name === 'telecom')!;
+    expect(sectorPage(telecom, [], 'NEXT', undefined, []).value).toContain('href="/sectors/telecom?cursor=NEXT"');
+    // A keyset position (the demo has no sector of more than one incident: any list's cursor will do).
+    const first = JSON.parse((await get('/v1/incidents?limit=1')).body) as { nextCursor: string };
+    const next = await get(`/sectors/telecom?cursor=${encodeURIComponent(first.nextCursor)}`);
+    expect(next.statusCode, next.body).toBe(200);
+  });
+
   it('archives the weekly reports, newest first, each linking its formats', async () => {
     const res = await get('/reports');
     expect(res.statusCode).toBe(200);
@@ -279,8 +290,10 @@ describe('the company, sector, reports and health pages', () => {
     expect(res.body).toMatch(/id="disabled-subscriptions">1</);
     expect(res.body).toContain('dead-one');
     expect(res.body).toContain('HTTP 500 &lt;script&gt;alert(4)&lt;/script&gt;');
-    expect(res.body).toContain('Gone &lt;b&gt;receiver&lt;/b&gt;');
-    expect(res.body).toContain('the receiver answered 410 Gone');
+    // An open page: which subscription, not whose watchlist or what its receiver answered.
+    expect(res.body).toContain(`<td class="num">${sub.id}</td>`);
+    expect(res.body).not.toContain('receiver&lt;/b&gt;');
+    expect(res.body).not.toContain('410 Gone');
     expect(res.body).not.toContain('<script>alert');
   });
 });

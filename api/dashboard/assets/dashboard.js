@@ -16,7 +16,7 @@
     var state = document.getElementById('key-state');
     if (!state) return;
     var k = key();
-    state.textContent = k ? 'Key ' + k.slice(0, 12) + '… is set for this tab.' : 'No key set: enter an API key of scope alerts (or admin).';
+    state.textContent = k ? 'Key ' + k.slice(0, 10) + '… is set for this tab.' : 'No key set: enter an API key of scope alerts (or admin).';
     document.querySelectorAll('[data-needs-key]').forEach(function (el) { el.hidden = !k; });
   }
 

@@ -39,7 +39,7 @@ export function sectorPage(sector: Sector, incidents: ListedIncident[], next: st
 <p class="muted">${sector.description} SIC ${ranges(sector)}.</p>
 <p><a href="/?sector=${sector.name}">Filter the incident list by this sector</a></p>
 <h2>Incidents</h2>
-${incidentResults(incidents, next, { sector: sector.name, cursor }, `/sectors/${sector.name}`)}
+${incidentResults(incidents, next, { cursor }, `/sectors/${sector.name}`)}
 <h2>Companies seen</h2>
 ${companies.length ? html`<div class="table-wrap"><table><thead><tr><th>Company</th><th>Tickers</th><th>SIC</th><th>Last filing</th></tr></thead><tbody>${companies.map(
     (c) => html`<tr><td><a href="/companies/${c.cik}">${c.name}</a></td><td>${dash(c.tickers.join(', '))}</td><td>${dash(c.sic)}</td><td class="nowrap">${c.lastFiledAt.toISOString().slice(0, 10)}</td></tr>`,

@@ -51,7 +51,7 @@ ${h.dead.length ? html`<div class="table-wrap"><table><thead><tr><th>Kind</th><t
     (j) => html`<tr><td>${j.kind}</td><td>${j.key}</td><td class="num">${j.attempts}</td><td>${dash(j.lastError)}</td><td class="nowrap">${timestamp(j.finishedAt ?? j.updatedAt)}</td></tr>`,
   )}</tbody></table></div>` : html`<p class="muted">None.</p>`}
 <h2>Disabled subscriptions</h2>
-${h.alerts.disabled.length ? html`<div class="table-wrap"><table><thead><tr><th>Id</th><th>Name</th><th>Why</th><th>Since</th></tr></thead><tbody>${h.alerts.disabled.map(
-    (d) => html`<tr><td class="num">${d.id}</td><td>${d.name}</td><td>${dash(d.reason)}</td><td class="nowrap">${timestamp(d.since)}</td></tr>`,
+${h.alerts.disabled.length ? html`<p class="note">Names and reasons are on the Subscriptions page, to the key that owns them.</p><div class="table-wrap"><table><thead><tr><th>Id</th><th>Since</th></tr></thead><tbody>${h.alerts.disabled.map(
+    (d) => html`<tr><td class="num">${d.id}</td><td class="nowrap">${timestamp(d.since)}</td></tr>`,
   )}</tbody></table></div>` : html`<p class="muted">None.</p>`}`;
 }

@@ -65,9 +65,17 @@ ${rows.length ? html`<div class="table-wrap"><table class="subscriptions"><thead
 
 const settled = new Set(['delivered', 'accepted', 'failed', 'cancelled']);
 
-/** A subscription's delivery log; while a delivery is still on its way it asks again each second. */
-export function deliveryLog(subscription: SubscriptionRow, rows: DeliveryRow[]): SafeHtml {
-  const waiting = rows.some((r) => !settled.has(r.state) && r.state !== 'scheduled');
+/** How soon a send must be due for the log to ask again by itself; a retry hours away is not watched. */
+const WATCH_MS = 30_000;
+
+/**
+ * A subscription's delivery log; while a send is due within WATCH_MS it asks again each second
+ * (a retry waiting up to 10 h would otherwise poll all that time).
+ */
+export function deliveryLog(subscription: SubscriptionRow, rows: DeliveryRow[], now: Date): SafeHtml {
+  const waiting = rows.some(
+    (r) => !settled.has(r.state) && r.state !== 'scheduled' && (r.nextAttemptAt === null || r.nextAttemptAt.getTime() - now.getTime() <= WATCH_MS),
+  );
   return html`<section id="log" data-subscription="${subscription.id}"${waiting ? html` hx-get="/subscriptions/${subscription.id}/deliveries" hx-trigger="load delay:1s" hx-swap="outerHTML"` : ''}>
 <h2>Delivery log: ${subscription.name}</h2>
 ${rows.length ? html`<div class="table-wrap"><table class="deliveries"><thead><tr><th>Id</th><th>Alert</th><th>State</th><th class="num">Attempts</th><th>Last answer</th><th>Last attempt</th><th>Delivered</th><th></th></tr></thead><tbody>${rows.map(
