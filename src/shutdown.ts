@@ -88,9 +88,26 @@ export interface RunUntilShutdownOptions extends WatchShutdownOptions {
 
 /** Waits for a reason to stop, then runs `close`: a second Ctrl-C, or a close that hangs, exits at once. */
 export async function runUntilShutdown(close: () => Promise<void>, options: RunUntilShutdownOptions = {}): Promise<void> {
+  await startUntilShutdown(async () => ({ close }), options);
+}
+
+/**
+ * Runs `start` with the signals already watched, then waits for a reason to stop and closes what
+ * it started. The monitor sends alerts before its API listens: a SIGTERM in that window would
+ * otherwise kill the process mid-send; here it lets the start finish and then closes it as usual.
+ * A start that fails stops the watch and throws.
+ */
+export async function startUntilShutdown<T extends { close(): Promise<void> }>(start: () => Promise<T>, options: RunUntilShutdownOptions = {}): Promise<T> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   const watch = watchShutdown({ onForce: () => exit(1), ...options });
+  let started: T;
+  try {
+    started = await start();
+  } catch (err) {
+    watch.dispose();
+    throw err;
+  }
   await watch.requested;
   const closeTimeoutMs = options.closeTimeoutMs ?? 30_000;
   const deadline = setTimeout(() => {
@@ -98,9 +115,10 @@ export async function runUntilShutdown(close: () => Promise<void>, options: RunU
     exit(1);
   }, closeTimeoutMs);
   try {
-    await close();
+    await started.close();
   } finally {
     clearTimeout(deadline);
     watch.dispose();
   }
+  return started;
 }

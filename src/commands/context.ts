@@ -4,7 +4,7 @@
 
 import type { Database } from '../../db/client.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { runUntilShutdown } from '../shutdown.ts';
+import { runUntilShutdown, startUntilShutdown } from '../shutdown.ts';
 
 // Exit codes (DESIGN.md §4.1): 0 ok, 1 runtime failure, 2 bad usage or configuration.
 export const EXIT_OK = 0;
@@ -49,6 +49,11 @@ export async function withDatabase<T>(cfg: Config, fn: (database: Database) => P
  */
 export async function runUntilSignal(close: () => Promise<void>): Promise<void> {
   await runUntilShutdown(close);
+}
+
+/** `start`s with SIGINT/SIGTERM already watched (a stop during start-up closes once started), then as runUntilSignal. */
+export async function startUntilSignal(start: () => Promise<{ close(): Promise<void> }>): Promise<void> {
+  await startUntilShutdown(start);
 }
 
 /** Where a command writes; tests pass their own. */

@@ -1,7 +1,7 @@
 // `cyber8k start | serve | poll | work`: the monitor, whole or in parts, until SIGINT/SIGTERM.
 
 import { createLogger } from '../logger.ts';
-import { commandConfig, requireUserAgent, runUntilSignal } from './context.ts';
+import { commandConfig, requireUserAgent, startUntilSignal } from './context.ts';
 
 export interface MonitorParts {
   api: boolean;
@@ -16,7 +16,10 @@ export async function monitorCommand(parts: MonitorParts): Promise<void> {
   if (!parts.api) requireUserAgent(cfg);
   const log = createLogger(cfg.logLevel);
   const { startMonitor } = await import('../monitor.ts');
-  const monitor = await startMonitor({ config: cfg, log, ...parts });
-  if (monitor.url) log.info(`API on ${monitor.url} — try ${monitor.url}/v1/filings, docs at ${monitor.url}/docs`);
-  await runUntilSignal(() => monitor.close());
+  // The alert worker sends before the API listens: a stop in between must close it, not kill it.
+  await startUntilSignal(async () => {
+    const monitor = await startMonitor({ config: cfg, log, ...parts });
+    if (monitor.url) log.info(`API on ${monitor.url} — try ${monitor.url}/v1/filings, docs at ${monitor.url}/docs`);
+    return monitor;
+  });
 }

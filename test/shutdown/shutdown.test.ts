@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { runUntilShutdown, startedByNpm, watchShutdown } from '../../src/shutdown.ts';
+import { runUntilShutdown, startedByNpm, startUntilShutdown, watchShutdown } from '../../src/shutdown.ts';
 
 /** A stand-in for `process`: signals are emitted by the test, the parent pid is set by it. */
 function fakeProcess(env: NodeJS.ProcessEnv = {}) {
@@ -75,5 +75,37 @@ describe('shutdown', () => {
     await running;
     expect(codes).toEqual([1]);
     expect(lines.at(-1)).toMatch(/shutdown did not finish within 0.02 s/);
+  });
+
+  it('a SIGTERM during start-up is heard: the start finishes, then what it started is closed, and nothing exits the process', async () => {
+    const proc = fakeProcess();
+    const steps: string[] = [];
+    const codes: number[] = [];
+    let started!: () => void;
+    const starting = new Promise<void>((r) => (started = r));
+    const running = startUntilShutdown(
+      async () => {
+        steps.push('start');
+        await starting;
+        steps.push('started');
+        return { close: async () => void steps.push('closed') };
+      },
+      { process: proc, watchParent: false, write: (l) => steps.push(l), exit: (code) => codes.push(code) },
+    );
+    expect(proc.listenerCount('SIGTERM')).toBe(1);
+    proc.emit('SIGTERM', 'SIGTERM');
+    started();
+    await running;
+    expect(steps).toEqual(['start', 'cyber8k: SIGTERM received, shutting down\n', 'started', 'closed']);
+    expect(codes).toEqual([]);
+    expect(proc.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('a start that fails stops watching the signals and throws its error', async () => {
+    const proc = fakeProcess();
+    const failing = startUntilShutdown(() => Promise.reject(new Error('port 8080 in use')), { process: proc, watchParent: false, write: () => {} });
+    await expect(failing).rejects.toThrow('port 8080 in use');
+    expect(proc.listenerCount('SIGTERM')).toBe(0);
+    expect(proc.listenerCount('SIGINT')).toBe(0);
   });
 });
