@@ -15,9 +15,9 @@ export async function monitorCommand(parts: MonitorParts): Promise<void> {
   // Without the API, a monitor that may not poll would do nothing at all.
   if (!parts.api) requireUserAgent(cfg);
   const log = createLogger(cfg.logLevel);
-  const { startMonitor } = await import('../monitor.ts');
   // The alert worker sends before the API listens: a stop in between must close it, not kill it.
   await startUntilSignal(async () => {
+    const { startMonitor } = await import('../monitor.ts');
     const monitor = await startMonitor({ config: cfg, log, ...parts });
     if (monitor.url) log.info(`API on ${monitor.url} — try ${monitor.url}/v1/filings, docs at ${monitor.url}/docs`);
     return monitor;
