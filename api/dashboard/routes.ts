@@ -188,7 +188,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     const q = readListQuery(request.query as Record<string, string | string[] | undefined>);
     const filters = incidentFilters({ ...q, cursor: undefined } as never);
     const after = q.cursor ? await cursors.decode(q.cursor, 'cursor', filters.q) : undefined;
-    const found = await incidents.list(filters, { limit: PAGE_SIZE, after });
+    const found = await incidents.summaries(filters, { limit: PAGE_SIZE, after });
     const next = found.next ? await cursors.encode(found.next, filters.q) : null;
     // The address bar shows the filters chosen, not every blank field the form sent.
     if (wantsFragment(request)) return send(reply.header('hx-push-url', `/${query({ ...q })}`), incidentResults(found.rows, next, q));
@@ -208,7 +208,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     const numeric = /^\d+$/.test(id);
     const company = numeric ? await companies.get(padCik(id)) : (await companies.list({ ticker: id.toUpperCase() }, { limit: 1 })).rows[0];
     if (!company) throw new AppError('companies.not_found', `no company ${numeric ? `with CIK ${padCik(id)}` : `with ticker ${id.toUpperCase()}`} is known`, { statusCode: 404 });
-    const found = await incidents.list({ cik: company.cik }, { limit: COMPANY_INCIDENTS });
+    const found = await incidents.summaries({ cik: company.cik }, { limit: COMPANY_INCIDENTS });
     return sendPage(reply, company.name, 'incidents', companyPage(company, found.rows));
   });
 
@@ -219,7 +219,7 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
     const { cursor } = request.query as { cursor?: string };
     const sector = SECTORS.find((s) => s.name === name);
     if (!sector) throw new AppError('companies.unknown_sector', `no sector is named "${name}"; the sectors are ${SECTORS.map((s) => s.name).join(', ')}`, { statusCode: 404 });
-    const found = await incidents.list({ sector: name }, { limit: PAGE_SIZE, after: cursor ? await cursors.decode(cursor) : undefined });
+    const found = await incidents.summaries({ sector: name }, { limit: PAGE_SIZE, after: cursor ? await cursors.decode(cursor) : undefined });
     const next = found.next ? await cursors.encode(found.next) : null;
     if (wantsFragment(request)) return send(reply, incidentResults(found.rows, next, { cursor }, `/sectors/${name}`));
     const seen = cursor ? [] : (await companies.list({ sector: name }, { limit: 50 })).rows;

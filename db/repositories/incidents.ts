@@ -33,11 +33,15 @@ export interface IncidentFilingLink {
   linkedBy: 'auto' | 'user';
 }
 
-export interface IncidentWithFilings extends IncidentRow {
-  filings: IncidentFilingLink[];
+/** An incident as a list of them shows it: without its filings. */
+export interface IncidentSummary extends IncidentRow {
   /** Its company's, as the companies table has them now. */
   tickers: string[];
   sic: string | null;
+}
+
+export interface IncidentWithFilings extends IncidentSummary {
+  filings: IncidentFilingLink[];
 }
 
 /** One incident as the CSV export shows it (api/routes/exports.ts names the columns). */
@@ -136,6 +140,16 @@ interface LoadedRow {
 }
 
 export function createIncidentRepository({ db }: { db: Db }) {
+  async function withCompanies(rows: IncidentRow[]): Promise<IncidentSummary[]> {
+    if (rows.length === 0) return [];
+    const profiles = await db
+      .select({ cik: companies.cik, tickers: companies.tickers, sic: companies.sic })
+      .from(companies)
+      .where(inArray(companies.cik, [...new Set(rows.map((r) => r.cik))]));
+    const byCik = new Map(profiles.map((p) => [p.cik, p]));
+    return rows.map((row) => ({ ...row, tickers: byCik.get(row.cik)?.tickers ?? [], sic: byCik.get(row.cik)?.sic ?? null }));
+  }
+
   async function withFilings(rows: IncidentRow[]): Promise<IncidentWithFilings[]> {
     if (rows.length === 0) return [];
     const linked = await db
@@ -155,18 +169,47 @@ export function createIncidentRepository({ db }: { db: Db }) {
       .innerJoin(filings, eq(filings.accessionNumber, incidentFilings.accessionNumber))
       .where(inArray(incidentFilings.incidentId, rows.map((r) => r.id)))
       .orderBy(asc(incidentFilings.position));
-    const profiles = await db
-      .select({ cik: companies.cik, tickers: companies.tickers, sic: companies.sic })
-      .from(companies)
-      .where(inArray(companies.cik, [...new Set(rows.map((r) => r.cik))]));
-    const byCik = new Map(profiles.map((p) => [p.cik, p]));
-    return rows.map((row) => ({
+    return (await withCompanies(rows)).map((row) => ({
       ...row,
       filings: linked.filter((l) => l.incidentId === row.id).map(({ incidentId: _id, ...link }) => link),
-      tickers: byCik.get(row.cik)?.tickers ?? [],
-      sic: byCik.get(row.cik)?.sic ?? null,
     }));
   }
+
+  /**
+   * A page of incidents, most recent activity first, keyset-paginated on (last activity, id).
+   * With `q`: only matches, best rank first (ties highest id first), keyset on (rank, id), each
+   * with a snippet.
+   */
+  async function listPage(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: IncidentRow[]; hits?: Map<number, SearchHit>; next: ListCursor | null }> {
+    const { conditions, query, rank } = pageConditions(filters, page.after);
+    if (query && rank) {
+      const ranked = db
+        .select({ id: incidents.id, rank: rank.as('rank') })
+        .from(incidents)
+        .where(and(...conditions))
+        .orderBy(sql`2 desc`, desc(incidents.id))
+        .limit(page.limit + 1)
+        .as('ranked');
+      const rows = await db
+        .select({ ...INCIDENT_COLUMNS, rank: ranked.rank, snippet: escapedHeadline(incidents.searchText, query) })
+        .from(ranked)
+        .innerJoin(incidents, eq(incidents.id, ranked.id))
+        .orderBy(desc(ranked.rank), desc(incidents.id));
+      const found = keysetPage(rows, page.limit, (last): ListCursor => ({ rank: Number(last.rank), id: last.id }));
+      const hits = new Map(found.rows.map((r) => [r.id, { rank: Number(r.rank), snippet: r.snippet }]));
+      return { rows: found.rows.map(({ rank: _r, snippet: _s, ...row }) => row), hits, next: found.next };
+    }
+    const rows = await db
+      .select(INCIDENT_COLUMNS)
+      .from(incidents)
+      .where(conditions.length > 0 ? and(...conditions) : undefined)
+      .orderBy(desc(incidents.lastActivityAt), desc(incidents.id))
+      .limit(page.limit + 1);
+    return keysetPage(rows, page.limit, (last): ListCursor => ({ acceptedAt: last.lastActivityAt.toISOString(), id: last.id }));
+  }
+
+  const withHits = <T extends IncidentRow>(rows: T[], hits: Map<number, SearchHit> | undefined): Array<T & { search?: SearchHit }> =>
+    hits ? rows.map((row) => ({ ...row, search: hits.get(row.id)! })) : rows;
 
   return {
     /**
@@ -278,38 +321,19 @@ export function createIncidentRepository({ db }: { db: Db }) {
       return row;
     },
 
-    /**
-     * Most recent activity first, keyset-paginated on (last activity, id). With `q`: only matches,
-     * best rank first (ties highest id first), keyset on (rank, id), each with a snippet.
-     */
+    /** A page of incidents (listPage() orders and pages them) with their filings: what the API lists. */
     async list(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: Array<IncidentWithFilings & { search?: SearchHit }>; next: ListCursor | null }> {
-      const { conditions, query, rank } = pageConditions(filters, page.after);
-      if (query && rank) {
-        const ranked = db
-          .select({ id: incidents.id, rank: rank.as('rank') })
-          .from(incidents)
-          .where(and(...conditions))
-          .orderBy(sql`2 desc`, desc(incidents.id))
-          .limit(page.limit + 1)
-          .as('ranked');
-        const rows = await db
-          .select({ ...INCIDENT_COLUMNS, rank: ranked.rank, snippet: escapedHeadline(incidents.searchText, query) })
-          .from(ranked)
-          .innerJoin(incidents, eq(incidents.id, ranked.id))
-          .orderBy(desc(ranked.rank), desc(incidents.id));
-        const found = keysetPage(rows, page.limit, (last): ListCursor => ({ rank: Number(last.rank), id: last.id }));
-        const hits = new Map(found.rows.map((r) => [r.id, { rank: Number(r.rank), snippet: r.snippet }]));
-        const withLinks = await withFilings(found.rows.map(({ rank: _r, snippet: _s, ...row }) => row));
-        return { rows: withLinks.map((row) => ({ ...row, search: hits.get(row.id)! })), next: found.next };
-      }
-      const rows = await db
-        .select(INCIDENT_COLUMNS)
-        .from(incidents)
-        .where(conditions.length > 0 ? and(...conditions) : undefined)
-        .orderBy(desc(incidents.lastActivityAt), desc(incidents.id))
-        .limit(page.limit + 1);
-      const found = keysetPage(rows, page.limit, (last): ListCursor => ({ acceptedAt: last.lastActivityAt.toISOString(), id: last.id }));
-      return { rows: await withFilings(found.rows), next: found.next };
+      const found = await listPage(filters, page);
+      return { rows: withHits(await withFilings(found.rows), found.hits), next: found.next };
+    },
+
+    /**
+     * The same page as list() without the incidents' filings, which a list page does not show:
+     * the dashboard's. Loading them was most of a page's query time at volume.
+     */
+    async summaries(filters: IncidentFilters, page: { limit: number; after?: ListCursor }): Promise<{ rows: Array<IncidentSummary & { search?: SearchHit }>; next: ListCursor | null }> {
+      const found = await listPage(filters, page);
+      return { rows: withHits(await withCompanies(found.rows), found.hits), next: found.next };
     },
 
     /**

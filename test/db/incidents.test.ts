@@ -63,6 +63,25 @@ describeEachDatabase('incidents threaded as filings are analyzed', (getDb) => {
     expect(detail?.status).toBe('updated');
   });
 
+  it('summaries() pages exactly as list() does, search hits and companies included, only without the filings', async () => {
+    const repos = createRepositories(getDb().database.db);
+    await discover(repos, corpus);
+    for (const f of corpus) await analyzed(repos, f);
+    for (const filters of [{}, { q: 'cybersecurity' }]) {
+      let after: Parameters<typeof repos.incidents.list>[1]['after'];
+      let pages = 0;
+      do {
+        const [listed, summed] = await Promise.all([repos.incidents.list(filters, { limit: 3, after }), repos.incidents.summaries(filters, { limit: 3, after })]);
+        expect(summed.rows.length).toBeGreaterThan(0);
+        expect(summed).toEqual({ rows: listed.rows.map(({ filings: _f, ...row }) => row), next: listed.next });
+        expect(summed.rows.every((r) => !('filings' in r))).toBe(true);
+        after = listed.next ?? undefined;
+        pages++;
+      } while (after);
+      expect(pages).toBeGreaterThan(1);
+    }
+  });
+
   it('writes created, then updated with the changed fields from → to, and nothing for a re-analysis that changes nothing', async () => {
     const repos = createRepositories(getDb().database.db);
     const [original, amendment] = corpus.filter((f) => (THREADS.wytec as readonly string[]).includes(f.accessionNumber));

@@ -1,4 +1,4 @@
-import type { IncidentWithFilings } from '../../../db/repositories/incidents.ts';
+import type { IncidentSummary, IncidentWithFilings } from '../../../db/repositories/incidents.ts';
 import type { FilingRow, SearchHit } from '../../../db/repositories/filings.ts';
 import { SECTORS, sectorsOf } from '../../../src/companies/sectors.ts';
 import { INCIDENT_STATUSES } from '../../../src/incidents/facts.ts';
@@ -58,7 +58,7 @@ export function filtersForm(q: ListQuery, action = '/'): SafeHtml {
 </form>`;
 }
 
-export type ListedIncident = IncidentWithFilings & { search?: SearchHit };
+export type ListedIncident = IncidentSummary & { search?: SearchHit };
 
 function incidentRow(i: ListedIncident): SafeHtml {
   const tickers = i.tickers.length ? html` <span class="muted">${i.tickers.join(', ')}</span>` : '';
