@@ -23,6 +23,10 @@ const NOUN_FIRST_EVENT = new RegExp(
   `\\b(?:the|this|a\\s+previously\\s+(?:disclosed|reported))\\s+(?:[\\w-]+\\s+){0,3}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b|\\b(?:learned|discovered|confirmed)\\s+that\\s+(?:its|our|the\\s+Company['’]s)\\s+[^.;]{0,160}?\\b(?:products?|software|systems?|networks?|platforms?|applications?)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:attacked|exploited)\\b`,
   'i',
 );
+/** "a cyber-attack occurred in April 2023 that resulted in a temporary disruption": the incident as the subject of its occurrence. */
+const INCIDENT_OCCURRED =
+  /\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attack|cyber(?:[-\s]?security)?\s+(?:incident|attack|intrusion)|ransomware\s+(?:attack|incident)|(?:data\s+|information\s+|network\s+)?security\s+(?:incident|breach)|data\s+breach|network\s+intrusion)\s+(?:that\s+)?(?:occurred|took\s+place|happened)\b/i;
+
 /**
  * A claim of data theft the company learned of: "became aware of an online post by a third party
  * claiming to have obtained a data set containing … customer information", "received a
@@ -91,6 +95,11 @@ const PLAIN_WORDS =
   /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+access)\b/i;
 /** Words that undo a plain-words event when they come before it: "no evidence that data was taken". */
 const UNDONE = /\b(?:no|not|never|nor|without|whether|if|unless|any\s+evidence|alleg\w*|claim\w*)\b/i;
+
+function occurred(t: string): boolean {
+  const m = INCIDENT_OCCURRED.exec(t);
+  return m !== null && !UNDONE.test(t.slice(Math.max(0, m.index - 80), m.index)) && !/\baware\b/i.test(t.slice(Math.max(0, m.index - 40), m.index));
+}
 
 function plainEvent(t: string, systems: () => boolean, incidentContext: () => boolean): boolean {
   for (const re of [DATA_TAKEN, SYSTEMS_ENTERED, ACTIVITY_FOUND]) {
@@ -266,6 +275,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       EVENT_VERB_THEN_NOUN.test(tEv) ||
       claim ||
       NOUN_FIRST_EVENT.test(t) ||
+      occurred(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
       (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
       (plainWords && plainEvent(t, inSystems, inContext)) ||

@@ -159,9 +159,35 @@ export function extractIncidentNames(input: {
     });
     return { incidentName, incidents, evidence };
   }
+  // Several unnamed incidents told as a list in one sentence and then spoken of together: "(i)
+  // sophisticated threat actors accessed our … systems in 2023 and 2024 and (ii) we experienced a
+  // ransomware attack … in 2023. … We do not believe these incidents had …" (Lumen's 10-K).
+  const listed = listedIncidents(input.sentences);
+  if (listed.length > 1 && distinct.length <= 1) {
+    return { incidentName, incidents: listed.map((part) => ({ name: null, dates: datesOf([{ text: part, start: 0 }], input.filedAt) })), evidence };
+  }
   const one: NamedIncident = { name: incidentName, dates: input.dates };
   if (members.length === 1) one.member = members[0]!;
   return { incidentName, incidents: [one], evidence };
+}
+
+/** An item of a list "(i) …", "(ii) …" that tells an event: an actor's deed or what the company experienced. */
+const LISTED_EVENT =
+  /\b(?:threat\s+actors?|attackers?|hackers?|intruders?|unauthori[sz]ed\s+(?:third\s+)?(?:part(?:y|ies)|actors?|users?))\b[^;]{0,120}?\b(?:accessed|gained|obtained|stole|exfiltrated|encrypted|deployed|compromised)\b|\b(?:experienced|suffered|detected|discovered|identified)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:cyber[-\s]?(?:security\s+)?(?:incident|attack|intrusion)|ransomware(?:\s+attack)?|(?:security|data)\s+(?:incident|breach)|intrusion|breach)\b/i;
+/** The incidents spoken of together afterwards: "these incidents", "both attacks", "the two incidents". */
+const SEVERAL_AFTER = /\b(?:these|both|the\s+(?:two|three))\s+(?:(?:cyber(?:security)?|security|prior|previous)\s+)?(?:incidents|attacks|cyber-?attacks|breaches|events|matters)\b/i;
+
+/** The parts of the first sentence that lists two or more incidents ("(i) …, and (ii) …"), when later text speaks of them together. */
+function listedIncidents(sentences: readonly Sentence[]): string[] {
+  for (let i = 0; i < sentences.length; i++) {
+    const t = sentences[i]!.text;
+    const marker = t.includes('(i)') && t.includes('(ii)') ? /\((?:i{1,3}|iv)\)\s*/ : t.includes('(a)') && t.includes('(b)') ? /\([a-d]\)\s*/ : t.includes('(1)') && t.includes('(2)') ? /\([1-4]\)\s*/ : null;
+    if (!marker) continue;
+    const parts = t.split(marker).slice(1);
+    if (parts.length < 2 || !parts.every((p) => LISTED_EVENT.test(p))) continue;
+    if (sentences.slice(i, i + 4).some((s) => SEVERAL_AFTER.test(s.text))) return parts;
+  }
+  return [];
 }
 
 const distinctive = (name: string): string[] =>

@@ -15,12 +15,16 @@
 //   filer by its name) names an incident disclosed before: an incident and an update, and "the
 //   information stolen by the attackers" was accessed;
 // - "revealed potential unauthorized access to servers containing personal information" states a
-//   possibility, not that data was accessed.
+//   possibility, not that data was accessed;
+// - "(i) threat actors accessed … and (ii) we experienced a ransomware attack …", then "these
+//   incidents", reports two incidents;
+// - "a cyber-attack occurred in April 2023 that resulted in a temporary disruption" is what happened.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 
 const exhibit = (text: string, filedAt: string | null = null) => analyze(text, { form: '8-K', filedAt });
+const tenK = (text: string) => analyze(text, { form: '10-K', filedAt: null });
 
 // Montrose Environmental Group, Inc., EX-99.1 to the 8-K of June 2022 (accession 0000950170-22-011624).
 const MONTROSE_TITLE = 'Exhibit 99.1\nMontrose Environmental Group Issues Statement on Ransomware Attack\n';
@@ -193,5 +197,58 @@ describe('a possibility of access to data', () => {
       { form: '10-Q', filedAt: null },
     );
     expect(a.flags.dataAccessed).toBe(true);
+  });
+});
+
+describe('several unnamed incidents listed in one sentence', () => {
+  // Lumen Technologies, Inc., 10-K risk factor (as reproduced by tipranks.com/stocks/lumn/risk-factors).
+  const LUMEN =
+    'As previously disclosed in our 2023 reports to the SEC and various 2024 media reports, (i) sophisticated threat actors accessed our internal information technology systems in 2023 and 2024 and (ii) we experienced a ransomware attack on a limited number of our servers in 2023. The ransomware attack did not impact any operations or customer data. We do not believe these incidents had or are likely to have a material adverse impact on our ability to serve our customers or our business, operations or financial results.';
+
+  it('reports two incidents for "(i) threat actors accessed … and (ii) we experienced a ransomware attack", then "these incidents" (Lumen 10-K)', async () => {
+    const a = await tenK(LUMEN);
+    expect(a.incident).toBe(true);
+    expect(a.incidents).toHaveLength(2);
+    expect(a.update).toBe(true);
+    expect(a.materialImpact).toBe('not-material');
+  });
+
+  it('reports two for an "(a) … (b) …" list spoken of as "both incidents"', async () => {
+    const a = await tenK(
+      'During 2025, (a) an unauthorized third party accessed our payroll platform and (b) we experienced a ransomware attack on our plant network. Both incidents were contained and neither had a material impact on our results of operations.',
+    );
+    expect(a.incidents).toHaveLength(2);
+  });
+
+  it('keeps one incident when a list names the effects of one attack ("(i) … systems … (ii) … data")', async () => {
+    const a = await tenK(
+      'In March 2025, we experienced a ransomware attack that (i) encrypted certain servers and (ii) delayed shipments for two weeks. The incident did not have a material impact on our results of operations.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.incidents).toHaveLength(1);
+  });
+});
+
+describe('an incident as the subject of its occurrence', () => {
+  // Middlefield Banc Corp. (CIK 836147), 10-K for 2023, Note 23 - Subsequent Events.
+  it('quotes "a cyber-attack occurred in April 2023 that resulted in a temporary disruption" as what happened, not the investigation after it (Middlefield 10-K)', async () => {
+    const a = await tenK(
+      'As previously disclosed, a cyber-attack occurred in April 2023 that resulted in a temporary disruption to our computer systems. A cybersecurity firm investigated the nature and scope of the incident, evaluated our systems, and confirmed that nonpublic information relating to current and former employees, customers, and others was obtained from our systems.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toBe('As previously disclosed, a cyber-attack occurred in April 2023 that resulted in a temporary disruption to our computer systems.');
+    expect(a.dates.detected).toBe('2023-04');
+    expect(a.flags.operationalDisruption).toBe(true);
+  });
+
+  it('does not read a denial or a condition as an occurrence ("not aware that a cybersecurity incident occurred", "If a cyber-attack occurred")', async () => {
+    for (const t of [
+      'We are not aware that a cybersecurity incident occurred during the year.',
+      'During 2025, no material cybersecurity incident occurred that affected our business.',
+      'If a cyber-attack occurred, our operations could be disrupted.',
+    ]) {
+      const a = await tenK(t);
+      expect(a.incident, t).toBe(false);
+    }
   });
 });
