@@ -8,18 +8,13 @@ import { mergeIncidents, splitIncident } from '../../src/incidents/corrections.u
 import { rebuildIncidents } from '../../src/incidents/rethread.usecase.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { discover, record, shapes } from './helpers.ts';
-import { analyzeReplay, THREADS, type AnalyzedReplayFiling } from './replay-corpus.ts';
+import { analyzeReplay, oneCompanyTwoIncidents, THREADS, type AnalyzedReplayFiling } from './replay-corpus.ts';
 
 let prudential: AnalyzedReplayFiling[];
 let twoIncidents: AnalyzedReplayFiling[];
 beforeAll(async () => {
   prudential = await analyzeReplay(THREADS.prudential);
-  // Built case, marked as such: Wytec's real 8-K and Prudential's real 8-K under one company (Wytec's
-  // CIK), re-accessioned — one company with two separate incidents.
-  const [wytec] = await analyzeReplay([THREADS.wytec[0]]);
-  const [pru] = await analyzeReplay([THREADS.prudential[0]]);
-  const builtAccession = `${wytec!.accessionNumber.slice(0, 11)}24-900001`;
-  twoIncidents = [wytec!, { ...pru!, cik: wytec!.cik, companyName: wytec!.companyName, accessionNumber: builtAccession, analysis: { ...pru!.analysis, cik: wytec!.cik, accessionNumber: builtAccession } }];
+  twoIncidents = await oneCompanyTwoIncidents();
 });
 
 async function retruncateAndRebuild(repos: Repositories, query: (q: ReturnType<typeof sql.raw>) => Promise<unknown>) {

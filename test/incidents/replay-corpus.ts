@@ -45,3 +45,14 @@ export async function analyzeReplay(accessions: readonly string[]): Promise<Anal
   }
   return out;
 }
+
+/**
+ * Built case, marked as such: Wytec's real 8-K and Prudential's real 8-K filed under one company
+ * (Wytec's CIK), re-accessioned — one company with two separate incidents.
+ */
+export async function oneCompanyTwoIncidents(): Promise<AnalyzedReplayFiling[]> {
+  const [wytec] = await analyzeReplay([THREADS.wytec[0]]);
+  const [pru] = await analyzeReplay([THREADS.prudential[0]]);
+  const builtAccession = `${wytec!.accessionNumber.slice(0, 11)}24-900001`;
+  return [wytec!, { ...pru!, cik: wytec!.cik, companyName: wytec!.companyName, accessionNumber: builtAccession, analysis: { ...pru!.analysis, cik: wytec!.cik, accessionNumber: builtAccession } }];
+}
