@@ -15,6 +15,7 @@ import { buildApp } from '../api/app.ts';
 import { openDatabase } from '../db/client.ts';
 import { createRepositories } from '../db/repositories/index.ts';
 import { searchCorpus, storeCorpus } from '../test/api/search-corpus.ts';
+import { insertSyntheticFilings, quantile, textArray } from './synthetic-filings.ts';
 
 const arg = (name: string, fallback: number) => Number(new RegExp(`^--${name}=(\\d+)$`).exec(process.argv.slice(2).find((a) => a.startsWith(`--${name}=`)) ?? '')?.[1] ?? fallback);
 const FILINGS = arg('filings', 150_000);
@@ -54,9 +55,6 @@ const PAGES = [
   '/?q=threat+actor&item=1.05',
 ];
 
-const textArray = (values: string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::text[]`);
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
 const dataDir = databaseUrl ? '' : mkdtempSync(path.join(os.tmpdir(), 'cyber8k-bench-dashboard-'));
 const database = await openDatabase({ databaseUrl, dataDir });
 try {
@@ -65,25 +63,7 @@ try {
   const templates = Number((await database.query<{ n: number }>(sql`select count(*)::int as n from incidents`))[0]!.n);
 
   const t0 = performance.now();
-  const CHUNK = 10_000;
-  for (let from = 1; from <= FILINGS; from += CHUNK) {
-    const to = Math.min(FILINGS, from + CHUNK - 1);
-    await database.query(sql`
-      insert into filings (accession_number, cik, company_name, form, items, filed_at, accepted_at, index_url, submission_url, status, incident, material_impact, search_text)
-      select lpad((900000000 + i / 10)::text, 10, '0') || '-25-' || lpad(i::text, 6, '0'),
-             lpad((900000000 + i / 10)::text, 10, '0'),
-             (${textArray(COMPANIES)})[1 + i % ${COMPANIES.length}] || ' ' || (i / 10) || ' CORP',
-             case when i % 7 = 0 then '8-K/A' else '8-K' end,
-             case when i % 20 = 0 then array['1.05'] else array['8.01', '9.01'] end,
-             date '2020-01-01' + (i % 2000), timestamptz '2020-01-01 21:00Z' + make_interval(secs => i * 1100),
-             'https://www.sec.gov/', 'https://www.sec.gov/', 'analyzed', i % 10 = 0,
-             case when i % 10 = 0 then (array['material', 'not-material', 'not-determined'])[1 + i % 3] end,
-             case when i % 10 = 0
-               then (select string_agg((${textArray(INCIDENT_SENTENCES)})[1 + (i * k * 7 + k) % ${INCIDENT_SENTENCES.length}], E'\n') from generate_series(1, 5) as k)
-               else (select string_agg((${textArray(OTHER_SENTENCES)})[1 + (i * k * 5 + k) % ${OTHER_SENTENCES.length}], E'\n') from generate_series(1, 2) as k)
-             end
-      from generate_series(${from}::int, ${to}::int) as i`);
-  }
+  await insertSyntheticFilings(database, FILINGS, { incidentSentences: INCIDENT_SENTENCES, otherSentences: OTHER_SENTENCES, companies: COMPANIES, item105Every: 20, incidentSentencesPerFiling: 5 });
   await database.query(sql`
     insert into companies (cik, name, tickers, sic, last_filed_at)
     select f.cik, min(f.company_name), array['G' || (f.cik::bigint - 900000000)::text], (${textArray(SICS)})[1 + (f.cik::bigint % ${SICS.length})], max(f.accepted_at)

@@ -15,6 +15,7 @@ import { buildApp } from '../api/app.ts';
 import { openDatabase } from '../db/client.ts';
 import { createRepositories } from '../db/repositories/index.ts';
 import { searchCorpus, storeCorpus } from '../test/api/search-corpus.ts';
+import { insertSyntheticFilings, quantile, textArray } from './synthetic-filings.ts';
 
 const arg = (name: string, fallback: number) => Number(new RegExp(`^--${name}=(\\d+)$`).exec(process.argv.slice(2).find((a) => a.startsWith(`--${name}=`)) ?? '')?.[1] ?? fallback);
 const FILINGS = arg('filings', 150_000);
@@ -49,11 +50,6 @@ const COMPANIES = ['ACME', 'GLOBEX', 'INITECH', 'UMBRELLA', 'STARK', 'WAYNE', 'T
 
 const SEARCHES = ['ransomware', 'ransom', 'threat actor', '"unauthorized access"', 'material impact -ransomware', 'nation-state email', 'payroll or vendor', 'law enforcement', 'globex', 'restored backups'];
 
-/** A constant list as an SQL array literal (drizzle would spread a bound array into a parameter list). */
-const textArray = (values: string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::text[]`);
-
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
 const dataDir = databaseUrl ? '' : mkdtempSync(path.join(os.tmpdir(), 'cyber8k-bench-search-'));
 const database = await openDatabase({ databaseUrl, dataDir });
 try {
@@ -62,25 +58,7 @@ try {
   const templates = Number((await database.query<{ n: number }>(sql`select count(*)::int as n from incidents`))[0]!.n);
 
   const t0 = performance.now();
-  const CHUNK = 10_000;
-  for (let from = 1; from <= FILINGS; from += CHUNK) {
-    const to = Math.min(FILINGS, from + CHUNK - 1);
-    await database.query(sql`
-      insert into filings (accession_number, cik, company_name, form, items, filed_at, accepted_at, index_url, submission_url, status, incident, material_impact, search_text)
-      select lpad((900000000 + i / 10)::text, 10, '0') || '-25-' || lpad(i::text, 6, '0'),
-             lpad((900000000 + i / 10)::text, 10, '0'),
-             (${textArray(COMPANIES)})[1 + i % ${COMPANIES.length}] || ' ' || (i / 10) || ' CORP',
-             case when i % 7 = 0 then '8-K/A' else '8-K' end,
-             case when i % 10 = 0 then array['1.05'] else array['8.01', '9.01'] end,
-             date '2020-01-01' + (i % 2000), timestamptz '2020-01-01 21:00Z' + make_interval(secs => i * 1100),
-             'https://www.sec.gov/', 'https://www.sec.gov/', 'analyzed', i % 10 = 0,
-             case when i % 10 = 0 then (array['material', 'not-material', 'not-determined'])[1 + i % 3] end,
-             case when i % 10 = 0
-               then (select string_agg((${textArray(INCIDENT_SENTENCES)})[1 + (i * k * 7 + k) % ${INCIDENT_SENTENCES.length}], E'\n') from generate_series(1, 6) as k)
-               else (select string_agg((${textArray(OTHER_SENTENCES)})[1 + (i * k * 5 + k) % ${OTHER_SENTENCES.length}], E'\n') from generate_series(1, 2) as k)
-             end
-      from generate_series(${from}::int, ${to}::int) as i`);
-  }
+  await insertSyntheticFilings(database, FILINGS, { incidentSentences: INCIDENT_SENTENCES, otherSentences: OTHER_SENTENCES, companies: COMPANIES, item105Every: 10, incidentSentencesPerFiling: 6 });
   // One incident per incident filing, its facts a real incident's, linked to that filing.
   await database.query(sql`
     insert into incidents (cik, company_name, title, status, item_path, items, material_impact, flags, first_disclosed_at, last_filed_at, last_activity_at, facts, search_text)
