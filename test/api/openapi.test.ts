@@ -85,6 +85,15 @@ describe('the OpenAPI description', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('serves the docs page under a policy that runs only its own scripts', async () => {
+    const page = await app().inject({ url: '/docs/' });
+    expect(page.statusCode).toBe(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/upgrade-insecure-requests|https:/);
+  });
+
   it('passes Redocly’s recommended ruleset with no errors and no warnings', async () => {
     const report = await redoclyLint(file, dir);
     const problems = report.problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`);

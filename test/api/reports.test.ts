@@ -46,6 +46,8 @@ describe('REST API: weekly reports', () => {
     const week = '2024-W03';
     const html = await get(`/v1/reports/weekly/${week}.html`);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.headers['content-security-policy']).toMatch(/^default-src 'none';/);
+    expect(html.headers['content-security-policy']).not.toMatch(/script-src/);
     expect(html.body).toContain('MICROSOFT');
     expect(html.body).toContain('Item 1.05');
     expect((await get(`/v1/reports/weekly/${week}.html`)).body).toBe(html.body);

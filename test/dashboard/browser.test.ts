@@ -186,6 +186,20 @@ describe.skipIf(!chromiumPresent)(browserSuiteName('the dashboard in headless Ch
     }
   });
 
+  it('the API docs and a weekly report render under their content security policies without a violation', async () => {
+    const docs = await open('/docs');
+    await docs.page.waitForSelector('.opblock', { timeout: 30_000 });
+    expect(await docs.page.locator('.opblock').count()).toBeGreaterThan(20);
+    await shot(docs.page, 'api-docs');
+    expect(docs.problems).toEqual([]);
+    await docs.page.close();
+    const report = await open('/v1/reports/weekly/2024-W08.html');
+    expect(await report.page.locator('h1').count()).toBe(1);
+    expect(await report.page.locator('svg').count()).toBeGreaterThan(0);
+    expect(report.problems).toEqual([]);
+    await report.page.close();
+  });
+
   it('is usable on a phone: no sideways scrolling, rows as cards', async () => {
     for (const [path, name] of [['/', 'phone-list'], ['/?q=ransomware', 'phone-search'], ['/subscriptions', 'phone-subscriptions']] as const) {
       const { page, problems } = await open(path, PHONE);
