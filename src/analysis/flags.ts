@@ -100,9 +100,17 @@ const RULES: Rule[] = [
     re: /\b[Tt]he\s+authorities\s+(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:closed|concluded|completed|opened|launched|commenced|conducting|investigating)\b/g,
   },
   {
+    // Item 1.05(c): the Attorney General (the Department of Justice) determined that disclosure
+    // would pose a substantial risk to national security or public safety, so the report was
+    // delayed. Stated as done, not as what the rule permits or a plan would do ("the CLO may
+    // contact the US attorney general for a disclosure delay", Tyler's 10-K), nor denied ("nor that
+    // a delay under Item 1.05(c) was warranted"). "Item 1.05(c)" carries a period: only a period
+    // before a digit stays inside the clause.
     flag: 'disclosureDelayed',
-    re: /\b(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b[^.]{0,240}\b(?:delay\w*|national\s+security|public\s+safety)\b|\bItem\s+1\.05\(c\)|\bdelay(?:ed)?\b[^.]{0,120}\b(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b/gi,
-    noNegationCheck: true,
+    re: /\b(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:determined|concluded|granted|authori[sz]ed|approved|agreed)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:delay\w*|national\s+security|public\s+safety)\b|\bdelay\w*\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:was|were|had\s+been|has\s+been)\s+(?:warranted|granted|authori[sz]ed|approved)\b|\bdelay\w*\s+(?:was\s+|had\s+been\s+)?(?:granted|authori[sz]ed|approved|requested)\s+by\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b|\b(?:delayed|deferred)\s+(?:the\s+|its\s+|our\s+|this\s+)?(?:public\s+)?(?:disclosure|filing|report\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:pursuant\s+to|under|in\s+reliance\s+on|in\s+accordance\s+with)\s+Item\s+1\.05\(c\)/gi,
+    // What the rule allows, a plan or a condition; case-sensitive "may" (May the month dates a determination).
+    excludes:
+      /\b(?:[Ii]f|[Uu]nless|[Ii]n\s+the\s+event|[Ww]hether|may|[Mm]ight|[Cc]ould|[Ww]ould|[Ww]ill|[Cc]an|[Ss]hall|[Ss]hould|permit\w*|allow\w*|provides?\s+(?:for|that)|up\s+to\s+\d+\s+days|only\s+(?:if|where|when))\b/,
   },
 ];
 

@@ -84,7 +84,8 @@ export function splitSentences(text: string): Sentence[] {
         // "Inc." ends a sentence only when a new clause plainly starts.
         if (!/^(?:The|This|These|We|Our|It|As|On|In|Upon|Based|While|Although|However)\b/.test(joined.slice(k, k + 12))) continue;
       }
-      if (/^[A-Z]$/.test(word)) continue; // an initial: "John H. Montgomery"
+      // An initial ("John H. Montgomery"), not a form's letter: "… of Form 8-K. F5 is now filing".
+      if (/^[A-Z]$/.test(word) && !/[-\d]/.test(joined[i - 2] ?? '')) continue;
       if (/\d/.test(joined[i - 1] ?? '') && /^\d/.test(next)) continue; // "1.05"
     }
     push(j);
