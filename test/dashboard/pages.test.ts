@@ -259,6 +259,17 @@ describe('the company, sector, reports and health pages', () => {
     expect(next.statusCode, next.body).toBe(200);
   });
 
+  it('links a later page back to the first page with the same filters, and the first page to none', async () => {
+    const one = await get('/?item=1.05');
+    expect(one.body).not.toContain('First page');
+    const firstApi = JSON.parse((await get('/v1/incidents?item=1.05&limit=1')).body) as { nextCursor: string };
+    const later = await get(`/?item=1.05&cursor=${encodeURIComponent(firstApi.nextCursor)}`);
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.body).toMatch(/<a href="\/\?item=1\.05" [^>]*>← First page<\/a>/);
+    const sector = SECTORS.find((s) => s.name === 'telecom')!;
+    expect(sectorPage(sector, [], null, 'SOMEWHERE', []).value).toMatch(/<a href="\/sectors\/telecom" [^>]*>← First page<\/a>/);
+  });
+
   it('archives the weekly reports, newest first, each linking its formats', async () => {
     const res = await get('/reports');
     expect(res.statusCode).toBe(200);

@@ -80,13 +80,16 @@ function incidentRow(i: ListedIncident): SafeHtml {
 export function incidentResults(rows: ListedIncident[], next: string | null, q: ListQuery, base = '/'): SafeHtml {
   const { cursor: _cursor, ...filters } = q;
   const more = next ? `${base}${query({ ...filters, cursor: next })}` : null;
+  // Cursors only run forwards; the way back is the first page with the same filters (and the
+  // browser's back button, since each page is pushed to the history).
+  const first = q.cursor ? `${base}${query(filters)}` : null;
   const searching = Boolean(q.q);
   return html`<section id="results" aria-live="polite">
 <p class="muted" id="result-count">${rows.length === 0 ? 'No incident matches these filters.' : `${rows.length}${next ? '+' : ''} incident${rows.length === 1 ? '' : 's'}${searching ? ', best match first' : ', most recent activity first'}${q.cursor ? ' (next page)' : ''}`}</p>
 ${rows.length ? html`<div class="table-wrap"><table class="incidents"><thead><tr><th>Company</th><th>Incident</th><th>Status</th><th>Items</th><th>Materiality</th><th>First disclosed</th><th>Last filing</th><th>Sector</th><th>Flags</th></tr></thead><tbody>
 ${rows.map(incidentRow)}
 </tbody></table></div>` : ''}
-${more ? html`<div class="pager"><a href="${more}" hx-get="${more}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true">Next page →</a></div>` : ''}
+${first || more ? html`<div class="pager">${first ? html`<a href="${first}" hx-get="${first}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true">← First page</a>` : ''}${more ? html`<a href="${more}" hx-get="${more}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true">Next page →</a>` : ''}</div>` : ''}
 </section>`;
 }
 
