@@ -18,7 +18,7 @@ import { companyPage, sectorPage, sectorsPage } from './views/company.ts';
 import { healthPage } from './views/health.ts';
 import { reportsPage } from './views/reports.ts';
 import { deliveryLog, subscriptionList, subscriptionsPage } from './views/subscriptions.ts';
-import { createSubscription, notFound, replayDelivery, sendTestMessage, type SubscriptionInput } from '../../src/alerts/subscriptions.usecase.ts';
+import { createSubscription, notFound, replayDelivery, rotateSecret, sendTestMessage, updateSubscription, type SubscriptionInput } from '../../src/alerts/subscriptions.usecase.ts';
 import type { Owner } from '../../db/repositories/subscriptions.ts';
 import { SECTORS } from '../../src/companies/sectors.ts';
 import { padCik } from '../../src/edgar/urls.ts';
@@ -262,8 +262,29 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardOptions> = async (app,
 
   app.post('/subscriptions', { config: alerts, schema: { hide: true, querystring: NoQuery, body: SubscriptionForm } }, async (request, reply) => {
     const { subscription, secret } = await createSubscription(repositories, policy, subscriptionInput(request.body as SubscriptionFormBody), request.apiKey!.id);
-    const created = { row: subscription, secret: subscription.channel.type === 'webhook' ? secret : null };
-    return send(reply, subscriptionList(await listFor(request), created));
+    const notice = { text: `Subscription ${subscription.id} “${subscription.name}” created.`, secret: subscription.channel.type === 'webhook' ? secret : null };
+    return send(reply, subscriptionList(await listFor(request), notice));
+  });
+
+  const idOf = (request: FastifyRequest) => Number((request.params as { id: string }).id);
+  for (const [action, enabled] of [['pause', false], ['resume', true]] as const) {
+    app.post(`/subscriptions/:id/${action}`, { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+      const row = await updateSubscription(repositories, policy, idOf(request), ownerOf(request), { enabled });
+      const text = enabled ? `Subscription ${row.id} “${row.name}” resumed: new events are sent again.` : `Subscription ${row.id} “${row.name}” paused: nothing is sent until it is resumed.`;
+      return send(reply, subscriptionList(await listFor(request), { text }));
+    });
+  }
+
+  app.post('/subscriptions/:id/rotate-secret', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+    const { subscription, secret } = await rotateSecret(repositories, idOf(request), ownerOf(request));
+    const text = `Subscription ${subscription.id} “${subscription.name}” has a new signing secret; the previous one also signs until ${subscription.previousSecretUntil!.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+    return send(reply, subscriptionList(await listFor(request), { text, secret }));
+  });
+
+  app.delete('/subscriptions/:id', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+    const id = idOf(request);
+    if (!(await repositories.subscriptions.delete(id, ownerOf(request)))) throw notFound(id);
+    return send(reply, subscriptionList(await listFor(request), { text: `Subscription ${id} deleted, with its delivery log.` }));
   });
 
   app.get('/subscriptions/:id/deliveries', { config: alerts, schema: { hide: true, params: IdParams, querystring: NoQuery } }, async (request, reply) =>

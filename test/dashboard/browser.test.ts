@@ -157,6 +157,13 @@ describe.skipIf(!chromiumPresent)(browserSuiteName('the dashboard in headless Ch
     expect(await page.content()).not.toContain(key);
     expect(page.url()).not.toContain(key);
     await shot(page, 'subscriptions');
+    // Pause, then delete after the confirmation the page asks for.
+    await page.click('tr[data-subscription] >> text=Pause');
+    await page.waitForSelector('tr[data-subscription] >> text=Resume');
+    expect(await page.textContent('#subscriptions .notice')).toContain('paused');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('tr[data-subscription] >> text=Delete');
+    await page.waitForSelector('#subscriptions >> text=No subscription yet.');
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -93,6 +93,40 @@ describe('the subscriptions page', () => {
     expect(replayed.body).toMatch(new RegExp(`data-delivery="${deliveryId}" data-state="pending"`));
   });
 
+  it('pauses and resumes, rotates a webhook secret (shown once) and deletes, each as the API does, and only for the owner', async () => {
+    const created = await post('/subscriptions', { name: 'To manage', type: 'webhook', url: receiver.url });
+    const id = Number(new RegExp('<tr data-subscription="(\\d+)"><td class="num">\\d+</td><td>To manage<').exec(created.body)![1]);
+    const apiGet = async () => JSON.parse((await app().inject({ method: 'GET', url: `/v1/subscriptions/${id}`, headers: { authorization: `Bearer ${alertsKey}` } })).body) as { enabled: boolean; disabledReason: string | null };
+
+    const paused = await post(`/subscriptions/${id}/pause`, null);
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.body).toContain('paused: nothing is sent until it is resumed');
+    expect(paused.body).toContain(`hx-post="/subscriptions/${id}/resume"`);
+    expect((await apiGet()).enabled).toBe(false);
+    const resumed = await post(`/subscriptions/${id}/resume`, null);
+    expect(resumed.body).toContain(`hx-post="/subscriptions/${id}/pause"`);
+    expect((await apiGet()).enabled).toBe(true);
+
+    const rotated = await post(`/subscriptions/${id}/rotate-secret`, null);
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const secret = /<span class="secret">(whsec_[A-Za-z0-9+/=]+)<\/span>/.exec(rotated.body)![1]!;
+    expect(created.body).not.toContain(secret);
+    expect(rotated.body).toMatch(/the previous one also signs until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+
+    const repos = createRepositories(db().database.db);
+    const other = generateApiKey();
+    await repos.apiKeys.create(other, { name: 'stranger', scope: 'alerts' });
+    for (const path of ['pause', 'resume', 'rotate-secret']) expect((await post(`/subscriptions/${id}/${path}`, null, other.key)).statusCode, path).toBe(404);
+    expect((await app().inject({ method: 'DELETE', url: `/subscriptions/${id}`, headers: hx(other.key) })).statusCode).toBe(404);
+    expect((await post(`/subscriptions/${id}/pause`, null, readKey)).statusCode).toBe(403);
+
+    const deleted = await app().inject({ method: 'DELETE', url: `/subscriptions/${id}`, headers: hx(alertsKey) });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.body).toContain(`Subscription ${id} deleted`);
+    expect(deleted.body).not.toContain(`data-subscription="${id}"`);
+    expect((await app().inject({ method: 'GET', url: `/v1/subscriptions/${id}`, headers: { authorization: `Bearer ${alertsKey}` } })).statusCode).toBe(404);
+  });
+
   it('refuses what the API refuses, with its message: a private address, an unknown ticker', async () => {
     const strict = await post('/subscriptions', { name: 'x', type: 'slack', url: 'ftp://example.com/x' });
     expect(strict.statusCode).toBe(400);

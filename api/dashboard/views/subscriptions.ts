@@ -50,17 +50,33 @@ function filterText(row: SubscriptionRow): string {
   return parts.length ? parts.join(' · ') : 'every incident';
 }
 
-/** The list, and after a create the one-time secret. */
-export function subscriptionList(rows: SubscriptionRow[], created?: { row: SubscriptionRow; secret: string | null }): SafeHtml {
+/** What the list says above itself after an action: what was done, and a secret shown only now. */
+export interface ListNotice {
+  text: string;
+  secret?: string | null;
+}
+
+/** The list, and after an action its notice (a create's or a rotation's one-time secret). */
+export function subscriptionList(rows: SubscriptionRow[], notice?: ListNotice): SafeHtml {
   return html`<section id="subscriptions" hx-get="/subscriptions/list" hx-trigger="c8k-key from:body" hx-swap="outerHTML">
-${created ? html`<div class="notice" role="status">Subscription ${created.row.id} “${created.row.name}” created.${created.secret ? html` Its signing secret, shown only now: <span class="secret">${created.secret}</span>` : ''}</div>` : ''}
+${notice ? html`<div class="notice" role="status">${notice.text}${notice.secret ? html` Its signing secret, shown only now: <span class="secret">${notice.secret}</span>` : ''}</div>` : ''}
 ${rows.length ? html`<div class="table-wrap"><table class="subscriptions"><thead><tr><th>Id</th><th>Name</th><th>Channel</th><th>Alerts on</th><th>Mode</th><th>State</th><th></th></tr></thead><tbody>${rows.map(
     (r) => html`<tr data-subscription="${r.id}"><td class="num">${r.id}</td><td>${r.name}</td><td>${channelText(r)}</td><td>${filterText(r)}</td><td>${r.mode === 'instant' ? 'instant' : `digest ${(r.mode as { digest: { at: string; timezone: string } }).digest.at} ${(r.mode as { digest: { at: string; timezone: string } }).digest.timezone}`}</td>
 <td>${r.disabledAt ? html`${badge('disabled')} <span class="note">${dash(r.disabledReason)}</span>` : badge('enabled', 'ok')}</td>
-<td class="actions"><button type="button" hx-post="/subscriptions/${r.id}/test" hx-target="#log" hx-swap="outerHTML">Send test</button><button type="button" class="secondary" hx-get="/subscriptions/${r.id}/deliveries" hx-target="#log" hx-swap="outerHTML">Delivery log</button></td></tr>`,
+<td class="actions"><button type="button" hx-post="/subscriptions/${r.id}/test" hx-target="#log" hx-swap="outerHTML">Send test</button><button type="button" class="secondary" hx-get="/subscriptions/${r.id}/deliveries" hx-target="#log" hx-swap="outerHTML">Delivery log</button>${rowActions(r)}</td></tr>`,
   )}</tbody></table></div>` : html`<p class="muted">No subscription yet.</p>`}
 <section id="log"></section>
 </section>`;
+}
+
+/** Pause or resume, rotate a webhook's secret, delete: each answers with the list and a notice. */
+function rowActions(r: SubscriptionRow): SafeHtml {
+  const swap = html` hx-target="#subscriptions" hx-swap="outerHTML"`;
+  return html`${r.disabledAt
+    ? html`<button type="button" class="secondary" hx-post="/subscriptions/${r.id}/resume"${swap}>Resume</button>`
+    : html`<button type="button" class="secondary" hx-post="/subscriptions/${r.id}/pause"${swap}>Pause</button>`}${r.channel.type === 'webhook'
+    ? html`<button type="button" class="secondary" hx-post="/subscriptions/${r.id}/rotate-secret" hx-confirm="Replace the signing secret of “${r.name}”? The old one keeps signing for 24 hours."${swap}>Rotate secret</button>`
+    : ''}<button type="button" class="danger" hx-delete="/subscriptions/${r.id}" hx-confirm="Delete “${r.name}” and its delivery log?"${swap}>Delete</button>`;
 }
 
 const settled = new Set(['delivered', 'accepted', 'failed', 'cancelled']);
