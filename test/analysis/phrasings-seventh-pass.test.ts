@@ -5,7 +5,18 @@
 // - an Item 1.05(c) delay stated as done ("the U.S. Department of Justice determined that a delay
 //   in public disclosure was warranted") sets disclosureDelayed, its first sentence the evidence;
 //   what the rule permits, a plan ("may contact the US attorney general for a disclosure delay")
-//   or a denial does not; "… of Form 8-K. F5 is now filing …" ends a sentence after "8-K".
+//   or a denial does not; "… of Form 8-K. F5 is now filing …" ends a sentence after "8-K";
+// - an incident of other companies ("several large companies in our industry … experienced
+//   cyberattacks", "Other retailers have been the target of data breaches", "Our peers have
+//   experienced", an attack told by its reach "across the healthcare industry") is not the
+//   registrant's unless the registrant is in the sentence ("we", "our systems", "the Company");
+// - attacker vocabulary reports an event: "an unknown unauthorized party accessed two cloud
+//   providers", "the unknown party was able to view or download customer information", "the
+//   cybercriminal both accessed and stole", "a criminal group had accessed", "bad actors had
+//   obtained access";
+// - thirdParty: "cloud providers used by the Organization", "the MOVEit vulnerability at one of
+//   our vendors", "a third-party clearinghouse we use, experienced", "the systems of one of its
+//   payroll vendors"; still not "an unauthorized third party" nor third-party experts.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -82,5 +93,90 @@ describe('sentences after a form name', () => {
     ['signed by John H. Montgomery, our Chief Executive Officer.', 1],
   ])('splits “%s” into %i', (text, n) => {
     expect(splitSentences(text)).toHaveLength(n);
+  });
+});
+
+const tenK = (...lines: string[]) => analyze(['Item 1C. Cybersecurity', ...lines].join('\n'), { form: '10-K', filedAt: '2025-02-20' });
+const eightK = (...lines: string[]) => analyze(['Item 8.01 Other Events', ...lines].join('\n'), { form: '8-K', filedAt: '2025-06-10', items: ['8.01'] });
+
+describe('incidents of other companies', () => {
+  it.each([
+    ['Recently, several large companies in our industry, including MGM Resorts and Caesars Entertainment, experienced cyberattacks that disrupted their operations.'],
+    ['Other retailers have been the target of data breaches, and hackers obtained payment card data of millions of their customers.'],
+    ['Our peers have experienced ransomware attacks that disrupted their operations.'],
+    ['In February 2024, Change Healthcare, a subsidiary of UnitedHealth Group, experienced a cyberattack that disrupted claims processing across the healthcare industry.'],
+    ['In 2024, well-publicized cyberattacks such as the MOVEit, Change Healthcare and CrowdStrike incidents affected many companies.'],
+    // CoStar Group, Inc., 10-K, Item 1A (as shown by TipRanks' risk-factor page for CSGP).
+    ['An increasing number of organizations, including large merchants, businesses, technology companies, and financial institutions, as well as government institutions, have disclosed security incidents, disruptions to, and breaches of their or third-party providers\' IT Systems, some of which have involved sophisticated and highly targeted attacks, including on websites, mobile applications, and infrastructure, following a trend of cyberattacks increasing in frequency and magnitude on a global basis.'],
+  ])('reports no incident of the registrant for: %s', async (sentence) => {
+    const a = await tenK(sentence, 'We have not identified any cybersecurity incidents that have materially affected us.');
+    expect(a.incident).toBe(false);
+    expect(a.incidentName).toBeNull();
+  });
+
+  it.each([
+    // Pacific Premier Bancorp, Inc., 10-K for 2024 (accession 0001028918-25-000014), Item 1C.
+    ['From time to time, we also experience or are subject to a variety of cybersecurity incidents in the ordinary course of business that do not have a material adverse effect on the Company, including a previously disclosed July 2023 cybersecurity incident experienced by one of our third-party vendors related to an unknown (i.e., zero-day) vulnerability in a popular file sharing software that the vendor used called MOVEit Transfer.'],
+    ['In June 2023, we were affected by the MOVEit vulnerability at one of our vendors, which resulted in unauthorized access to certain personal information of our customers.'],
+    ['In 2024, Change Healthcare, a third-party clearinghouse we use, experienced a ransomware attack, which temporarily disrupted our ability to submit claims and receive payments.'],
+    ['Several companies in our industry, including the Company, were affected by a ransomware attack on a shared software provider in March 2024.'],
+  ])('still reports the vendor’s incident that reached the registrant, with thirdParty: %s', async (sentence) => {
+    const a = await tenK(sentence);
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(true);
+  });
+});
+
+describe('attacker vocabulary', () => {
+  // Alberta OIPC breach notification decision P2016-ND-15: the organization's account of the
+  // breach (the organization's name is withheld by the decision), read as an 8-K item.
+  const P2016_ND_15 = [
+    'Beginning on October 3 and continuing through December 18, 2015, an unknown unauthorized party accessed two cloud providers used by the Organization.',
+    'Using valid credentials, the unknown party was able to view or download customer information stored with these cloud providers and make a file containing some of that user information.',
+    'The Organization became aware of the incident on December 3, 2015, when it learned that a file available on the Internet appeared to contain user records.',
+    'It was not until approximately December 28, 2015 that the Organization discovered its cloud providers had been accessed without authorization.',
+  ];
+
+  it('reads an unknown unauthorized party that accessed cloud providers as an incident at a vendor (OIPC P2016-ND-15)', async () => {
+    const a = await analyze(['Item 8.01 Other Events', ...P2016_ND_15].join('\n'), { form: '8-K', filedAt: '2016-01-15', items: ['8.01'] });
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toBe(P2016_ND_15[0]);
+    expect(a.dates.began).toBe('2015-10-03');
+    expect(a.dates.detected).toBe('2015-12-03');
+    expect(a.flags.thirdParty).toBe(true);
+    expect(a.flags.dataAccessed).toBe(true);
+    expect(a.evidence['flags.dataAccessed']).toBe(P2016_ND_15[1]);
+  });
+
+  it.each([
+    // Alberta OIPC breach notification decision P2020-ND-201 (the Blackbaud incident), the
+    // organization's report as the decision quotes it.
+    'The Organization reported that the cybercriminal both accessed and stole the personal information at issue.',
+    'On June 2, 2025, the Company learned that a criminal group had accessed certain of its systems and stolen employee data.',
+    'On June 2, 2025, the Company became aware that bad actors had obtained access to certain customer accounts using stolen credentials.',
+    'On June 2, 2025, the Company discovered that attackers had gained access to its network and encrypted certain servers.',
+  ])('reports an incident told with attacker words alone: %s', async (sentence) => {
+    expect((await eightK(sentence)).incident).toBe(true);
+  });
+
+  it.each([
+    'Attackers, hackers, cybercriminals and other bad actors regularly attempt to gain access to our systems.',
+    'Criminal groups could obtain access to our systems and steal customer data.',
+    'If bad actors were to gain access to our network, our operations could be disrupted.',
+  ])('reads attacker words in risk text as no incident: %s', async (sentence) => {
+    expect((await tenK(sentence)).incident).toBe(false);
+  });
+});
+
+describe('thirdParty: the incident came through a vendor', () => {
+  it.each([
+    ['On June 2, 2025, the Company was notified that cybercriminals had infiltrated the systems of one of its payroll vendors.', true],
+    ['On June 2, 2025, the Company detected that an unauthorized third party had gained access to its network.', false],
+    ['On June 2, 2025, the Company detected a ransomware attack and engaged third-party cybersecurity experts to assist.', false],
+    ['On June 2, 2025, the Company detected that a threat actor exploited a vulnerability in its own remote access software.', false],
+  ])('%s → thirdParty %s', async (sentence, expected) => {
+    const a = await eightK(sentence);
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(expected);
   });
 });
