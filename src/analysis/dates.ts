@@ -117,7 +117,7 @@ export type DateRole = keyof IncidentDates;
 const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }> = [
   {
     role: 'contained',
-    re: /\b(?:contained|eradicated|evicted|expelled|remediated\s+the\s+(?:threat|activity)|remov(?:e|ed|ing)\s+(?:the\s+)?(?:threat\s+actor|attacker|intruder|unauthorized\s+(?:party|user|actor|access))|(?:terminated|ended|blocked|cut\s+off|revoked|shut\s+off|eliminated|stopped)\s+(?:the\s+)?(?:threat\s+actor['’]s\s+|attacker['’]s\s+)?(?:unauthorized\s+)?(?:access|activity))/gi,
+    re: /\b(?:contained|eradicated|evicted|expelled|remediated\s+the\s+(?:threat|activity)|remov(?:e|ed|ing)\s+(?:the\s+)?(?:threat\s+actor|attacker|intruder|unauthorized\s+(?:party|user|actor|access))|(?:terminated|ended|blocked|cut\s+off|revoked|shut\s+off|eliminated|stopped)\s+(?:the\s+)?(?:threat\s+actor['’]s\s+|attacker['’]s\s+)?(?:unauthorized\s+)?(?:access|activity)|(?:threat\s+actors?|attackers?|intruders?|unauthori[sz]ed\s+(?:third\s+)?(?:party|parties|users?|actors?|access|activity)|(?:the|its|their)\s+access)\s+(?:was|were|had\s+been|has\s+been)\s+(?:successfully\s+|fully\s+)?(?:removed|terminated|ended|blocked|cut\s+off|revoked|eliminated|stopped|evicted|expelled|eradicated))/gi,
   },
   {
     role: 'began',

@@ -16,7 +16,12 @@
 //   obtained access";
 // - thirdParty: "cloud providers used by the Organization", "the MOVEit vulnerability at one of
 //   our vendors", "a third-party clearinghouse we use, experienced", "the systems of one of its
-//   payroll vendors"; still not "an unauthorized third party" nor third-party experts.
+//   payroll vendors"; still not "an unauthorized third party" nor third-party experts;
+// - a periodic report's account of an incident that ran long before it was found: containment
+//   told in the passive ("The threat actor was removed from our environment on August 20, 2025",
+//   "The unauthorized access was terminated on May 4, 2025") dates `contained`, and access through
+//   "a compromised account of one of our IT service providers" or "credentials stolen from a
+//   third-party contractor" came through a vendor.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -178,5 +183,63 @@ describe('thirdParty: the incident came through a vendor', () => {
     const a = await eightK(sentence);
     expect(a.incident).toBe(true);
     expect(a.flags.thirdParty).toBe(expected);
+  });
+});
+
+describe('periodic reports recounting an incident found long after it began', () => {
+  it('dates began, detected and a passive containment, and reads access through a provider’s account as thirdParty', async () => {
+    const a = await analyze(
+      [
+        'Note 12. Cybersecurity Incident',
+        'On August 14, 2025, we detected suspicious activity on our corporate network.',
+        'Our investigation, conducted with the assistance of third-party forensic experts, determined that an unauthorized actor first gained access to our environment on or about June 3, 2025 through a compromised account of one of our IT service providers.',
+        'The threat actor was removed from our environment on August 20, 2025.',
+        'The investigation determined that the threat actor copied certain files containing personal information of employees.',
+      ].join('\n'),
+      { form: '10-Q', filedAt: '2025-11-05' },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.dates).toEqual({ began: '2025-06-03', detected: '2025-08-14', determinedMaterial: null, contained: '2025-08-20' });
+    expect(a.evidence['dates.contained']).toBe('The threat actor was removed from our environment on August 20, 2025.');
+    expect(a.flags.thirdParty).toBe(true);
+    expect(a.flags.dataAccessed).toBe(true);
+  });
+
+  it.each([
+    ['The unauthorized access was terminated on May 4, 2025.', '2025-05-04'],
+    ['The attackers were evicted from the network on May 4, 2025.', '2025-05-04'],
+    ['Its access was revoked on May 4, 2025.', '2025-05-04'],
+    ['The employee’s access was terminated on May 4, 2025 when she left the Company.', null],
+  ])('after a detection, “%s” dates contained %s', async (sentence, contained) => {
+    const a = await analyze(['Cybersecurity Incident', 'As previously disclosed, on May 2, 2025, the Company discovered that an unauthorized third party had accessed its systems.', sentence].join('\n'), {
+      form: '10-Q',
+      filedAt: '2025-08-05',
+    });
+    expect(a.dates.detected).toBe('2025-05-02');
+    expect(a.dates.contained).toBe(contained);
+  });
+
+  it('reads credentials stolen from a third-party contractor as a vendor path, in a 10-K’s Item 1C', async () => {
+    const a = await tenK(
+      'In March 2025, we experienced a ransomware attack that encrypted certain of our servers and disrupted our manufacturing operations for approximately two weeks.',
+      'Our investigation determined that the attacker had gained initial access in January 2025 using credentials stolen from a third-party contractor.',
+      'We contained the incident on March 18, 2025.',
+    );
+    expect(a.dates).toEqual({ began: '2025-01', detected: '2025-03', determinedMaterial: null, contained: '2025-03-18' });
+    expect(a.flags.thirdParty).toBe(true);
+  });
+
+  it('keeps a window of unauthorized activity "continued at least until" open (OIPC P2019-ND-205)', async () => {
+    // Alberta OIPC breach notification decision P2019-ND-205: the organization's account, as a 10-Q note.
+    const a = await analyze(
+      [
+        'Cybersecurity Incident',
+        'On September 30, 2019, the Organization discovered unauthorized activity that may have resulted in unauthorized access to one of the Organization?s servers.',
+        'The Organization?s investigation determined that the unauthorized activity began on September 28, 2019 and continued at least until October 2, 2019.',
+      ].join('\n'),
+      { form: '10-Q', filedAt: '2019-11-10' },
+    );
+    expect(a.dates).toEqual({ began: '2019-09-28', detected: '2019-09-30', determinedMaterial: null, contained: null });
+    expect(a.flags.thirdParty).toBe(false);
   });
 });
