@@ -20,13 +20,70 @@ const ABBREVIATIONS = new Set(
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'to', 'for', 'on', 'in', 'a', 'an', 'or', 'regarding', 'with', 'by']);
 
-/** A short line in title case without digits or a trailing comma: a heading inside a section. */
+// A page's running header or footer, never part of a sentence: "Page 1 of 10" (UnitedHealth's
+// releases), "- 2 -", "Table of Contents", "Intel/Page 4".
+const PAGE_MARKER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|Table\s+of\s+Contents|[A-Za-z][\w&.’' -]{0,40}\s*[/|]\s*Page\s+\d{1,3})$/i;
+const BARE_NUMBER = /^\d{1,3}$/;
+const LABEL_ONLY = /^\s*(?:PART|ITEM|NOTE|SECTION)\s+(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?[A-Z]?)$/i;
+
+// "ITEM 4. MINE SAFETY DISCLOSURES", "Item 2.02. Results of Operations and Financial Condition",
+// "NOTE 7: GOODWILL", "Note 12 — Cybersecurity Incident", "3. Cybersecurity Incident": a label,
+// then a title (the label's digits kept these lines from reading as headings).
+const LABELLED_HEADING = /^(?:(?:PART|ITEM|NOTE|SECTION)\s+(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?[A-Z]?)(?:\([a-z\d]{1,3}\))?\s*[.:\-–—]?|\d{1,2}[A-Z]?\s*[.:\-–—])\s+(\S.*)$/i;
+
+// A table row ending in two or more figures ("Total $ 127 $ 161", "Total 100.0 % 100.0 %",
+// "net income 103 — 103"): a table's text ends there, the paragraph after it is another sentence.
+const TABLE_ROW = /(?:[$€£]\s?\(?\d[\d,.]*\)?|\(?\d[\d,.]*\)?\s?%|—)(?:\s+(?:[$€£]\s?)?(?:\(?\d[\d,.]*\)?\s?%?|—))+$/;
+
+// A cover page's check-box ends its line ("Emerging growth company ☐").
+const CHECK_BOX = /[☐☒☑□■¨þý]$/;
+
+// Words a heading never ends on, and words that make a line a clause rather than a title.
+const OPEN_END = new Set(['of', 'and', 'the', 'to', 'for', 'on', 'in', 'a', 'an', 'or', 'with', 'by', 'that', 'which', 'its', 'our', 'their', 'as', 'at', 'from', 'into', 'than', 'this', 'these', 'such', 'certain', 'all', 'any', 'no', 'not']);
+const CLAUSE_START = /^(?:The|This|These|That|Those|Our|Its|Their|A|An|On|In|As|At|During|After|Before|Upon|While|When|If|Although|For|Since|Such|Certain|Any|All|Some|There|Management|Following)\b/;
+const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|shall|did|does|do|been|being|we|it|they|he|she)\b/i;
+
+/**
+ * A short line in title case without commas or a trailing figure: a heading inside a section. A
+ * year or quarter may stand in it ("Q1 2024 Dividend", "Fiscal 2025 Outlook"), not a date.
+ */
 function isHeadingLine(line: string): boolean {
   const t = line.trim();
-  if (t.length === 0 || t.length > 90 || /[\d,;]$/.test(t) || /\d/.test(t)) return false;
+  if (t.length === 0 || t.length > 90 || /[\d,;]$/.test(t)) return false;
   const words = t.replace(/[.:]$/, '').split(/\s+/);
   if (words.length < 2) return false;
-  return words.every((w) => /^[A-Z“"(]/.test(w) || SMALL_WORDS.has(w.toLowerCase()) || /^[-–—/&]$/.test(w));
+  const figures = words.filter((w) => /\d/.test(w)).length;
+  if (figures > 0 && (/,/.test(t) || (figures >= words.length - 1 && words.length < 3) || words.some((w) => /\d/.test(w) && !/^(?:Q[1-4]|(?:19|20)\d\d|[1-4](?:st|nd|rd|th))$/.test(w)))) return false;
+  return words.every((w) => /^[A-Z“"(\d]/.test(w) || SMALL_WORDS.has(w.toLowerCase()) || /^[-–—/&]$/.test(w));
+}
+
+/** A heading after a label: "ITEM 7. MANAGEMENT’S DISCUSSION …", "NOTE 7: GOODWILL". */
+function isLabelledHeading(line: string): boolean {
+  const m = LABELLED_HEADING.exec(line.trim());
+  if (!m) return false;
+  const title = (m[1] ?? '').trim();
+  if (title.length > 100 || /[,;]$/.test(title) || /\d/.test(title)) return false;
+  // One word suffices after a label ("ITEM 2. PROPERTIES", "Note 7: Goodwill").
+  if (!/\s/.test(title.replace(/[.:]$/, ''))) return /^[A-Z][A-Za-z’'-]+[.:]?$/.test(title) && /^(?:PART|ITEM|NOTE|SECTION)\b/i.test(line.trim());
+  return isHeadingLine(title);
+}
+
+/**
+ * A sub-heading in sentence case ("Cybersecurity incident", "Estimation of store shrink",
+ * "Restructuring and other charges"): a short line that opens a paragraph, is followed by one,
+ * and reads as a title — no digits, no punctuation, no clause words, not ending on a word that
+ * needs a continuation. A wrapped line of a rendering ends mid-clause and fails one of these.
+ */
+function isSubheading(line: string, before: string, next: string): boolean {
+  const t = line.trim();
+  if (t.length < 4 || t.length > 70 || !/^[A-Z][a-z]/.test(t) || /[\d,;:.!?()“”"’]/.test(t.replace(/’s\b/g, ''))) return false;
+  const words = t.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  // "The Company engaged" / "CrowdStrike to assist …" is a clause wrapped before a name.
+  if (words.length < 2 || words.length > 8 || OPEN_END.has(last) || /ed$/.test(last) || CLAUSE_WORD.test(t) || CLAUSE_START.test(t)) return false;
+  const b = before.trim();
+  const opens = b === '' || /[.!?:”"’)]$/.test(b) || isHeadingLine(b) || isLabelledHeading(b);
+  return opens && /^[A-Z“"]/.test(next.trim()) && next.trim().length >= 40;
 }
 
 /** Joins wrapped lines into paragraphs: '\n' survives only where a paragraph really ends. */
@@ -36,10 +93,27 @@ function paragraphBreaks(text: string): string {
   for (let i = 1; i < lines.length; i++) {
     const prev = (lines[i - 1] ?? '').trimEnd();
     const line = lines[i] ?? '';
+    const next = line.trim();
+    // A running header or footer inside a sentence ("… the Company\nPage 2 of 7\nlearned that …"):
+    // the sentence goes on across it.
+    if (PAGE_MARKER.test(next) && /[a-z,]$/.test(prev) && /^[a-z]/.test((lines[i + 1] ?? '').trim())) {
+      lines[i] = prev;
+      continue;
+    }
+    const p = prev.trim();
     const hard =
-      /[.!?:;”"’)]$/.test(prev) && !/^[,;.)]/.test(line.trim()) && !(/[”"’)]$/.test(prev) && /^[a-z]/.test(line.trim()))
+      /[.!?:;”"’)]$/.test(prev) && !/^[,;.)]/.test(next) && !(/[”"’)]$/.test(prev) && /^[a-z]/.test(next))
         ? !/\b(?:Inc|Co|Corp|Ltd|No|U\.S|Mr|Ms|Dr)\.$/.test(prev)
-        : /^\s*[•●▪◦·\-–]\s/.test(line) || /^\s*[•●▪◦·]/.test(line) || (isHeadingLine(prev) && !/^\s*[a-z]/.test(line)) || prev === '';
+        : /^\s*[•●▪◦·\-–]\s/.test(line) ||
+          /^\s*[•●▪◦·]/.test(line) ||
+          ((isHeadingLine(prev) || isLabelledHeading(prev)) && !/^\s*[a-z]/.test(line)) ||
+          prev === '' ||
+          PAGE_MARKER.test(p) ||
+          PAGE_MARKER.test(next) ||
+          (BARE_NUMBER.test(p) && /^[A-Z“"]/.test(next) && /[.!?:”"’)]$/.test((lines[i - 2] ?? '').trim())) ||
+          CHECK_BOX.test(p) ||
+          (p.length <= 400 && TABLE_ROW.test(p) && /^[A-Z“"]/.test(next)) ||
+          isSubheading(prev, lines[i - 2] ?? '', line);
     out += (hard ? '\n' : ' ') + line;
   }
   return out;
@@ -86,6 +160,8 @@ export function splitSentences(text: string): Sentence[] {
       }
       // An initial ("John H. Montgomery"), not a form's letter: "… of Form 8-K. F5 is now filing".
       if (/^[A-Z]$/.test(word) && !/[-\d]/.test(joined[i - 2] ?? '')) continue;
+      // The label of a heading that opens the line: "ITEM 4. MINE SAFETY DISCLOSURES".
+      if (i - start <= 24 && LABEL_ONLY.test(joined.slice(start, i))) continue;
       if (/\d/.test(joined[i - 1] ?? '') && /^\d/.test(next)) continue; // "1.05"
     }
     push(j);
