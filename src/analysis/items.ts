@@ -19,6 +19,12 @@ export interface ItemSection {
   titled: boolean;
   /** Offset of the heading in the input text. */
   start: number;
+  /**
+   * The part of a periodic report the heading stands in ("I", "II"), null before any: a 10-Q
+   * numbers its items again in each part (Part I Item 1 "Financial Statements", Part II Item 1
+   * "Legal Proceedings").
+   */
+  part: string | null;
 }
 
 // A heading may hang on a rule drawn with characters ("========Item 2.02", "____ Item 7.01").
@@ -73,7 +79,12 @@ interface Heading {
   titled: boolean;
   start: number;
   bodyStart: number;
+  part: string | null;
 }
+
+// "PART II — OTHER INFORMATION", "Part I. Financial Information", "PART II, ITEM 1. LEGAL PROCEEDINGS":
+// a short line that opens a part (a sentence that names one runs on in lower case).
+const PART_LINE = /^[\s.:\-–—•=_*#~]*PART\s+(IV|I{1,3})\b(?![a-z’'])\s*(?:$|[,.:\-–—]|\s+(?=[A-Z]))/i;
 
 /**
  * `text` without the trailing `.` and `:` characters. A loop, not `/[.:]+$/`: V8 retries that
@@ -117,16 +128,27 @@ function splitTitle(item: string, rest: string): { title: string; body: string; 
   return { title: '', body: r, titled: false };
 }
 
+/** What follows "PART II" on its line when it is the part's title: "— OTHER INFORMATION", ". Financial Information". */
+function isPartTitle(rest: string): boolean {
+  const r = rest.replace(/^[\s,.:\-–—]+/, '').trim();
+  return r === '' || (r.length <= 60 && r.split(/\s+/).every((w) => /^[A-Z(“"]/.test(w) || /^(?:of|and|the|to|for|on|in|a|an|or)$/.test(w)));
+}
+
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   let lineStart = 0;
   let prevLine = '';
+  let part: string | null = null;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     const h = headingInLine(line, prevLine, text, lineStart, lineEnd);
-    if (h) headings.push({ ...h, start: lineStart });
+    if (line.length <= 120) {
+      const p = PART_LINE.exec(line);
+      if (p && (h || isPartTitle(line.slice(p[0].length)))) part = (p[1] ?? '').toUpperCase();
+    }
+    if (h) headings.push({ ...h, start: lineStart, part });
     prevLine = line;
     lineStart = lineEnd + 1;
   }
@@ -191,12 +213,20 @@ function headingInLine(
  */
 export function findItemSections(text: string): ItemSection[] {
   const headings = findHeadings(text);
-  // Where each item is headed last, so "is it headed again later?" costs one lookup.
+  // Where each item is headed last, so "is it headed again later?" costs one lookup. A heading
+  // is headed again by one of its own part, or by any when either stands before every part (a
+  // table of contents without part lines): Part II's Item 1 does not repeat Part I's.
   const lastHeading = new Map<string, number>();
   headings.forEach((h, i) => {
-    for (const it of h.items) lastHeading.set(it, i);
+    for (const it of h.items) {
+      lastHeading.set(it, i);
+      lastHeading.set(`${h.part ?? ''}|${it}`, i);
+    }
   });
-  const laterSame = (i: number): boolean => headings[i]!.items.some((it) => (lastHeading.get(it) ?? -1) > i);
+  const laterSame = (i: number): boolean => {
+    const h = headings[i]!;
+    return h.items.some((it) => (lastHeading.get(h.part === null ? it : `${h.part}|${it}`) ?? -1) > i || (h.part !== null && (lastHeading.get(`|${it}`) ?? -1) > i));
+  };
   const bodies = headings.map((h, i) => {
     const next = headings[i + 1];
     const rawEnd = next ? next.start : text.length;
@@ -216,13 +246,14 @@ export function findItemSections(text: string): ItemSection[] {
     const h = headings[i]!;
     const body = shared[i]!;
     if (laterSame(i) && body.replace(/[\d\s.]+/g, '').length < 80) continue;
-    for (const item of h.items) sections.push({ item, title: h.title, titled: h.titled, text: body, start: h.start });
+    for (const item of h.items) sections.push({ item, title: h.title, titled: h.titled, text: body, start: h.start, part: h.part });
   }
-  // Keep one section per item: the longest (a repeated heading is a TOC line or a running header).
+  // Keep one section per item of a part: the longest (a repeated heading is a TOC line or a running header).
   const best = new Map<string, ItemSection>();
+  const key = (s: ItemSection): string => `${s.part ?? ''}|${s.item}`;
   for (const s of sections) {
-    const b = best.get(s.item);
-    if (!b || s.text.length > b.text.length) best.set(s.item, s);
+    const b = best.get(key(s));
+    if (!b || s.text.length > b.text.length) best.set(key(s), s);
   }
-  return sections.filter((s) => best.get(s.item) === s);
+  return sections.filter((s) => best.get(key(s)) === s);
 }
