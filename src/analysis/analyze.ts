@@ -2,7 +2,7 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { CYBER_WORDS, DATED, deniesAttack, followUpMentions, incidentEvidence, incidentMentions, plainNearMisses, reportOfEvent, setAsideEvents } from './classify.ts';
+import { aboutOthers, CYBER_WORDS, DATED, deniesAttack, followUpMentions, incidentEvidence, incidentMentions, plainNearMisses, reportOfEvent, setAsideEvents } from './classify.ts';
 import { assess } from './confidence.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
@@ -281,12 +281,15 @@ function classifyAndExtract(
     // The sentences that report the event anchor the neighbourhood too, whatever words they use.
     const anchors = new Set(scored.flatMap((x) => x.evidence.map((e) => e.sentence)));
     const whole = (s: Segment): boolean => s.item === '1.05' || (s.origin === 'xbrl' && !periodic);
-    const focused = related.map((s) => (whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 2)));
+    // What other companies went through ("several healthcare companies … experienced ransomware
+    // attacks") dates and flags nothing of this incident.
+    const ours = (list: Sentence[]): Sentence[] => list.filter((x) => !aboutOthers(x.text));
+    const focused = related.map((s) => ours(whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 2)));
     const sentences = focused.flat();
     incidentSentences = sentences;
     // What the incident did is often told a sentence further on than what it was worth ("Optum
     // Insight also experienced business disruption impacts of $867 million").
-    const effects = related.flatMap((s) => (whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 3)));
+    const effects = ours(related.flatMap((s) => (whole(s) ? s.sentences : aroundIncidentTalk(s.sentences, anchors, 3))));
 
     for (const fact of focused.flatMap((s) => extractDates(s, header.filedAt))) {
       if (dates[fact.role] === null) {

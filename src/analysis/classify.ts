@@ -221,7 +221,7 @@ export function isGenericRisk(sentence: string): boolean {
 }
 // Denials: no incident, or an outage expressly not caused by an attack.
 const DENIAL =
-  /\b(?:(?:have|has|had|did)\s+not\s+(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
+  /\b(?:(?:have|has|had|did)\s+not\s+(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:directly\s+|materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
 const NOT_AN_ATTACK =
   /\b(?:was|is|were)\s+not\s+(?:caused\s+by\s+|the\s+result\s+of\s+|due\s+to\s+|a\s+result\s+of\s+)?(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident|malicious\s+(?:activity|attack)|attack)\b|\bnot\s+(?:caused\s+by|the\s+result\s+of|related\s+to)\s+(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident)/i;
 

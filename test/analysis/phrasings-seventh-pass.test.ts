@@ -17,6 +17,10 @@
 // - thirdParty: "cloud providers used by the Organization", "the MOVEit vulnerability at one of
 //   our vendors", "a third-party clearinghouse we use, experienced", "the systems of one of its
 //   payroll vendors"; still not "an unauthorized third party" nor third-party experts;
+// - beside the registrant's own incident, what other companies went through dates and flags
+//   nothing; "Although we were not directly affected, the Change Healthcare cyberattack disrupted
+//   …" names no incident of the registrant; "CDK Global, our dealer management system provider,
+//   experienced a cyberattack" came through a vendor;
 // - a periodic report's account of an incident that ran long before it was found: containment
 //   told in the passive ("The threat actor was removed from our environment on August 20, 2025",
 //   "The unauthorized access was terminated on May 4, 2025") dates `contained`, and access through
@@ -241,5 +245,40 @@ describe('periodic reports recounting an incident found long after it began', ()
     );
     expect(a.dates).toEqual({ began: '2019-09-28', detected: '2019-09-30', determinedMaterial: null, contained: null });
     expect(a.flags.thirdParty).toBe(false);
+  });
+});
+
+describe('other companies’ incidents beside the registrant’s own', () => {
+  it.each([
+    'In 2024, several healthcare companies, including Change Healthcare, experienced ransomware attacks that disrupted claims processing across the industry.',
+    'The Change Healthcare cyberattack in February 2024 affected many healthcare organizations.',
+  ])('takes no date or flag of the registrant’s incident from: %s', async (others) => {
+    const a = await tenK(
+      others,
+      'In August 2024, we detected unauthorized access to our billing systems by a threat actor, who exfiltrated certain patient files.',
+      'The incident did not have a material impact on our results of operations.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.dates.detected).toBe('2024-08');
+    expect(a.flags).toMatchObject({ ransomware: false, operationalDisruption: false, dataAccessed: true });
+    expect(a.materialImpact).toBe('not-material');
+  });
+
+  it.each([
+    'Although we were not directly affected, the Change Healthcare cyberattack disrupted claims processing across the industry in 2024.',
+    'In June 2024, CDK Global, a software provider to automotive dealers, experienced a cyberattack; our dealerships do not use CDK and were not affected.',
+    'The CrowdStrike outage of July 2024, which was not a cyberattack, affected many companies worldwide, including some of our vendors, but did not disrupt our operations.',
+  ])('reports no incident where the registrant says it was not affected: %s', async (sentence) => {
+    expect((await tenK(sentence)).incident).toBe(false);
+  });
+
+  it('reads "CDK Global, our dealer management system provider, experienced a cyberattack" as a vendor incident that disrupted the registrant', async () => {
+    const a = await analyze(
+      'Cybersecurity\nIn June 2024, CDK Global, our dealer management system provider, experienced a cyberattack, which disrupted our dealerships’ operations for approximately two weeks.',
+      { form: '10-Q', filedAt: '2024-08-05' },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(true);
+    expect(a.flags.operationalDisruption).toBe(true);
   });
 });
