@@ -21,6 +21,11 @@
 //   nothing; "Although we were not directly affected, the Change Healthcare cyberattack disrupted
 //   …" names no incident of the registrant; "CDK Global, our dealer management system provider,
 //   experienced a cyberattack" came through a vendor;
+// - lawEnforcementNotified when the text says it was done: "is currently under investigation by
+//   the U.S. Secret Service", "filed a report with the FBI's Internet Crime Complaint Center", "On
+//   the advice of law enforcement, …"; never plan text ("may delay notification at the request of
+//   law enforcement", "includes coordination of any investigation by law enforcement"); an e-mail
+//   address that was compromised is no data accessed;
 // - a periodic report's account of an incident that ran long before it was found: containment
 //   told in the passive ("The threat actor was removed from our environment on August 20, 2025",
 //   "The unauthorized access was terminated on May 4, 2025") dates `contained`, and access through
@@ -280,5 +285,48 @@ describe('other companies’ incidents beside the registrant’s own', () => {
     expect(a.incident).toBe(true);
     expect(a.flags.thirdParty).toBe(true);
     expect(a.flags.operationalDisruption).toBe(true);
+  });
+});
+
+describe('lawEnforcementNotified: done, not planned', () => {
+  const le = (t: string) => extractFlags(splitSentences(t)).flags.lawEnforcementNotified;
+
+  it('reads a business e-mail compromise told by the Carlsbad Chamber of Commerce: Secret Service investigating, no data accessed', async () => {
+    // Carlsbad Chamber of Commerce, "Beware of Business Email Compromise Scam" (November 2021):
+    // a member organization's incident as the chamber told it, read as an 8-K item.
+    const a = await eightK(
+      'A local organization was recently impacted by a Business Email Compromise (BEC) scam.',
+      '“Company A” is a vendor to the victim organization. The email address for the owner of Company A was compromised.',
+      'Several days later, the victim issued payments totaling over $300,000 to the fraudulent account.',
+      'The incident is currently under investigation by the U.S. Secret Service.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags.lawEnforcementNotified).toBe(true);
+    expect(a.evidence['flags.lawEnforcementNotified']).toBe('The incident is currently under investigation by the U.S. Secret Service.');
+    expect(a.flags.dataAccessed).toBe(false);
+  });
+
+  it.each([
+    'The Company filed a report with the FBI’s Internet Crime Complaint Center.',
+    'On the advice of law enforcement, the Company has not paid any ransom.',
+    'The Company has notified, and is coordinating with, law enforcement.',
+    'The Company has been in contact with law enforcement regarding the incident.',
+  ])('reads law enforcement told: %s', (sentence) => {
+    expect(le(sentence)).toBe(true);
+  });
+
+  it.each([
+    'The Company may delay notification at the request of law enforcement.',
+    'Our plan includes coordination of any investigation by law enforcement.',
+    'We will file a report with the FBI if required.',
+    'Our incident response plan includes notifying law enforcement and engaging forensic firms.',
+    'We maintain relationships with law enforcement, including the FBI, to share threat intelligence.',
+    'We are subject to investigations by the Department of Justice.',
+  ])('reads no notice in plan text: %s', (sentence) => {
+    expect(le(sentence)).toBe(false);
+  });
+
+  it('reads a delay the Department of Justice extended as a delay', () => {
+    expect(delayed('On July 12, 2024, the Department of Justice extended the delay.').delayed).toBe(true);
   });
 });
