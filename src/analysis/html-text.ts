@@ -18,8 +18,22 @@ const DISPLAY_NONE = /display\s*:\s*none/i;
 // "$<div style="display:inline">5.22</div> per share" is one line, as a reader sees it).
 const DISPLAY_INLINE = /display\s*:\s*inline(?:-block)?\s*(?:;|!|$)/i;
 
-/** Every kind of Unicode space (incl. `&#160;`) and zero-width characters. */
-const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\ufeff]+/g;
+/** Every kind of Unicode space (incl. `&#160;`). */
+const SPACES = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+/**
+ * What a reader never sees: soft hyphens ("cyber&shy;security" reads "cybersecurity") and
+ * zero-width characters (a word split by U+200B is still one word), and C1 controls, which in a
+ * document EDGAR serves as Latin-1 are the Windows-1252 punctuation a browser shows:
+ * 0x92 is "’", 0x93/0x94 are quotes, 0x96/0x97 dashes ("Item 1.05 \u0096 Material …").
+ */
+const INVISIBLE_OR_1252 = /[\u0080-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const CP1252: Record<string, string> = {
+  '\u0080': '€', '\u0082': '‚', '\u0083': 'ƒ', '\u0084': '„', '\u0085': '…', '\u0086': '†', '\u0087': '‡', '\u0088': 'ˆ',
+  '\u0089': '‰', '\u008a': 'Š', '\u008b': '‹', '\u008c': 'Œ', '\u008e': 'Ž', '\u0091': '‘', '\u0092': '’', '\u0093': '“',
+  '\u0094': '”', '\u0095': '•', '\u0096': '–', '\u0097': '—', '\u0098': '˜', '\u0099': '™', '\u009a': 'š', '\u009b': '›',
+  '\u009c': 'œ', '\u009e': 'ž', '\u009f': 'Ÿ',
+};
 
 /** What a reader of HTML listens to. Several readers can share one parse of a document. */
 export type HtmlReader = HtmlEvents;
@@ -92,5 +106,9 @@ export function htmlToText(html: string): string {
 
 /** Collapse runs of spaces within lines, trim every line and drop blank lines. */
 export function normalizeText(text: string): string {
-  return text.replace(SPACES, ' ').replace(/ ?\n[ \n]*/g, '\n').trim();
+  return text
+    .replace(INVISIBLE_OR_1252, (c) => CP1252[c] ?? '')
+    .replace(SPACES, ' ')
+    .replace(/ ?\n[ \n]*/g, '\n')
+    .trim();
 }

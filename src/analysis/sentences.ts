@@ -160,6 +160,9 @@ export function splitSentences(text: string): Sentence[] {
       }
       // An initial ("John H. Montgomery"), not a form's letter: "… of Form 8-K. F5 is now filing".
       if (/^[A-Z]$/.test(word) && !/[-\d]/.test(joined[i - 2] ?? '')) continue;
+      // A 10-K item named in a sentence: "discussed in “Item 1A. Risk Factors” of the Company’s
+      // Annual Report" (Nucor's 8-K) ends no sentence unless a new clause plainly starts.
+      if (/\bItems?\s+\d{1,2}[A-C]$/i.test(joined.slice(Math.max(0, i - 12), i)) && !/^(?:The|This|These|We|Our|It|As|On|In|Upon|Based|While|Although|However)\b/.test(joined.slice(k, k + 12))) continue;
       // The label of a heading that opens the line: "ITEM 4. MINE SAFETY DISCLOSURES".
       if (i - start <= 24 && LABEL_ONLY.test(joined.slice(start, i))) continue;
       if (/\d/.test(joined[i - 1] ?? '') && /^\d/.test(next)) continue; // "1.05"

@@ -177,3 +177,20 @@ describe('table rows and check-boxes', () => {
     ]);
   });
 });
+
+describe('items named inside a sentence', () => {
+  it('does not end a sentence at “Item 1A.” before its title (Nucor’s 8-K of May 14, 2025; Coca-Cola’s 10-K)', () => {
+    expect(texts('These risks include the risks discussed in “Item 1A. Risk Factors” of the Company’s Annual Report on Form 10-K for the year ended December 31, 2024.')).toHaveLength(1);
+    expect(texts('For more information on the risks from cybersecurity threats that we face, refer to Part I, “Item 1A. Risk Factors.” We maintain a program.')).toEqual([
+      'For more information on the risks from cybersecurity threats that we face, refer to Part I, “Item 1A. Risk Factors.”',
+      'We maintain a program.',
+    ]);
+  });
+
+  it('still ends a sentence at “Item 1C.” when a new clause starts', () => {
+    expect(texts('This is described under Item 1C. The Company has not experienced a material incident.')).toEqual([
+      'This is described under Item 1C.',
+      'The Company has not experienced a material incident.',
+    ]);
+  });
+});
