@@ -40,6 +40,12 @@ const DETECTION_THEN_RESPONSE =
 /** Participles used as adjectives or about risks: "an identified cybersecurity incident", "identified risks". */
 const NOT_AN_EVENT_VERB =
   /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bexperienced\s+(?=(?:(?:cyber(?:security)?|security|information|technology|IT|senior|internal|external|third-party|outside|independent|qualified|dedicated|in-house|legal|forensic|privacy|risk|management|and)\s+){0,2}?(?:professionals?|personnel|staff|teams?|employees|leaders?|leadership|executives?|practitioners|experts?|specialists?|firms?|partners?|providers?|advisors?|consultants?|members|managers?|analysts?|engineers?|investigators?|counsel|individuals|people)\b)|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
+/**
+ * The stop of a company name's suffix ("Retrieval-Masters Creditors Bureau, Inc. d/b/a American
+ * Medical Collection Agency"), which the gap between an event verb and its incident noun may cross:
+ * "has been notified by … Inc. d/b/a … (AMCA) about unauthorized activity" (LabCorp's 8-K).
+ */
+const CORPORATE_SUFFIX = /\b(Inc|Corp|Co|Ltd|L\.L\.C|N\.A|S\.A)\.(?=\s*[/a-z(“"])/g;
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
   `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor|actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthori[sz]ed\\s+(?:third\\s+)?part(?:y|ies)|unknown\\s+(?:third\\s+)?part(?:y|ies)|unauthori[sz]ed\\s+(?:actors?|individuals?|users?)|attackers?|hackers?|cyber[-\\s]?criminals?|cybercriminal|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|actor)s?|bad\\s+actors?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:(?:obtained|acquired|stole|accessed|exfiltrated|copied|downloaded)\\s+(?:and|or)\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted|removed|downloaded)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems|copy|copies|networks?|servers?|databases?|cloud\\s+(?:providers?|accounts?|environments?|platforms?|workspaces?))\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|cyber[-\\s]?criminals?|criminals|(?:unknown\\s+)?(?:unauthori[sz]ed\\s+)?(?:third\\s+)?part(?:y|ies))\\s+(?:was|were)\\s+able\\s+to\\s+(?:access|view|download|copy|obtain|acquire|exfiltrate|steal)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|unauthorized\\s+(?:third\\s+)?part(?:y|ies))\\s+used\\s+(?:[\\w-]+\\s+){0,3}?(?:credentials|login\\s+details|logins?|passwords?|user\\s*names?)\\s+to\\s+(?:access|enter|log\\s+in)|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
@@ -292,7 +298,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       if (plainEvent(t, inSystems, inContext) && !HYPOTHETICAL.test(t) && !/\b(?:may|might|could)\b/.test(t)) out.push({ sentence: t, strength: 0.6, plain: true });
       continue;
     }
-    const tEv = t.replace(NOT_AN_EVENT_VERB, ' ');
+    const tEv = t.replace(NOT_AN_EVENT_VERB, ' ').replace(CORPORATE_SUFFIX, '$1');
     const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
     const event =
       EVENT_VERB_THEN_NOUN.test(tEv) ||

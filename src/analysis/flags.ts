@@ -32,6 +32,18 @@ const NAME_BEFORE =
   /\b(?:the|our|its|this)\s+(?:previously\s+(?:disclosed|reported|announced)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?)?(?:(?:19|20)\d{2}\s+)?$/i;
 const NAME_AFTER = /^\s+(?:attack|incident|event)\b/i;
 
+/** Told the registrant (of an intrusion). */
+const INFORMED = '(?:informed|notified|advised|alerted|told)';
+/** The registrant as the one told: "us", "the Company". */
+const REGISTRANT = '(?:us|the\\s+(?:Company|Registrant|Corporation|Bank))';
+/** The informer's own system, page or network: "AMCA’s system", "AMCA’s web payment page". */
+const OWN_SYSTEM = '(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environments?|web\\s*sites?|portals?|platforms?|servers?|applications?|databases?|pages?)\\b';
+/** What the one told of, further on in the sentence: an intrusion, not a price change. */
+const OF_AN_INTRUSION = '[^.;]{0,160}\\b(?:unauthori[sz]ed|incident|attack|breach|ransomware|malware|compromis|intrusion|hack|threat\\s+actor|accessed|without\\s+authori[sz]ation)';
+/** Vendors named by their business rather than as "vendor". */
+const BUSINESS_VENDOR =
+  '(?:(?:billing\\s+(?:and\\s+)?)?collections?\\s+(?:agenc(?:y|ies)|vendors?|firms?|compan(?:y|ies)|services?\\s+providers?)|billing\\s+(?:vendors?|compan(?:y|ies)|agenc(?:y|ies)|services?\\s+providers?)|business\\s+associates?|(?:payment|claims|card|payroll)\\s+processors?)';
+
 interface Rule {
   flag: FlagName;
   re: RegExp;
@@ -70,11 +82,48 @@ const RULES: Rule[] = [
     weak: /^(?:offline|off-line|inaccessible|isolat|shut|back\s+online|recover|suspend|systems\b|returned|disconnect|deactivat)/i,
     re: /\b(?:disrupt(?:ed|ion|ions|ing)|outages?|(?:production|operational|manufacturing|system|systems)\s+downtime|offline|off-line|inaccessible|inoperable|interrupt(?:ed|ion|ions)|shut(?:ting)?\s+down|halted|suspended\s+(?:operations|production|shipping|certain\s+systems)|suspend(?:ed|ing)\s+(?:all\s+|certain\s+|some\s+)?(?:of\s+)?(?:the\s+|its\s+|our\s+)?(?:affected\s+|impacted\s+|compromised\s+)?(?:[\w-]+\s+)?systems|suspension\s+of\s+(?:our\s+|its\s+|certain\s+)?(?:[\w-]+\s+)?(?:services|operations|production|shipping)|service\s+delays|delays\s+in\s+(?:processing|shipping|service|deliver\w*|production)|back\s+online|returned\s+to\s+(?:full|normal)\s+operations?|paus(?:ed|ing|e)\s+(?:[\w-]+\s+){0,3}?(?:operations|billing|production|shipping|shipments|services|processing|manufacturing|orders|ordering|sales|deliveries|payments|work)|(?:unable|not\s+able)\s+to\s+(?:process|fulfill|ship|accept|take|serve|operate|produce|deliver|manufacture)\b|(?:disconnect|deactivat)(?:ed|ing)\s+(?:or\s+\w+\s+)?(?:certain\s+(?:of\s+)?|some\s+(?:of\s+)?)?(?:its|our|the)?\s*(?:[\w-]+\s+)?systems|prevented\s+access|recover(?:ed|ing)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}systems|isolat(?:ed|e|ing)\s+(?:the\s+|its\s+|our\s+)?(?:impacted\s+|affected\s+|certain\s+)?(?:[\w-]+\s+)?(?:systems|network|environment|operations)|(?<!results\s+of\s+)(?:operations|ability|services?|functions?|production|shipping|manufacturing|systems)\b[^.;]{0,60}\b(?:were|was|been|are|is|have|has)\s+(?:\w+\s+){0,2}?(?:impacted|affected|limited)|(?:impacted|affected|impacting|affecting)\b[^.;]{0,20}\b(?:operations|ability\s+to|functionality|functions))\b/gi,
   },
+  {
+    // Users shut out of the systems, or work moved to the fallback procedures hospitals keep for
+    // downtime: "the Company suspended user access to its information technology applications"
+    // (Universal Health Services, Tenet, Ardent), "are utilizing their established back-up
+    // processes including offline documentation methods". Steps that imply the disruption: a later
+    // sentence that states it is the better evidence.
+    flag: 'operationalDisruption',
+    weak: /^/,
+    re: /\b(?:suspend(?:ed|ing)|disabl(?:ed|ing)|cut(?:ting)?\s+off|shut(?:ting)?\s+off|terminat(?:ed|ing))\s+(?:all\s+)?(?:user|employee|staff|network|remote|system)\s+(?:access|accounts?)\s+(?:to|for)\s+(?:[\w’'-]+\s+){0,4}?(?:systems?|applications?|networks?|servers?|environments?|platforms?|programs)\b|\b(?:utiliz|us|implement|activat|initiat|invok|revert|mov|switch|transition|rel(?:y|i|ying))\w*\s+(?:to\s+|on\s+)?(?:their|its|our|the)?\s*(?:established\s+|well-established\s+|existing\s+)?(?:back-?up|downtime|manual|paper[-\s]?based|paper|offline|off-line)\s+(?:[\w-]+\s+)?(?:procedures|processes|documentation|methods|workarounds|charting|records)\b/gi,
+  },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
     flag: 'thirdParty',
     // The incident happened at, or came through, a vendor: not "an unauthorized third party".
     re: /\b(?:incident|attack|breach|compromise|intrusion|event|vulnerabilit(?:y|ies)|outage)(?!\s+(?:response|management))\s+(?:\w+\s+){0,3}?(?:experienced\s+by|at|impacting|affecting|involving|on)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|partners?|clearinghouses?)\b|\b(?:vendors?|suppliers?|service\s+providers?|third[-\s]party\s+(?:[\w-]+\s+)?(?:providers?|vendors?|clearinghouses?|processors?|administrators?|platforms?)|(?:our|its|the\s+Company['’]s)\s+(?:[\w-]+\s+){0,3}?providers?|contractors?|subcontractors?|clearinghouses?)\b[^.;]{0,120}\b(?:experienced|experiencing|suffered|notified\s+(?:us|the\s+Company|the\s+Registrant)|(?:was|were|had\s+been)\s+(?:compromised|breached|the\s+victim|attacked|impacted|affected)|suspended\s+(?:certain\s+)?systems)\b|\b(?:through|via)\s+(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?)\b|\b(?:vendor|supplier|provider|contractor)['’]s\s+(?:systems?|environment|network|software|platform|credentials|user\s*name|login|password|account)\b|\b(?:systems?|networks?|environments?|platforms?|servers?|accounts?|credentials|log-?ins?)\s+(?:(?:stolen|taken|obtained)\s+)?(?:of|from|belonging\s+to)\s+(?:a|an|one\s+of\s+(?:our|its|the\s+Company['’]s)|our|its)\s+(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|service\s+providers?|contractors?|subcontractors?|clearinghouses?)\b|\b(?:cloud|hosting|software|IT|technology|payroll|data)\s+(?:service\s+)?(?:providers?|vendors?)\s+(?:used|engaged|retained|relied\s+upon)\s+by\b|\b(?:our|its|the\s+Company['’]s)\s+(?:[\w-]+\s+)?(?:vendors?|providers?|suppliers?)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:accessed|compromised|breached|attacked|hacked|infiltrated)\b|\b(?:systems?|environments?|platforms?|servers?|applications?)\s+(?:hosted|operated|managed|maintained|provided)\s+by\s+(?:(?:a|an|one\s+of\s+(?:our|its)|our|its)\s+)?(?:[\w-]+\s+){0,3}?(?:vendors?|suppliers?|providers?|contractors?)\b|\b(?:within|in|on|at|from)\s+(?:a|an|the|its|our)\s+third[-\s]party\s+(?:[\w-]+\s+){0,3}?(?:environment|platform|database|workspace|application|system|service|vendor|provider)\b|\b(?:paying|paid|bribed?|bribing|recruited|recruiting|solicited)\s+(?:\w+\s+){0,3}?(?:contractors|outsourced\s+\w+)\b|\bvulnerabilit(?:y|ies)\s+in\s+(?:the|a)\s+(?:third[-\s]party\s+)?(?:[\w-]+\s+){0,4}?(?:software|application|platform|tool)\b|\bthird[-\s]party[-\s](?:hosted|managed|operated)\b|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:software\s+)?(?:update|patch|upgrade)\s+(?:from|by|released\s+by|provided\s+by)\s+(?:a\s+(?:third[-\s]party\s+)?(?:vendor|supplier|provider)|[A-Z][\w&.-]*)|\b(?:on|in|within)\s+(?:a|an|the)\s+third[-\s]party\s+cloud\b|\b(?:associated\s+with|belonging\s+to|involving|at|experienced\s+by)\s+(?:a|an|one\s+of\s+(?:our|its|the\s+Company['’]s))\s+third[-\s]party\s+(?:[\w-]+\s+)?(?:contractors?|vendors?|providers?|suppliers?|law\s+firms?|partners?)\b|\b(?:systems?|software|services|applications?|platforms?)\s+(?:\w+\s+){0,2}?(?:provided|supplied|hosted|licensed)\s+(?:to\s+(?:us|the\s+Company|the\s+Registrant)\s+)?by\s+[A-Z][\w&.-]*/gi,
+  },
+  {
+    // A named company told the registrant of an intrusion into its own system: "AMCA had informed
+    // the Company and Optum360 LLC that an unauthorized user had access to AMCA’s system", "has been
+    // notified by … (AMCA) about unauthorized activity on AMCA’s web payment page". The one that
+    // informed is the one whose system was entered: the incident happened at a company serving the
+    // registrant, whatever the text calls it. (The registrant's own "Company" is never the name.)
+    flag: 'thirdParty',
+    re: new RegExp(
+      `\\b(?!(?:The|We|It|They|This|Company|Registrant)\\b)([A-Z][A-Za-z0-9&-]{1,40})(?:\\s+[A-Z][\\w&.,-]*){0,4}[”"’)\\s]{0,4}\\s(?:had\\s+|has\\s+|have\\s+)?${INFORMED}\\s+(?:${REGISTRANT}|(?!(?:FBI|Federal|Department|Attorneys?|Secret)\\b)[A-Z][\\w&.-]*)\\b[^;]{0,200}?\\b\\1['’]s\\s+${OWN_SYSTEM}` +
+        `|\\b${INFORMED}\\s+by\\s+[^;]{0,160}?\\b(?!(?:The|We|It|They|This|Company|Registrant)\\b)([A-Z][A-Za-z0-9&-]{1,40})\\b[^;]{0,200}?\\b\\2['’]s\\s+${OWN_SYSTEM}`,
+      'g',
+    ),
+    requires: /\b(?:informed|notified|advised|alerted|told)\b/,
+  },
+  {
+    // A vendor named by its business (a billing or collection agency, a HIPAA business associate, a
+    // payment processor) that was attacked or told the registrant so ("one of its billing
+    // collections vendors … alerted Quest"); and any vendor that told the registrant of an attack
+    // on itself ("a vendor informed us that its systems had been accessed").
+    flag: 'thirdParty',
+    re: new RegExp(
+      `\\b${BUSINESS_VENDOR}\\b[^.;]{0,120}?\\b(?:experienced|experiencing|suffered|(?:had\\s+|has\\s+)?${INFORMED}\\s+${REGISTRANT}(?=${OF_AN_INTRUSION})|(?:was|were|had\\s+been)\\s+(?:compromised|breached|the\\s+victim|attacked|impacted|affected|hacked))\\b` +
+        `|\\b(?:vendors?|suppliers?|service\\s+providers?|contractors?)\\b[^.;]{0,80}?\\b(?:had\\s+|has\\s+)?${INFORMED}\\s+${REGISTRANT}\\s+(?:[^.;]{0,40}?\\s)?that\\s+(?:it|its|they|their)\\s+(?:[\\w-]+\\s+){0,3}?(?:had|has|have|was|were|experienced|suffered|systems?|networks?|environments?|platforms?)\\b(?=${OF_AN_INTRUSION})` +
+        `|\\b${BUSINESS_VENDOR}\\s+(?:used|engaged|retained|utilized)\\s+by\\b(?=${OF_AN_INTRUSION})`,
+      'gi',
+    ),
   },
   {
     // An incident that came through a supplier's software (MOVEit, CDK, Snowflake): a customer's

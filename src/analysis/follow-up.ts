@@ -17,6 +17,15 @@ const PREVIOUSLY_DISCLOSED =
 const REPORTED_BY_NAME =
   /\b(?:[Aa]ttack|[Ii]ncident|[Bb]reach|[Ii]ntrusion)\s+(?:that\s+)?(?!(?:We|The|It|They)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:previously\s+)?(?:announced|disclosed|reported)\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d/;
 
+/**
+ * A periodic report telling, by its date, what the registrant itself reported then: "On June 3,
+ * 2019, the Company reported that Retrieval-Masters Creditors Bureau, Inc./American Medical
+ * Collection Agency (“AMCA”) had informed the Company …". It points back to that announcement. (An
+ * 8-K's "On <date>, the Company announced that" is mostly the press release it furnishes.)
+ */
+const DATED_OWN_REPORT =
+  /\b(?:[Oo]n|[Ii]n)\s+(?:or\s+about\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4},?\s+(?:we|the\s+(?:Company|Registrant|Corporation|Bank))\s+(?:first\s+|publicly\s+)?(?:reported|announced|disclosed)\s+(?:publicly\s+)?that\b/;
+
 const EARLIER = '(?:original|initial|prior|previous|earlier)';
 const REPORT = '(?:Current\\s+Report(?:\\s+on\\s+Form\\s+8-K)?|Form\\s+8-K|8-K|report|filing|disclosure)';
 
@@ -46,6 +55,7 @@ const SOMETHING_ELSE =
 /** The sentence presents the text as a follow-up on an earlier disclosure. */
 export function followsUp(text: string, periodic: boolean): boolean {
   if ((PREVIOUSLY_DISCLOSED.test(text) || REPORTED_BY_NAME.test(text)) && INCIDENT_TALK.test(text)) return true;
+  if (periodic && DATED_OWN_REPORT.test(text) && INCIDENT_TALK.test(text)) return true;
   if (FOLLOWS_UP.test(text) || EARLIER_REPORT_TERM.test(text)) return true;
   // A 10-K says "as previously disclosed" about anything; an 8-K section about the incident means it.
   return !periodic && AS_PREVIOUSLY.test(text) && !SOMETHING_ELSE.test(text);
