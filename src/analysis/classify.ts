@@ -23,6 +23,14 @@ const NOUN_FIRST_EVENT = new RegExp(
   `\\b(?:the|this|a\\s+previously\\s+(?:disclosed|reported))\\s+(?:[\\w-]+\\s+){0,3}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack|security\\s+incident|data\\s+breach)\\s+(?:(?:recently|previously)\\s+)?(?:experienced|suffered)\\s+by\\b|\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:cyber[-\\s]?security\\s+incident|cyber\\s+incident|cyber[-\\s]?attack|ransomware\\s+attack)\\b[^.;]{0,120}?\\b(?:has|have|had)\\s+(?:\\w+\\s+)?(?:disrupted|impacted|affected|interrupted)\\b|\\b(?:confirmed|determined|discovered|learned|identified|detected)\\s+that\\s+(?:its|our|the\\s+Company['’]s|certain\\s+(?:of\\s+)?(?:its|our))\\s+(?:[\\w-]+\\s+){0,3}?(?:systems?|networks?|environment|data)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:breached|compromised|hacked|infiltrated)\\b|\\b(?:learned|discovered|confirmed)\\s+that\\s+(?:its|our|the\\s+Company['’]s)\\s+[^.;]{0,160}?\\b(?:products?|software|systems?|networks?|platforms?|applications?)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:attacked|exploited)\\b`,
   'i',
 );
+/**
+ * The incident told by what it involved: "The incident involved unauthorized access to our network
+ * by a third party" (Alberta Innovates' statement). Definite ("the", "this"), past, not denied.
+ */
+const INCIDENT_INVOLVED = new RegExp(
+  `\\b(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:incident|event|issue|matter|attack|disruption|outage)\\s+(?:involved|included|consisted\\s+of|stemmed\\s+from|was\\s+the\\s+result\\s+of)\\s+(?!no\\b|not\\b|neither\\b)(?:(?:an?|the|some|certain)\\s+)?(?:[\\w-]+\\s+){0,2}?${INCIDENT_NOUN}`,
+  'i',
+);
 /** "a cyber-attack occurred in April 2023 that resulted in a temporary disruption": the incident as the subject of its occurrence. */
 const INCIDENT_OCCURRED =
   /\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cyber[-\s]?attack|cyber(?:[-\s]?security)?\s+(?:incident|attack|intrusion)|ransomware\s+(?:attack|incident)|(?:data\s+|information\s+|network\s+)?security\s+(?:incident|breach)|data\s+breach|network\s+intrusion)\s+(?:that\s+)?(?:occurred|took\s+place|happened)\b/i;
@@ -48,7 +56,7 @@ const NOT_AN_EVENT_VERB =
 const CORPORATE_SUFFIX = /\b(Inc|Corp|Co|Ltd|L\.L\.C|N\.A|S\.A)\.(?=\s*[/a-z(“"])/g;
 /** A reported intrusion: an actor gained access, data was exfiltrated, systems were encrypted. */
 const ACTOR_DID = new RegExp(
-  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor|actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthori[sz]ed\\s+(?:third\\s+)?part(?:y|ies)|unknown\\s+(?:third\\s+)?part(?:y|ies)|unauthori[sz]ed\\s+(?:actors?|individuals?|users?)|attackers?|hackers?|cyber[-\\s]?criminals?|cybercriminal|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|actor)s?|bad\\s+actors?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:(?:obtained|acquired|stole|accessed|exfiltrated|copied|downloaded)\\s+(?:and|or)\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted|removed|downloaded)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems|copy|copies|networks?|servers?|databases?|cloud\\s+(?:providers?|accounts?|environments?|platforms?|workspaces?))\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|cyber[-\\s]?criminals?|criminals|(?:unknown\\s+)?(?:unauthori[sz]ed\\s+)?(?:third\\s+)?part(?:y|ies))\\s+(?:was|were)\\s+able\\s+to\\s+(?:access|view|download|copy|obtain|acquire|exfiltrate|steal)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|unauthorized\\s+(?:third\\s+)?part(?:y|ies))\\s+used\\s+(?:[\\w-]+\\s+){0,3}?(?:credentials|login\\s+details|logins?|passwords?|user\\s*names?)\\s+to\\s+(?:access|enter|log\\s+in)|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
+  `\\b(?:threat\\s+actors?|unauthorized\\s+(?:third\\s+)?part(?:y|ies)|attackers?|hackers?|cyber[-\\s]?criminals?|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|threat\\s+actor|actor)s?|bad\\s+actors?|intruders?|nation[-\\s]state\\s+(?:associated\\s+)?(?:threat\\s+)?actors?|unknown\\s+(?:threat\\s+)?actors?|unauthorized\\s+(?:actors?|persons?|individuals?|users?))\\b[^.;]{0,120}?\\b(?:gained|obtained|had|has|maintained)\\s+(?:(?!no\\b|not\\b)[\\w-]+,?\\s+){0,2}?access\\b|\\b(?:threat\\s+actors?|unauthori[sz]ed\\s+(?:third\\s+)?part(?:y|ies)|unknown\\s+(?:third\\s+)?part(?:y|ies)|unauthori[sz]ed\\s+(?:actors?|individuals?|users?)|attackers?|hackers?|cyber[-\\s]?criminals?|cybercriminal|(?:cyber[-\\s]?)?crim(?:e|inal)\\s+(?:group|gang|organi[sz]ation|actor)s?|bad\\s+actors?)\\s+(?:\\w+\\s+){0,2}?(?:improperly\\s+|unlawfully\\s+|illegally\\s+)?(?:(?:obtained|acquired|stole|accessed|exfiltrated|copied|downloaded)\\s+(?:and|or)\\s+)?(?:obtained|acquired|stole|accessed|exfiltrated|copied|encrypted|removed|downloaded)\\s+(?:\\w+\\s+){0,3}?(?:information|data|files|records|systems|copy|copies|networks?|servers?|databases?|cloud\\s+(?:providers?|accounts?|environments?|platforms?|workspaces?))\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|cyber[-\\s]?criminals?|criminals|(?:unknown|unauthori[sz]ed|third)\\s+(?:(?:unauthori[sz]ed|third)\\s+)?part(?:y|ies))\\s+(?:was|were)\\s+able\\s+to\\s+(?:access|view|download|copy|obtain|acquire|exfiltrate|steal)\\b|\\b(?:intruders?|attackers?|threat\\s+actors?|hackers?)\\b[^.;]{0,120}?\\b(?:deploy(?:ed)?|install(?:ed)?|plant(?:ed)?)\\s+(?:[\\w-]+,?\\s+){0,3}?malware\\b|\\b(?:threat\\s+actors?|attackers?|hackers?|intruders?|unauthorized\\s+(?:third\\s+)?part(?:y|ies))\\s+used\\s+(?:[\\w-]+\\s+){0,3}?(?:credentials|login\\s+details|logins?|passwords?|user\\s*names?)\\s+to\\s+(?:access|enter|log\\s+in)|\\bencryption\\s+of\\s+(?:\\w+\\s+){0,2}?(?:data|files|systems|servers|devices)\\b(?!\\s+(?:in\\s+transit|at\\s+rest))|\\b(?:exfiltrated|exfiltration\\s+of|(?:encrypted|encrypting)(?!\\s+(?:\\w+\\s+){0,3}?(?:in\\s+transit|at\\s+rest))|deployed\\s+ransomware|ransomware\\s+(?:had\\s+been|was)\\s+deployed|stole\\s+data|defaced)\\b`,
   'i',
 );
 
@@ -69,7 +77,7 @@ const DATA_TAKEN = new RegExp(
  * been accessed without authorization", "an outside party had gained access to its IT systems".
  */
 const SYSTEMS_ENTERED = new RegExp(
-  `\\b${COMPANY_SYSTEMS}[^.;]{0,60}?\\b(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:accessed\\s+without\\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated)\\b|\\b(?:an?|the)\\s+(?:outside|external|unknown|third|criminal|foreign)\\s+(?:[\\w-]+\\s+)?(?:party|parties|actors?|individuals?|group|persons?|entity)\\s+(?:had\\s+|has\\s+|have\\s+)?(?:gained|obtained)\\s+access\\s+to\\s+${COMPANY_SYSTEMS}`,
+  `\\b${COMPANY_SYSTEMS}[^.;]{0,60}?\\b(?:was|were|had\\s+been|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:accessed\\s+without\\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated)\\b|\\b(?:an?|the)\\s+(?:outside|external|unknown|third|criminal|foreign)\\s+(?:[\\w-]+\\s+)?(?:party|parties|actors?|individuals?|group|persons?|entity)\\s+(?:had\\s+|has\\s+|have\\s+)?(?:gained|obtained)\\s+(?:unauthori[sz]ed\\s+)?access\\s+to\\s+(?:(?:part|parts|portions?|some|certain)\\s+of\\s+)?${COMPANY_SYSTEMS}`,
   'i',
 );
 /** Activity nobody authorised, found on the company's systems: "unauthorized activity on its network was detected". */
@@ -98,9 +106,15 @@ const INCIDENT_CONTEXT =
 const SYSTEMS_CONTEXT = /\b(?:IT|information\s+technology|computer|network|systems|servers|environment|data)\b/i;
 /** Plain-words event wording (cheap pre-filter beside CYBER_WORDS). */
 const PLAIN_WORDS =
-  /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+access)\b/i;
+  /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access)\b/i;
 /** Words that undo a plain-words event when they come before it: "no evidence that data was taken". */
 const UNDONE = /\b(?:no|not|never|nor|without|whether|if|unless|any\s+evidence|alleg\w*|claim\w*)\b/i;
+
+/** "whether the incident involved unauthorized access" asks; it does not tell. */
+function involved(t: string): boolean {
+  const m = INCIDENT_INVOLVED.exec(t);
+  return m !== null && !/\b(?:whether|if|unless|no\s+evidence|not\s+(?:aware|believe))\b[^.;]{0,30}$/i.test(t.slice(Math.max(0, m.index - 60), m.index));
+}
 
 function occurred(t: string): boolean {
   const m = INCIDENT_OCCURRED.exec(t);
@@ -304,6 +318,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
       EVENT_VERB_THEN_NOUN.test(tEv) ||
       claim ||
       NOUN_FIRST_EVENT.test(t) ||
+      involved(t) ||
       occurred(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
       (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||

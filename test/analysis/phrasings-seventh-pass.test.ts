@@ -21,6 +21,8 @@
 //   nothing; "Although we were not directly affected, the Change Healthcare cyberattack disrupted
 //   …" names no incident of the registrant; "CDK Global, our dealer management system provider,
 //   experienced a cyberattack" came through a vendor;
+// - the incident told by what it involved ("The incident involved unauthorized access to our
+//   network by a third party") is an event; "whether the incident involved …" is not;
 // - lawEnforcementNotified when the text says it was done: "is currently under investigation by
 //   the U.S. Secret Service", "filed a report with the FBI's Internet Crime Complaint Center", "On
 //   the advice of law enforcement, …"; never plan text ("may delay notification at the request of
@@ -328,5 +330,36 @@ describe('lawEnforcementNotified: done, not planned', () => {
 
   it('reads a delay the Department of Justice extended as a delay', () => {
     expect(delayed('On July 12, 2024, the Department of Justice extended the delay.').delayed).toBe(true);
+  });
+});
+
+describe('an incident told by what it involved', () => {
+  it('reads Alberta Innovates’ statement as an incident', async () => {
+    // Alberta Innovates' statement to The Canadian Press (CTV News Edmonton, November 2024).
+    const a = await eightK(
+      'Alberta Innovates recently experienced network issues, which we quickly resolved and have been investigating alongside cybersecurity experts.',
+      'The incident involved unauthorized access to our network by a third party.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toBe('The incident involved unauthorized access to our network by a third party.');
+    expect(a.flags.thirdParty).toBe(false);
+  });
+
+  it('reads the Alberta Dental Service Corporation’s release: data obtained, reported to law enforcement, no vendor', async () => {
+    // Alberta Dental Service Corporation's news release as The Canadian Press reported it (2023).
+    const a = await eightK(
+      'A third party gained unauthorized access to part of its information technology infrastructure.',
+      'That third party was able to obtain some personal information of people enrolled in provincial government health benefit programs and health providers.',
+      'The data breach has been reported to law enforcement and enhanced safeguards have been put in place.',
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags).toMatchObject({ dataAccessed: true, lawEnforcementNotified: true, thirdParty: false });
+  });
+
+  it.each([
+    'We are investigating whether the incident involved unauthorized access to personal information.',
+    'The Company has no evidence that the incident involved unauthorized access to customer data.',
+  ])('reads no event in: %s', async (sentence) => {
+    expect((await eightK(sentence)).incident).toBe(false);
   });
 });
