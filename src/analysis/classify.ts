@@ -151,7 +151,7 @@ export const EXCEPTION_CONSTRUCTION =
  * names none. Case-sensitive: a capitalised word before the noun is a name ("the Change Healthcare
  * cyberattack"), a date makes it one.
  */
-const INCLUDING_NAMED = new RegExp(
+export const INCLUDING_NAMED = new RegExp(
   `\\b[Ii]ncluding\\s+(?:as\\s+a\\s+result\\s+of\\s+|in\\s+connection\\s+with\\s+|those\\s+(?:related\\s+to|arising\\s+from)\\s+)?(?:the|our|its)\\s+(?:previously\\s+(?:disclosed|reported|announced)\\s+)?(?:${MONTHS}\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}|(?:19|20)\\d{2}|(?!(?:Company|Registrant|Corporation|Bank|Group)\\b)[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+(?:(?:[Cc]yber(?:security)?|[Rr]ansomware|[Ss]ecurity|[Dd]ata|[Nn]etwork|IT)\\s+)?(?:[Ii]ncident|[Aa]ttack|[Cc]yber-?[Aa]ttack|[Bb]reach|[Ii]ntrusion|[Mm]atter|[Ee]vent)\\b(?!\\s+(?:[Rr]esponse|[Mm]anagement|[Pp]lan|[Pp]rogram|[Pp]olic|[Tt]eam))`,
 );
 /** Item 106(c)(2)'s conclusion: risks have (not) materially affected, or are (not) reasonably likely to materially affect. */
@@ -226,9 +226,13 @@ export function aboutOthers(sentence: string): boolean {
 /** A date that makes a sentence an event report rather than a generic statement. */
 export const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
 
-/** A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific. */
+/**
+ * A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific;
+ * so does a named quarter ("in the third quarter of fiscal year 2023, we experienced a material
+ * cybersecurity incident", Maximus's 10-K).
+ */
 const SPECIFIC =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\bthe\s+(?:threat\s+actor|attacker|intruder|hacker|unauthorized\s+(?:third\s+)?party)\b|\b(?:we|the\s+Company)\s+(?:promptly\s+|immediately\s+)?(?:took|implemented|activated|launched|engaged|notified|shut\s+down|isolated|disconnected)\b|\(the\s+[“"]/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b|\b(?:in|during)\s+the\s+(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?)?(?:19|20)\d{2}\b|\b(?:the|this)\s+(?:cyber\w*\s+)?(?:incident|attack|intrusion|event)\b|\bthe\s+(?:threat\s+actor|attacker|intruder|hacker|unauthorized\s+(?:third\s+)?party)\b|\b(?:we|the\s+Company)\s+(?:promptly\s+|immediately\s+)?(?:took|implemented|activated|launched|engaged|notified|shut\s+down|isolated|disconnected)\b|\(the\s+[“"]/i;
 
 /** A statement about cyber risks in general (risk factors, programs), not about an incident. */
 export function isGenericRisk(sentence: string): boolean {

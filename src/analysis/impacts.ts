@@ -3,7 +3,7 @@
 // (operations, financial condition, data, customers, costs, insurance).
 
 import type { MaterialImpact, Statement, StatementKind } from './types.ts';
-import { EXCEPTION_CONSTRUCTION } from './classify.ts';
+import { EXCEPTION_CONSTRUCTION, INCLUDING_NAMED } from './classify.ts';
 import type { Sentence } from './sentences.ts';
 
 // Three kinds of statement about the incident's impact. Each is matched within one clause, so
@@ -60,7 +60,7 @@ const clausesOf = (t: string): string[] => {
   if (!lead) return t.split(CLAUSE_SPLIT);
   return [lead[0], ...t.slice(lead[0].length).split(CLAUSE_SPLIT)];
 };
-const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
+const CLAUSE_SPLIT = /;|,\s*(?:and|but|however|although|while|though)\s+|\s+and,\s+|\bhowever,?\s+|\bbut\s+|\.\s+|,\s+(?=(?:the\s+(?:Company|Registrant|full)|we|it|management|this|its|our)\b)/i;
 /** "except as set forth herein, we have not identified any … that have materially impacted". */
 const EXCEPT_HEREIN = /\bexcept\s+as\s+(?:set\s+forth|described|disclosed|discussed)\s+(?:herein|above|below|in\s+this)\b/i;
 /**
@@ -72,7 +72,21 @@ const ITEM_106_DENIAL =
   /\b(?:has|have)\s+not\s+identified\s+any\s+(?:risks\s+from\s+(?:known\s+)?cybersecurity\s+threats|cybersecurity\s+(?:threats|incidents))\b[^.]*\bmaterially\s+affected\b|\brisks\s+from\s+(?:known\s+)?cybersecurity\s+threats\s+(?:have|has)\s+not\s+materially\s+affected\b/i;
 /** "we determined that the incident was a material event": a determination standing in for impact. */
 const DETERMINED_MATERIAL_EVENT =
-  /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b/i;
+  /\b(?:determined|concluded)\b[^.;]{0,60}\b(?:was|is|to\s+be|constituted?)\s+(?:a\s+)?material\s+(?:cyber\w*\s+)?(?:event|incident)\b|\b(?:we|the\s+Company|the\s+Registrant)\s+(?:experienced|suffered)\s+a\s+material\s+(?:cyber\w*\s+)?(?:security\s+)?(?:event|incident|attack|breach)\b/i;
+
+/** Lawsuits, claims and regulatory inquiries: a contingencies note's subject. */
+const LITIGATION = /\b(?:litigation|lawsuits?|legal\s+(?:proceedings|matters|actions)|regulatory\s+(?:inquiries|matters|proceedings)|class\s+actions?)\b/i;
+/** Words that tie a sentence to an incident. */
+const INCIDENT_WORD = /\b(?:incidents?|attacks?|cyber\w*|breach\w*|intrusions?|ransomware|unauthori[sz]ed|threat\s+actors?|hack\w*)\b/i;
+/**
+ * Incidents other than the one reported, told in the plural: "We have experienced cybersecurity
+ * incidents that were immaterial", "any other cybersecurity incidents", "prior incidents".
+ */
+const OTHER_INCIDENTS =
+  /\b(?:other|prior|previous|past|earlier|additional)\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|breaches)\b|\b(?:have|has)\s+(?:in\s+the\s+past\s+)?experienced\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|breaches)\s+(?:that|which)\s+(?:were|have\s+been)\s+(?:immaterial|not\s+material)/i;
+
+/** One incident by a definite name: "the May 2023 ransomware incident", "the Previously Disclosed Cyber Incident". */
+const NAMES_ONE = /\b(?:the|this|our|its)\s+(?:[\w-]+\s+){0,4}?(?:incident|attack|cyberattack|intrusion|breach|matter|event)\b/i;
 
 /** "not … a material impact on its long-term financial condition": beside a near-term material impact, no contradiction. */
 const LONG_TERM = /\blong[-\s]term\b|\bfull[-\s]year\b/i;
@@ -131,9 +145,19 @@ export function materiality(sentences: readonly Sentence[], options: Materiality
     }
     if (!determinedEvent && DETERMINED_MATERIAL_EVENT.test(t) && !/\bnot\b/i.test(t)) determinedEvent = s.text;
     if (!item106Denial && ITEM_106_DENIAL.test(t) && !EXCEPTION_CONSTRUCTION.test(t) && !EXCEPT_HEREIN.test(t)) item106Denial = s.text;
-    // "including as a result of the May 2023 ransomware incident": a dated name is this incident too.
-    if (GENERIC_RISK.test(t) && !/\b(?:the|this)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d{2}\s+)?(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
+    // "including as a result of the May 2023 ransomware incident", "including as a result of the
+    // Previously Disclosed Cyber Incident" (Key Tronic's 10-K): a dated or named incident is this one.
+    if (GENERIC_RISK.test(t) && !INCLUDING_NAMED.test(t) && !/\b(?:the|this)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d{2}\s+)?(?:[\w-]+\s+){0,2}(?:incident|attack)\b/i.test(t)) continue;
+    // "the Company believes the outcome of pending litigation will not have a material adverse
+    // effect" (Aflac's 10-Q, the contingencies note above its "Cyber Incident" paragraph): a
+    // sentence about lawsuits that names no incident says nothing of the incident's impact.
+    if (LITIGATION.test(t) && !INCIDENT_WORD.test(t)) continue;
     for (const clause of clausesOf(t)) {
+      // "We have experienced cybersecurity incidents that were immaterial and, as previously
+      // disclosed, … a material cybersecurity incident" (Maximus's 10-K): other incidents' denial.
+      // (ScanSource's "including as a result of the May 2023 ransomware incident or any other
+      // previous cybersecurity incidents" names this one too.)
+      if (OTHER_INCIDENTS.test(clause) && !ABOUT_THE_INCIDENT.test(clause) && !NAMES_ONE.test(clause)) continue;
       const hedged = HEDGED.test(clause) && (!options.hedgesNeedTheIncident || ABOUT_THE_INCIDENT.test(t));
       if ((OPEN.test(clause) || hedged) && !NOT_MATERIAL.test(clause.replace(OPEN, '').replace(HEDGED, ''))) {
         open = better(open, s.text);
