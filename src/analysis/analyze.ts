@@ -394,7 +394,13 @@ function classifyAndExtract(
  */
 function headingOf(text: string, s: ItemSection): string {
   const lineEnd = text.indexOf('\n', s.start);
-  const line = text.slice(s.start, lineEnd < 0 ? undefined : lineEnd);
+  let line = text.slice(s.start, lineEnd < 0 ? undefined : lineEnd);
+  // The number in one cell, the title in the next ("Item 1.05." / "Material Cybersecurity Incidents."): one heading.
+  if (s.title && lineEnd >= 0 && !line.toLowerCase().includes(s.title.toLowerCase())) {
+    const nextEnd = text.indexOf('\n', lineEnd + 1);
+    const next = text.slice(lineEnd + 1, nextEnd < 0 ? undefined : nextEnd);
+    if (next.toLowerCase().startsWith(s.title.toLowerCase())) line = `${line} ${next}`;
+  }
   const at = s.title ? line.toLowerCase().indexOf(s.title.toLowerCase()) : -1;
   const end = at < 0 ? line.length : at + s.title.length + (line[at + s.title.length] === '.' ? 1 : 0);
   return line.slice(0, end).replace(/^[\s.:\-–—•]+/, '').trim().slice(0, 200);

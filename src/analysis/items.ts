@@ -151,6 +151,12 @@ function findHeadings(text: string): Heading[] {
     if (h) headings.push({ ...h, start: lineStart, part });
     prevLine = line;
     lineStart = lineEnd + 1;
+    // "Item 1.05." in one cell or block, its title in the next: the title line is part of this
+    // heading, not a second heading of its own (which would stand for the item without its number).
+    if (h && h.bodyStart > lineStart) {
+      prevLine = text.slice(lineStart, h.bodyStart - 1);
+      lineStart = h.bodyStart;
+    }
   }
   return headings;
 }

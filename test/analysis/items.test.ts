@@ -198,3 +198,26 @@ describe('inline-XBRL elements styled inline', () => {
     expect(htmlToText('<div>FORM <div style="display:inline;">8-K</div></div><div style="display: inline-table">x</div><div style="width:100%">Item 1.05</div>')).toBe('FORM 8-K\nx\nItem 1.05');
   });
 });
+
+describe('a heading whose number and title stand in separate cells or blocks', () => {
+  it('quotes Nucor’s “Item 1.05.” / “Material Cybersecurity Incidents.” as one heading (8-K/A of June 20, 2025)', async () => {
+    const a = await analyze(fixture('raw/item105-amend/nue-2025-06-20-0001193125-25-143135-ixbrl.htm'), { form: '8-K/A', filedAt: '2025-06-20' });
+    expect(a).toMatchObject({ incident: true, item: '1.05', items: ['1.05'] });
+    expect(a.evidence.item).toBe('Item 1.05. Material Cybersecurity Incidents.');
+  });
+
+  it.each([
+    ['<table><tr><td><p>Item 1.05</p></td><td><p>Material Cybersecurity Incidents</p></td></tr></table>', 'Item 1.05 Material Cybersecurity Incidents'],
+    ['<p>Item 1.05<br/>Material Cybersecurity Incidents</p>', 'Item 1.05 Material Cybersecurity Incidents'],
+    ['<div>Item 1.05.</div><div>Material Cybersecurity Incidents.</div>', 'Item 1.05. Material Cybersecurity Incidents.'],
+  ])('reads %s as one heading with its number', async (html, heading) => {
+    const a = await analyze(`<html><body>${html}<p>On March 1, 2025, the Company detected unauthorized access to its systems by a threat actor.</p></body></html>`, { form: '8-K', filedAt: '2025-03-05' });
+    expect(a).toMatchObject({ items: ['1.05'], item: '1.05' });
+    expect(a.evidence.item).toBe(heading);
+  });
+
+  it('still opens a section at a title standing alone, with no number before it', () => {
+    const [s] = findItemSections('Some cover text.\nMaterial Cybersecurity Incidents\nOn March 1, 2025, the Company detected an incident.');
+    expect(s).toMatchObject({ item: '1.05', title: 'Material Cybersecurity Incidents' });
+  });
+});
