@@ -111,6 +111,15 @@ const RULES: Rule[] = [
     weak: /^/,
     re: /\b(?:suspend(?:ed|ing)|disabl(?:ed|ing)|cut(?:ting)?\s+off|shut(?:ting)?\s+off|terminat(?:ed|ing))\s+(?:all\s+)?(?:user|employee|staff|network|remote|system)\s+(?:access|accounts?)\s+(?:to|for)\s+(?:[\w’'-]+\s+){0,4}?(?:systems?|applications?|networks?|servers?|environments?|platforms?|programs)\b|\b(?:utiliz|us|implement|activat|initiat|invok|revert|mov|switch|transition|rel(?:y|i|ying))\w*\s+(?:to\s+|on\s+)?(?:their|its|our|the)?\s*(?:established\s+|well-established\s+|existing\s+)?(?:back-?up|downtime|manual|paper[-\s]?based|paper|offline|off-line)\s+(?:[\w-]+\s+)?(?:procedures|processes|documentation|methods|workarounds|charting|records)\b/gi,
   },
+  {
+    // What a hospital could not do, told outright: patients or ambulances diverted, procedures or
+    // appointments put off ("our facilities are rescheduling some non-emergent, elective procedures
+    // and diverting some emergency room patients to other area hospitals", Ardent Health Services),
+    // records or portals unavailable.
+    flag: 'operationalDisruption',
+    weakEnd: /unavailable$/i,
+    re: /\b(?:divert(?:ed|ing)|re-?rout(?:ed|ing))\s+(?:some\s+|certain\s+|all\s+)?(?:of\s+(?:its|our|their)\s+)?(?:emergency\s+(?:room\s+|department\s+)?)?(?:patients|ambulances|ambulance\s+traffic)\b|\b(?:reschedul|postpon|cancel+|delay)(?:ed|ing)\s+(?:some\s+|certain\s+|a\s+number\s+of\s+)?(?:[\w-]+,?\s+){0,3}?(?:procedures|surgeries|appointments|patient\s+visits|treatments)\b|\b(?:procedures|surgeries|appointments|patient\s+visits|treatments)\s+(?:were|was|have\s+been|had\s+been|are\s+being)\s+(?:\w+\s+)?(?:rescheduled|postponed|canceled|cancelled|delayed)\b|\b(?:systems?|records?|applications?|portals?|platforms?|networks?|websites?|services)\s+(?:\w+\s+){0,3}?(?:(?:are|were|is|was|remain(?:s|ed)?|became|have\s+been|has\s+been)\s+(?:\w+\s+)?)unavailable\b/gi,
+  },
   { flag: 'nationState', re: /\bnation[-\s]state\b|\bstate[-\s](?:sponsored|backed|affiliated|associated|actor)\b|\bgovernment[-\s](?:sponsored|backed|affiliated)\b|\bforeign\s+(?:government|intelligence)\s+(?:actor|agency|service)|\bAPT\s?\d+\b/gi },
   {
     flag: 'thirdParty',

@@ -10,13 +10,15 @@
 //   processor) or any vendor that told the registrant of an attack on itself, likewise; not a
 //   firm or agency that told the registrant of an intrusion into the registrant's own systems;
 //   "notified by Retrieval-Masters Creditors Bureau, Inc. d/b/a … about unauthorized activity"
-//   reports the event across the stop of "Inc.";
+//   reports the event across the stop of "Inc.", and "AMCA notified Quest and Optum360 of …" across
+//   the second company told;
 // - a periodic report telling by its date what the registrant itself reported then ("On June 3,
 //   2019, the Company reported that …") points back to that disclosure: update;
 // - users shut out of the systems ("suspended user access to impacted information technology
-//   applications") or work moved to downtime procedures ("utilizing well-established back-up
-//   processes") is an operational disruption, told indirectly; not an account locked, nor the
-//   back-up processes a program keeps.
+//   applications"), work moved to downtime procedures ("utilizing well-established back-up
+//   processes") or records unavailable is an operational disruption, told indirectly; patients or
+//   ambulances diverted and procedures rescheduled tell it outright; not an account locked, nor
+//   the back-up processes a program keeps, nor a diversion a plan foresees.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -51,7 +53,29 @@ describe('a named company that told the registrant of an intrusion into its own 
   });
 
   it.each([
+    // Written in the style of Quest Diagnostics' 8-K of June 3, 2019 (as ACA International reported
+    // it): the notice went to the registrant and its billing contractor.
+    ['On May 14, 2019, AMCA notified Quest and Optum360 of potential unauthorized activity on AMCA’s web payment page.'],
+    ['On March 2, 2025, Meridian Billing Services, Inc., our billing vendor, informed the Company and its claims administrator that an unauthorized party had accessed its servers.'],
+  ])('reports the incident told to the registrant and another company: %s', async (sentence) => {
+    const a = await analyze(['Item 8.01 Other Events', sentence].join('\n'), { form: '8-K', filedAt: '2025-03-06', items: ['8.01'] });
+    expect(a.incident).toBe(true);
+    expect(a.flags.thirdParty).toBe(true);
+  });
+
+  it.each([
+    ['Item 8.01 Other Events\nThe Company notified customers and regulators that the outage was not caused by a cyberattack.'],
+    ['Item 1C. Cybersecurity\nThe CISO informed the Board and the Audit Committee of cybersecurity risks and of the results of our annual tabletop exercise.'],
+  ])('reports no incident for a notice about something else: %s', async (text) => {
+    const a = await analyze(text, text.startsWith('Item 8') ? { form: '8-K', filedAt: '2025-03-06', items: ['8.01'] } : { form: '10-K', filedAt: '2025-03-06' });
+    expect(a.incident).toBe(false);
+  });
+
+  it.each([
     [BIOREFERENCE],
+    // Quest Diagnostics' spokesperson, statement of June 3, 2019 (as quoted by HCB News, "Financial
+    // details of nearly 12 million patients at risk following AMCA breach").
+    ['On May 31, 2019, AMCA notified Quest and Optum360 that the data on AMCA’s affected system included information regarding approximately 11.9 million Quest patients.'],
     ['On March 2, 2025, Meridian Billing Services, Inc. (“MBS”) notified the Company that an unauthorized party had accessed MBS’s claims servers between January 10 and February 14, 2025.'],
     ['In May 2024, the Company was informed by Harbor Payroll LLC (“Harbor”) of a ransomware attack on Harbor’s payroll platform.'],
     ['Kestrel Logistics had informed us that a threat actor had gained access to Kestrel’s network.'],
@@ -153,6 +177,27 @@ describe('users shut out of the systems, or work moved to downtime procedures', 
     expect(f.evidence.operationalDisruption).toBe(sentence);
   });
 
+  // Ardent Health Services, statement of November 27, 2023 on its ransomware attack (as quoted by
+  // Healthcare Innovation, "Ardent Health Services Hospitals Hit by Ransomware Attack").
+  const ARDENT_DIVERTING =
+    '“In an abundance of caution, our facilities are rescheduling some non-emergent, elective procedures and diverting some emergency room patients to other area hospitals until systems are back online.”';
+
+  it.each([
+    [ARDENT_DIVERTING],
+    ['Several of our hospitals temporarily diverted ambulances to other facilities.'],
+    ['Certain elective procedures were postponed and some patient appointments were canceled as a result of the incident.'],
+  ])('reads what a hospital could not do as the disruption stated outright: %s', (sentence) => {
+    const f = flags(`${TENET_SUSPENDED} ${sentence}`);
+    expect(f.flags.operationalDisruption).toBe(true);
+    expect(f.evidence.operationalDisruption).toBe(sentence);
+  });
+
+  it('reads records that are unavailable as a disruption told indirectly', () => {
+    const unavailable = 'Our clinicians are documenting patient care on paper while the electronic health record system is unavailable.';
+    expect(flags(unavailable).evidence.operationalDisruption).toBe(unavailable);
+    expect(flags(`${TENET_SUSPENDED} ${unavailable}`).evidence.operationalDisruption).toBe(TENET_SUSPENDED);
+  });
+
   it('quotes a later sentence that states the disruption outright over the suspension', () => {
     const outright = 'The incident disrupted the Company’s clinical and financial operations for two weeks.';
     expect(flags(`${TENET_SUSPENDED} ${outright}`).evidence.operationalDisruption).toBe(outright);
@@ -163,6 +208,8 @@ describe('users shut out of the systems, or work moved to downtime procedures', 
     ['We maintain back-up processes and downtime procedures that are tested annually.'],
     ['We have not suspended user access to any of our systems.'],
     ['If we were to suspend user access to our applications, our operations could be disrupted.'],
+    ['We may need to divert patients to other hospitals if our systems are unavailable.'],
+    ['No procedures were postponed and no patients were diverted.'],
   ])('leaves operationalDisruption false: %s', (sentence) => {
     expect(flags(sentence).flags.operationalDisruption).toBe(false);
   });
