@@ -277,10 +277,16 @@ export function extractDates(sentences: readonly Sentence[], filedAt?: string | 
   return facts;
 }
 
-/** "The incident was contained on the day it was discovered": containment dated by detection. */
+/**
+ * "The incident was contained on the day it was discovered", "believes that it contained the
+ * intrusion within hours" (Aflac's 10-Q, after "On June 12, 2025, the Company identified …"):
+ * containment dated by detection.
+ */
 const CONTAINED_SAME_DAY =
-  /\bcontained\b[^.;]{0,40}\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:(?:it|that\s+it)\s+was\s+|of\s+(?:its\s+)?)(?:discover|detect|identif)\w*/i;
+  /\bcontained\b[^.;]{0,40}\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:(?:it|that\s+it)\s+was\s+|of\s+(?:its\s+)?)(?:discover|detect|identif)\w*|\bcontained\s+(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:intrusion|incident|attack|activity|threat|access|breach|event)\s+|it\s+)?within\s+(?:(?:a\s+few|several|a\s+matter\s+of|approximately|about|less\s+than|under)\s+)?(?:(?:\d{1,2}|one|two|three|four|five|six|twelve|twenty-four)\s+)?(?:hours?|minutes)\b/i;
+/** A plan or a target, not what happened: "aims to contain incidents within 24 hours". */
+const CONTAINMENT_PLAN = /\b(?:will|would|could|should|aims?\s+to|seeks?\s+to|designed\s+to|intends?\s+to|expects?\s+to|goal|objective|target)\b[^.;]{0,40}\bcontain/i;
 
 export function containedOnDetectionDay(sentences: readonly Sentence[]): string | null {
-  return sentences.find((s) => CONTAINED_SAME_DAY.test(s.text))?.text ?? null;
+  return sentences.find((s) => CONTAINED_SAME_DAY.test(s.text) && !CONTAINMENT_PLAN.test(s.text))?.text ?? null;
 }

@@ -27,9 +27,11 @@ export interface ItemSection {
   part: string | null;
 }
 
-// A heading may hang on a rule drawn with characters ("========Item 2.02", "____ Item 7.01").
+// A heading may hang on a rule drawn with characters ("========Item 2.02", "____ Item 7.01"), or
+// sit in a table row whose cells a rendering parts with pipes ("Item 1.05 | Material Cybersecurity
+// Incidents. |", Brandywine's 8-K as rendered by capedge).
 const HEADING =
-  /^[\s.:\-–—•=_*#~]*(?:PART\s+I{1,3}V?\s*[,.:\-–—]?\s*)?I\s?T\s?E\s?M\s?S?(?=[\s.\d]|$)[\s.]*(?:No\.?\s*|Number\s*)?(\d{1,2}(?:\s?\.\s?\d\s?\d)?(?:[A-C](?![a-z]))?)(?![\d%,$])/i;
+  /^[\s.:\-–—•=_*#~|]*(?:PART\s+I{1,3}V?\s*[,.:\-–—]?\s*)?I\s?T\s?E\s?M\s?S?(?=[\s.\d]|$)[\s.]*(?:No\.?\s*|Number\s*)?(\d{1,2}(?:\s?\.\s?\d\s?\d)?(?:[A-C](?![a-z]))?)(?![\d%,$])/i;
 const MORE_ITEMS = /^\s*(?:,|and|&)\s*(?:Items?\s*)?(\d\.\d\d)\b/i;
 
 // Titles distinctive enough to open a section on their own (renderings often drop the number).
@@ -106,7 +108,7 @@ const isItemNumber = (n: string): boolean => (n.includes('.') ? FORM_8K_ITEM_NUM
 /** Split the body of a heading line into the title and whatever body text runs on after it. */
 function splitTitle(item: string, rest: string): { title: string; body: string; titled: boolean } | null {
   // A subsection marker is part of the number: "Item 9.01(d). Exhibits".
-  const r = rest.replace(/^[\s.:\-–—]*(?:\((?:[a-z]|[ivx]{1,4}|\d)\)(?=[\s.:\-–—]|$))?[\s.:\-–—]*/, '');
+  const r = rest.replace(/^[\s.:\-–—|]*(?:\((?:[a-z]|[ivx]{1,4}|\d)\)(?=[\s.:\-–—|]|$))?[\s.:\-–—|]*/, '');
   if (r === '') return { title: '', body: '', titled: false };
   const official = OFFICIAL_TITLES.get(item);
   if (official) {
@@ -116,7 +118,7 @@ function splitTitle(item: string, rest: string): { title: string; body: string; 
     const candidate = (m?.[0] ?? r).split(/\s+/).join(' ');
     if (titleKey(candidate) === official.key || itemNumberForTitle(candidate) === item) {
       const title = trimTitleEnd(m?.[0] ?? candidate);
-      return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—]+/, ''), titled: true };
+      return { title, body: r.slice(m?.[0].length ?? candidate.length).replace(/^[\s.:\-–—|]+/, ''), titled: true };
     }
   }
   // A cross-reference or a running sentence: "Item 1.05 of Form 8-K", "Item 7.01 and the exhibit".

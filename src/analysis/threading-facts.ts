@@ -55,7 +55,12 @@ export function extractThreadingFacts(input: {
   );
   references.forEach((r, i) => (evidence[`references.${i}`] = r.sentence));
 
-  const names = input.incident ? extractIncidentNames({ sentences: input.incidentSentences, cyd: input.cyd, dates: input.dates, filedAt: input.filedAt }) : null;
+  // An amendment's explanatory note may define the incident's term before the item text uses it:
+  // "… regarding the cybersecurity incident disclosed … in Item 1.05 of the Original Report (the
+  // “cybersecurity incident”)" (Brandywine's 8-K/A).
+  const told = new Set(input.incidentSentences.map((s) => s.text));
+  const named = [...note.filter((s) => !told.has(s.text) && /\(\s*(?:the\s+)?[“"]/.test(s.text)), ...input.incidentSentences];
+  const names = input.incident ? extractIncidentNames({ sentences: named, cyd: input.cyd, dates: input.dates, filedAt: input.filedAt }) : null;
   Object.assign(evidence, names?.evidence ?? {});
 
   return {

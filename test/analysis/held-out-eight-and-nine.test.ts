@@ -199,3 +199,80 @@ describe('files taken, told as a noun', () => {
     expect(flagsOf(sentence).flags.dataAccessed).toBe(false);
   });
 });
+
+describe('containment within hours of a dated detection', () => {
+  it('dates Aflac’s “contained the intrusion within hours” by the June 12, 2025 identification', async () => {
+    const a = await analyze(AFLAC_INCIDENT, { form: '10-Q', filedAt: '2025-08-05' });
+    expect(a.dates.detected).toBe('2025-06-12');
+    expect(a.dates.contained).toBe('2025-06-12');
+    expect(a.evidence['dates.contained']).toContain('believes that it contained the intrusion within hours');
+  });
+
+  it.each([
+    'The Company contained the incident within approximately two hours of its detection.',
+    'Our security team contained the unauthorized activity within minutes.',
+    'We contained it within a few hours and restored the affected systems the following week.',
+  ])('dates containment within hours of the detection: %s', async (sentence) => {
+    const a = await analyze(`Item 8.01 Other Events.\nOn March 3, 2026, the Company detected a ransomware attack on its network. ${sentence}`, { form: '8-K', filedAt: '2026-03-06' });
+    expect(a.dates.contained).toBe('2026-03-03');
+  });
+
+  it.each([
+    'Our incident response plan is designed to contain incidents within 24 hours.',
+    'The Company expects to contain the incident within hours and is restoring its systems.',
+    'The Company restored its systems within hours.',
+    'The Company believes the unauthorized activity has been contained.',
+  ])('dates no containment from a plan, a restoration or an undated statement: %s', async (sentence) => {
+    const a = await analyze(`Item 8.01 Other Events.\nOn March 3, 2026, the Company detected a ransomware attack on its network. ${sentence}`, { form: '8-K', filedAt: '2026-03-06' });
+    expect(a.dates.contained).toBeNull();
+  });
+});
+
+// Brandywine Realty Trust, 8-K/A of May 28, 2024 (accession 0001193125-24-147625), Explanatory
+// Note and Item 1.05, as rendered by capedge.com.
+const BDN_NOTE =
+  'Explanatory Note\nThis Current Report on\nForm 8-K/A (this\n“Amendment”) amends the Current Report on\nForm 8-K previously\nfiled by Brandywine Realty Trust and Brandywine Operating Partnership, L.P. (collectively, the “Company”) with the Securities and Exchange Commission on May 7, 2024 (the “Original Report”). The Company is filing this Amendment in order to provide supplemental information under Item 1.05 regarding the cybersecurity incident disclosed by the Company in Item 1.05 of the Original Report (the “cybersecurity incident”). Except as expressly set forth herein, this Amendment does not amend the Original Report.\n';
+const BDN_ITEM =
+  'Item 1.05 Material Cybersecurity Incidents\nAs disclosed in the Original Report, on May 1, 2024, the Company detected unauthorized occurrences by a third party on portions of the Company’s information technology (“IT”) systems. The cybersecurity incident caused disruptions, and limitation of access, to portions of the Company’s business applications supporting aspects of the Company’s operations and corporate functions.';
+
+describe('an incident term defined in an amendment’s explanatory note', () => {
+  it('names Brandywine’s incident by the term its explanatory note defines', async () => {
+    const a = await analyze(BDN_NOTE + BDN_ITEM, { form: '8-K/A', filedAt: '2024-05-28' });
+    expect(a.incidentName).toBe('the cybersecurity incident');
+    expect(a.incidents.map((i) => i.name)).toEqual(['the cybersecurity incident']);
+    expect(a.update).toBe(true);
+  });
+
+  it('names no incident from a note that defines only the report amended', async () => {
+    const note = BDN_NOTE.replace(' (the “cybersecurity incident”)', '');
+    const a = await analyze(note + BDN_ITEM, { form: '8-K/A', filedAt: '2024-05-28' });
+    expect(a.incidentName).toBeNull();
+  });
+});
+
+// Brandywine Realty Trust, 8-K of May 7, 2024 (accession 0001193125-24-133132), as rendered by
+// capedgeqa.com: the heading's table cells parted by pipes.
+describe('an item heading in a table row parted by pipes', () => {
+  const BODY = 'On May 1, 2024, Brandywine Realty Trust (the “Company”) detected what was determined to be a cybersecurity incident, whereby a third party gained unauthorized access to portions of its information technology (“IT”) environment.';
+
+  it('quotes Brandywine’s whole “Item 1.05 | Material Cybersecurity Incidents.” heading', async () => {
+    const a = await analyze(`Item 1.05 | Material Cybersecurity Incidents. |\n${BODY}`, { form: '8-K', filedAt: '2024-05-07' });
+    expect(a.item).toBe('1.05');
+    expect(a.evidence.item).toContain('Material Cybersecurity Incidents.');
+    expect(a.evidence.incident).toBe(BODY);
+  });
+
+  it.each([
+    '|Item 8.01|Other Events.|',
+    '| Item 8.01 | Other Events |',
+  ])('reads a heading whose row opens with a pipe: %s', async (heading) => {
+    const a = await analyze(`${heading}\n${BODY.replace('On May 1, 2024', 'On May 1, 2026')}`, { form: '8-K', filedAt: '2026-05-04' });
+    expect(a.item).toBe('8.01');
+    expect(a.evidence.item).toContain('Other Events');
+  });
+
+  it('reads no heading in a table cell that cites an item inside a sentence', async () => {
+    const a = await analyze(`| The Company will report under Item 1.05 of Form 8-K if it determines the matter is material. |\n${BODY}`, { form: '8-K', filedAt: '2024-05-07' });
+    expect(a.item).not.toBe('1.05');
+  });
+});
