@@ -35,6 +35,13 @@ const LABELLED_HEADING = /^(?:(?:PART|ITEM|NOTE|SECTION)\s+(?:[IVX]{1,4}|\d{1,2}
 // "net income 103 — 103"): a table's text ends there, the paragraph after it is another sentence.
 const TABLE_ROW = /(?:[$€£]\s?\(?\d[\d,.]*\)?|\(?\d[\d,.]*\)?\s?%|—)(?:\s+(?:[$€£]\s?)?(?:\(?\d[\d,.]*\)?\s?%?|—))+$/;
 
+// A press release's dateline opens its first paragraph ("SANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA …",
+// "NEW YORK, March 3, 2025 /PRNewswire/ -- …", "(December 3, 2024) – UnitedHealth Group …"): what
+// stands above it (a headline, the last of the highlights) is not part of that sentence.
+const DATELINE = /^(?:[A-Z]{2,}\.?(?:\s+[A-Z]{2,}\.?){0,3},\s+(?:[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.)|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\))/;
+// An exhibit's label on a line of its own ("Exhibit 99.1"), above the exhibit's headline.
+const EXHIBIT_LABEL = /^Exhibit\s+\d{1,3}(?:\.\d{1,3})?[A-Z]?$/i;
+
 // A cover page's check-box ends its line ("Emerging growth company ☐").
 const CHECK_BOX = /[☐☒☑□■¨þý]$/;
 
@@ -112,6 +119,8 @@ function paragraphBreaks(text: string): string {
           PAGE_MARKER.test(next) ||
           (BARE_NUMBER.test(p) && /^[A-Z“"]/.test(next) && /[.!?:”"’)]$/.test((lines[i - 2] ?? '').trim())) ||
           CHECK_BOX.test(p) ||
+          EXHIBIT_LABEL.test(p) ||
+          DATELINE.test(next) ||
           (p.length <= 400 && TABLE_ROW.test(p) && /^[A-Z“"]/.test(next)) ||
           isSubheading(prev, lines[i - 2] ?? '', line);
     out += (hard ? '\n' : ' ') + line;

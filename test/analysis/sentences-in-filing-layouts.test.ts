@@ -194,3 +194,39 @@ describe('items named inside a sentence', () => {
     ]);
   });
 });
+
+describe('press releases', () => {
+  it('keeps the last highlight off the dateline’s sentence (UnitedHealth’s release of July 16, 2024; NVIDIA’s of August 27, 2025)', () => {
+    expect(
+      texts(
+        '•Adjusted Earnings of $6.80 Per Share Include $0.28 in Business Disruption Impacts; Exclude South American and Direct Response Costs\n(July 16, 2024) UnitedHealth Group (NYSE: UNH) reported second quarter 2024 results reflecting broad-based growth at Optum and UnitedHealthcare.',
+      ),
+    ).toEqual([
+      '•Adjusted Earnings of $6.80 Per Share Include $0.28 in Business Disruption Impacts; Exclude South American and Direct Response Costs',
+      '(July 16, 2024) UnitedHealth Group (NYSE: UNH) reported second quarter 2024 results reflecting broad-based growth at Optum and UnitedHealthcare.',
+    ]);
+    expect(
+      texts('•Blackwell Data Center revenue grew 17% sequentially\nSANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA (NASDAQ: NVDA) today reported revenue for the second quarter ended July 27, 2025, of $46.7 billion.'),
+    ).toEqual([
+      '•Blackwell Data Center revenue grew 17% sequentially',
+      'SANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA (NASDAQ: NVDA) today reported revenue for the second quarter ended July 27, 2025, of $46.7 billion.',
+    ]);
+  });
+
+  it('keeps a headline off the dateline’s sentence, and the exhibit’s label off the headline (Microsoft’s EX-99.1 of January 19, 2024)', () => {
+    expect(texts('Exhibit 99.1\nMicrosoft Actions Following Attack by Nation State Actor Midnight Blizzard\nThe Microsoft security team detected a nation-state attack on our corporate systems on January 12, 2024.')).toEqual([
+      'Exhibit 99.1',
+      'Microsoft Actions Following Attack by Nation State Actor Midnight Blizzard',
+      'The Microsoft security team detected a nation-state attack on our corporate systems on January 12, 2024.',
+    ]);
+    expect(texts('Adobe Reports Record Revenue in Q1 Fiscal 2023 Company raises targets\nSAN JOSE, Calif. – March 15, 2023 – Adobe (Nasdaq:ADBE) today reported financial results.')).toEqual([
+      'Adobe Reports Record Revenue in Q1 Fiscal 2023 Company raises targets',
+      'SAN JOSE, Calif. – March 15, 2023 – Adobe (Nasdaq:ADBE) today reported financial results.',
+    ]);
+  });
+
+  it('reads the dateline and the first sentence of the release as one sentence, and a sentence that names a city on', () => {
+    expect(texts('NEW YORK, March 3, 2025 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today announced that it detected unauthorized access to its systems.')).toHaveLength(1);
+    expect(texts('The threat actor accessed servers located in\nDallas, Texas, and Atlanta, Georgia.')).toHaveLength(1);
+  });
+});
