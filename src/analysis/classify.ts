@@ -225,6 +225,39 @@ export function aboutOthers(sentence: string): boolean {
 
 /** A date that makes a sentence an event report rather than a generic statement. */
 export const DATED = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?\d{4}\b/;
+/**
+ * A date that bounds a reporting period dates no event: "during the three-year period ended
+ * December 31, 2024 … we have, on occasion, experienced cybersecurity threats" (Weyerhaeuser's
+ * 10-K) is the generic statement it would be undated.
+ */
+const PERIOD_BOUNDARY = new RegExp(
+  `\\b(?:(?:periods?|years?|quarters?|months)\\s+(?:then\\s+)?(?:ended|ending)|as\\s+of)\\s+${DATED.source}`,
+  'gi',
+);
+/** Dated by an event's date, not by the end of a reporting period. */
+function eventDated(t: string): boolean {
+  return DATED.test(t.replace(PERIOD_BOUNDARY, ' '));
+}
+/**
+ * An event verb whose object is a bare plural ("have notified us of cybersecurity incidents
+ * involving their own systems", Weyerhaeuser's 10-K; "Upon becoming aware of cybersecurity
+ * incidents encountered by our third-party service providers, the … teams are deployed", Amgen's
+ * 10-K) tells of incidents in general: no article, number or determiner picks one out.
+ */
+const EVENT_VERB_THEN_NOUN_ALL = new RegExp(EVENT_VERB_THEN_NOUN.source, 'gi');
+const NOUN_AT_END = new RegExp(`${INCIDENT_NOUN}$`, 'i');
+const PLURAL_HEAD = /(?:incident|attack|breach|event|intrusion)$/i;
+const PICKS_ONE_OUT = /^(?:a|an|the|this|that|these|those|such|our|its|their|one|two|three|four|five|several|multiple|certain|some|\d+)$/i;
+function reportsOneEvent(tEv: string): boolean {
+  for (const m of tEv.matchAll(EVENT_VERB_THEN_NOUN_ALL)) {
+    const noun = NOUN_AT_END.exec(m[0]);
+    const plural = noun !== null && PLURAL_HEAD.test(m[0]) && /^e?s\b/i.test(tEv.slice(m.index + m[0].length));
+    // The two words before the noun ("of cybersecurity incidents", "of two cyberattacks").
+    const lastWords = plural ? m[0].slice(0, noun.index).trim().split(/\s+/).slice(-2) : [];
+    if (!plural || lastWords.some((w) => PICKS_ONE_OUT.test(w))) return true;
+  }
+  return false;
+}
 
 /**
  * A date or a definite reference ("the incident", "(the “Incident”)") makes a sentence specific;
@@ -319,7 +352,7 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const tEv = t.replace(NOT_AN_EVENT_VERB, ' ').replace(CORPORATE_SUFFIX, '$1');
     const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
     const event =
-      EVENT_VERB_THEN_NOUN.test(tEv) ||
+      (EVENT_VERB_THEN_NOUN.test(tEv) && (eventDated(t) || reportsOneEvent(tEv))) ||
       claim ||
       NOUN_FIRST_EVENT.test(t) ||
       involved(t) ||
@@ -356,9 +389,9 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     // an outage stated to have been caused by an attack ("…was the result of a cyber-security
     // incident, and we could experience similar events").
     const attributedPlainly = attributed !== null && !HYPOTHETICAL.test(t.slice(0, attributed.index + attributed[0].length));
-    if (HYPOTHETICAL.test(t) && !DATED.test(t) && !attributedPlainly && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
+    if (HYPOTHETICAL.test(t) && !eventDated(t) && !attributedPlainly && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
     // Kept only because the attribution is stated plainly inside hedged text: a weaker report.
-    const hedged = HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
+    const hedged = HYPOTHETICAL.test(t) && !eventDated(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
     out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}), ...(hedged ? { hedged } : {}) });
   }
   return out.sort((a, b) => b.strength - a.strength);
