@@ -137,6 +137,9 @@ const CUES: ReadonlyArray<{ role: DateRole | 'determined' | 'none'; re: RegExp }
 const NOT_AN_EVENT_BEFORE =
   /(?:\b(?:filed|furnished|dated|submitted|published|issued)\b[^.;()]{0,80}?\bon\s+(?:or\s+about\s+)?$|\bForm\s+8-K(?:\/A)?\s+(?:on\s+)?$|\b(?:as\s+of|ended|ending|through|until|by|before|prior\s+to|scheduled\s+for|due|effective|expires?|expiring|period\s+from|quarter|year)\s+(?:on\s+)?$|\bresigned\b[^.]{0,40}$|\$\s?[\d.,]+\s*(?:million|billion|thousand)?\s+(?:(?:in|during|for)\s+)?$)/i;
 const ADJACENT_BEGAN = /\b(?:beginning|began|begun|commencing|starting|started|as\s+early\s+as|at\s+least\s+as\s+early\s+as|since\s+at\s+least|dating\s+back\s+to|first\s+occurred|initially)\s+(?:(?:on|in|at|around|about)\s+)?(?:or\s+(?:about|around)\s+)?(?:(?:early|mid|late|the\s+(?:beginning|end|middle)\s+of)[-\s]+)?$/i;
+/** "… and ended in December 2016" (not "the year ended"): the end of a window of access. */
+const ADJACENT_ENDED = /(?<!\b(?:year|quarter|period|month|week|months|years)\s+(?:that\s+|which\s+)?)\b(?:ended|ceased|stopped)\s+(?:(?:on|in|at|around|about|approximately)\s+)*(?:or\s+(?:about|around)\s+)?$/i;
+const WINDOW_OF_ACCESS = /\b(?:intrusion|unauthori[sz]ed\s+(?:access|activity)|access|activity|attack|compromise)\s+(?:\w+\s+){0,2}?(?:began|started|commenced)\b/i;
 /** "between April 14 and April 25, 2024, exfiltrated files": the window of access opens at the first date. */
 const RANGE_OPENS_BEFORE = /\b(?:between|from)\s+(?:approximately\s+|about\s+|on\s+or\s+about\s+)?$/i;
 const ACCESS_VERB = /\b(?:accessed|exfiltrated|downloaded|copied|acquired|obtained|stole|infiltrated|gained\s+(?:unauthorized\s+)?access|had\s+(?:unauthorized\s+)?access|was\s+present|were\s+present|remained)\b/i;
@@ -217,6 +220,8 @@ function roleOfDate(sentence: string, date: DateMention, prevEnd: number, nextSt
   if (DATELINE_AFTER.test(right) && DATELINE_BEFORE.test(left.slice(-60))) return null;
   // "beginning June 30, we resumed processing" dates the recovery, not the intrusion.
   if (ADJACENT_BEGAN.test(left.slice(-40))) return RECOVERY_AFTER.test(right.slice(0, 60)) ? null : 'began';
+  // "the intrusion began in approximately February 2016 and ended in December 2016": the window closes.
+  if (ADJACENT_ENDED.test(left.slice(-40)) && WINDOW_OF_ACCESS.test(sentence.slice(Math.max(0, date.start - 200), date.start))) return 'contained';
   if (RANGE_OPENS_BEFORE.test(left.slice(-30)) && (ACCESS_VERB.test(left.slice(-60)) || RANGE_OF_ACCESS_AFTER.test(sentence.slice(date.end, date.end + 160)))) return 'began';
   if (ADJACENT_SINCE.test(left.slice(-12))) return NEGATED_ACTIVITY.test(left) ? 'contained' : EXPERIENCED_SINCE.test(left.slice(-80)) ? 'detected' : ACCESS_SINCE.test(left.slice(-160)) ? 'began' : null;
   // A bare year carries its "since" inside the match ("since 2014").

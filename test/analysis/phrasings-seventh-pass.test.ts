@@ -21,6 +21,12 @@
 //   nothing; "Although we were not directly affected, the Change Healthcare cyberattack disrupted
 //   …" names no incident of the registrant; "CDK Global, our dealer management system provider,
 //   experienced a cyberattack" came through a vendor;
+// - a vendor that tells the company of its own breach: "Blackbaud, Inc., a third-party service
+//   provider of Texas Oncology Foundation, informed us … that it discovered and stopped a
+//   ransomware attack" (the vendor named with "Inc." before the attack), "was informed of the
+//   breach in a letter … from its service provider Aptos" (not a security provider reporting an
+//   intrusion it found); "the intrusion began in approximately February 2016 and ended in December
+//   2016" dates the containment too;
 // - the incident told by what it involved ("The incident involved unauthorized access to our
 //   network by a third party") is an event; "whether the incident involved …" is not;
 // - lawEnforcementNotified when the text says it was done: "is currently under investigation by
@@ -361,5 +367,54 @@ describe('an incident told by what it involved', () => {
     'The Company has no evidence that the incident involved unauthorized access to customer data.',
   ])('reads no event in: %s', async (sentence) => {
     expect((await eightK(sentence)).incident).toBe(false);
+  });
+});
+
+describe('a vendor that tells the company of its own breach', () => {
+  it('reads Texas Oncology Foundation’s notice of the Blackbaud attack: vendor, ransomware, data taken, law enforcement', async () => {
+    // Texas Oncology Foundation, "Notice of Data Breach" (2020), What Happened.
+    const a = await analyze(
+      [
+        'Item 8.01 Other Events',
+        'Blackbaud, Inc., a third-party service provider of Texas Oncology Foundation, informed us on July 16 that it discovered and stopped a ransomware attack on its system that occurred beginning February 7, 2020 and could have intermittently continued until May 20, 2020.',
+      'After discovering the attack, Blackbaud, together with independent forensics experts and law enforcement, successfully prevented the cybercriminal from blocking system access and fully encrypting files; and ultimately expelled them from its system.',
+      'However, the attacker was able to remove a copy of a subset of Blackbaud client data, which may have included information maintained by the Foundation through Blackbaud in connection with our event registration system.',
+      ].join('\n'),
+      { form: '8-K', filedAt: '2020-08-10', items: ['8.01'] },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags).toMatchObject({ thirdParty: true, ransomware: true, dataAccessed: true, lawEnforcementNotified: true });
+    expect(a.dates).toMatchObject({ began: '2020-02-07', detected: '2020-07-16', contained: null });
+  });
+
+  it('reads the Aptos breach of OIPC P2018-ND-081: vendor, window of access, the vendor’s report to the FBI, no Item 1.05(c) delay', async () => {
+    // Alberta OIPC breach notification decision P2018-ND-081: the organization's account.
+    const a = await analyze(
+      [
+        'Item 8.01 Other Events',
+        'The Organization uses a third party service provider, Aptos, Inc., to provide e-commerce services enabling the Organization?s customers to order and purchase goods using an internet website.',
+        'The Organization was informed of the breach in a letter dated February 7, 2017, from its service provider Aptos.',
+        'Aptos reported to the Organization that it became aware of anomalous activity on its systems on or about November 28, 2016.',
+        'Aptos investigated and found that the intrusion began in approximately February 2016 and ended in December 2016 (the Organization has used Aptos as a service provider since May 2016).',
+        'Aptos reported the matter to the FBI Cyber Division and the U.S. Department of Justice.',
+        'Aptos informed the Organization that the U.S. Department of Justice requested that Aptos delay notifying its clients about the potential data breach for at least 60 days.',
+      ].join('\n'),
+      { form: '8-K', filedAt: '2017-03-10', items: ['8.01'] },
+    );
+    expect(a.incident).toBe(true);
+    expect(a.flags).toMatchObject({ thirdParty: true, lawEnforcementNotified: true, disclosureDelayed: false });
+    expect(a.dates).toMatchObject({ began: '2016-02', contained: '2016-12' });
+  });
+
+  it.each([
+    'On May 1, 2025, we were notified of the intrusion by our managed security service provider.',
+    'We were informed of the incident by our cybersecurity provider, which detected it.',
+  ])('does not read a security provider reporting the company’s own intrusion as a vendor incident: %s', (sentence) => {
+    expect(extractFlags(splitSentences(sentence)).flags.thirdParty).toBe(false);
+  });
+
+  it('does not read "the fiscal year that ended in June 2024" as a containment', async () => {
+    const a = await eightK('On March 3, 2025, we detected unauthorized access to our network that began in January 2025.', 'Revenue for the fiscal year that ended in June 2024 was not affected.');
+    expect(a.dates).toMatchObject({ began: '2025-01', detected: '2025-03-03', contained: null });
   });
 });
