@@ -150,6 +150,13 @@ export function splitSentences(text: string): Sentence[] {
       push(i + 1);
       continue;
     }
+    // A list's bullet inside a line (a rendering that collapsed the list: "… operating
+    // performance: • The Weapon Systems …"): an item that opens like a sentence is one; an item in
+    // lower case ("included: • isolating systems; • notifying law enforcement") goes on the sentence.
+    if ((c === '•' || c === '●' || c === '▪' || c === '◦' || c === '■') && joined[i - 1] === ' ' && joined[i + 1] === ' ' && /[A-Z“"]/.test(joined[i + 2] ?? '') && /[A-Za-z0-9]/.test(joined.slice(start, i))) {
+      push(i);
+      continue;
+    }
     if (c !== '.' && c !== '!' && c !== '?') continue;
     // Closing quotes and brackets belong to the sentence they end.
     let j = i + 1;

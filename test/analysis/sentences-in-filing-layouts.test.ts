@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import { splitSentences } from '../../src/analysis/sentences.ts';
+import { fixture } from './corpus.ts';
 
 const texts = (t: string): string[] => splitSentences(t).map((s) => s.text);
 
@@ -228,5 +229,20 @@ describe('press releases', () => {
   it('reads the dateline and the first sentence of the release as one sentence, and a sentence that names a city on', () => {
     expect(texts('NEW YORK, March 3, 2025 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today announced that it detected unauthorized access to its systems.')).toHaveLength(1);
     expect(texts('The threat actor accessed servers located in\nDallas, Texas, and Atlanta, Georgia.')).toHaveLength(1);
+  });
+});
+
+describe('bullets inside a line', () => {
+  it('splits a list a rendering collapsed into one line into its items (Oshkosh’s 8-K of January 30, 2024, as rendered)', () => {
+    const text = fixture('raw/negatives/oshkosh-8k-2024-01-30-0000950170-24-008537-rendering.txt').toString('utf8');
+    const sentences = texts(text);
+    expect(sentences).toContain('That business is subject to the following risks, among others, that could have a material adverse effect on our operating performance:');
+    expect(sentences).toContain('• The funding of DoD programs is subject to an annual congressional budget authorization and appropriations process.');
+    expect(sentences).toContain('• We may incur higher transaction costs than expected.');
+  });
+
+  it('keeps items in lower case in their sentence: “included: • isolating …; • notifying law enforcement”', () => {
+    expect(texts('The Company’s response included: • isolating the affected systems; • notifying law enforcement.')).toHaveLength(1);
+    expect(texts('The threat actor accessed our network. ● The Company restored operations.')).toEqual(['The threat actor accessed our network.', '● The Company restored operations.']);
   });
 });
