@@ -276,9 +276,11 @@ export function isGenericRisk(sentence: string): boolean {
   if (until) sentence = sentence.slice(0, until.index) + sentence.slice(until.index).replace(/\bcould\b/gi, '');
   return (HYPOTHETICAL.test(sentence) || /\b(?:we|the\s+Company)\s+face\b|\brisks?\s+(?:related\s+to|including|such\s+as)\b/i.test(sentence)) && !SPECIFIC.test(sentence);
 }
-// Denials: no incident, or an outage expressly not caused by an attack.
+// Denials: no incident, or an outage expressly not caused by an attack. A parenthetical may stand
+// between "not" and the verb: "While we have not, as of the date of this Report, experienced a
+// cybersecurity incident that materially affected …" (a 10-K's Item 1C).
 const DENIAL =
-  /\b(?:(?:have|has|had|did)\s+not\s+(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:directly\s+|materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
+  /\b(?:(?:have|has|had|did)\s+not,?\s+(?:[^,.;]{1,60},\s+)?(?:\w+\s+){0,3}(?:experienced|identified|detected|encountered|been\s+(?:subject|impacted|affected))|no\s+(?:\w+\s+){0,3}(?:cyber[-\s]?security\s+)?(?:incidents?|events?|breach(?:es)?)\s+(?:have|has|that|were|was|requir)|not\s+aware\s+of\s+any|were\s+not\s+(?:directly\s+|materially\s+)?affected|not\s+(?:been\s+)?(?:caused\s+by|the\s+result\s+of|related\s+to|due\s+to|a\s+result\s+of)\s+(?:an?\s+)?(?:cyber|security|malicious))/i;
 const NOT_AN_ATTACK =
   /\b(?:was|is|were)\s+not\s+(?:caused\s+by\s+|the\s+result\s+of\s+|due\s+to\s+|a\s+result\s+of\s+)?(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident|malicious\s+(?:activity|attack)|attack)\b|\bnot\s+(?:caused\s+by|the\s+result\s+of|related\s+to)\s+(?:an?\s+)?(?:cyber[-\s]?attack|cyber[-\s]?security\s+incident|security\s+incident)/i;
 

@@ -10,7 +10,11 @@
 //   involving their own systems", "upon becoming aware of cybersecurity incidents encountered by
 //   our third-party service providers, the teams are deployed") tells of incidents in general; an
 //   article, a number or a determiner ("a cybersecurity incident", "two cyberattacks"), or the
-//   event's date, picks one out and still reports it.
+//   event's date, picks one out and still reports it;
+// - a denial with a parenthetical between "not" and its verb ("While we have not, as of the date
+//   of this Report, experienced a cybersecurity incident that materially affected …") is a denial;
+//   "we have not, as of the date of this report, determined the incident's full impact" denies no
+//   incident that the sentence reports.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -60,5 +64,24 @@ describe('an event verb whose object is a bare plural tells of incidents in gene
     expect((await tenK(item1c('In 2024, one of our vendors notified us of a cybersecurity incident involving its own systems, which exposed certain employee data.'))).incident).toBe(true);
     expect((await eightK('The Company recently detected two cyberattacks on its corporate network and took immediate steps to contain them.')).incident).toBe(true);
     expect((await eightK('On March 3, 2025, the Company became aware of cybersecurity incidents affecting two of its subsidiaries.')).incident).toBe(true);
+  });
+});
+
+// The 10-K for 2024 with accession 0001214659-25-003503, Item 1C, as tagged in its
+// CybersecurityRiskMateriallyAffected… text block (vsamtani/cyd, 2025-02-26).
+const NOT_AS_OF_REPORT =
+  'While we have not, as of the date of this Report, experienced a cybersecurity incident that materially affected or is reasonably likely to materially affect our Company, including our business strategy, results of operations or financial condition, there can be no guarantee that we will not experience such an incident in the future.';
+
+describe('a denial with a parenthetical between "not" and its verb', () => {
+  it('reads "have not, as of the date of this Report, experienced a cybersecurity incident" as no incident', async () => {
+    expect((await tenK(item1c(NOT_AS_OF_REPORT))).incident).toBe(false);
+    expect((await tenK(item1c('We have not, to our knowledge, experienced a material cybersecurity incident.'))).incident).toBe(false);
+  });
+
+  it('still reads an incident told beside a parenthetical that denies something else', async () => {
+    const a = await eightK(
+      'On March 3, 2025, the Company detected a ransomware attack on certain of its systems. The Company has not, as of the date of this report, determined whether the incident is reasonably likely to materially impact it.',
+    );
+    expect(a.incident).toBe(true);
   });
 });
