@@ -14,7 +14,9 @@
 // - a denial with a parenthetical between "not" and its verb ("While we have not, as of the date
 //   of this Report, experienced a cybersecurity incident that materially affected …") is a denial;
 //   "we have not, as of the date of this report, determined the incident's full impact" denies no
-//   incident that the sentence reports.
+//   incident that the sentence reports;
+// - what a program names as its concerns ("Our main concerns are (i) the unauthorized exfiltration
+//   of personal information …") is feared, not told; exfiltration told as done still reports.
 
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
@@ -83,5 +85,22 @@ describe('a denial with a parenthetical between "not" and its verb', () => {
       'On March 3, 2025, the Company detected a ransomware attack on certain of its systems. The Company has not, as of the date of this report, determined whether the incident is reasonably likely to materially impact it.',
     );
     expect(a.incident).toBe(true);
+  });
+});
+
+// Axcelis Technologies, Inc., 10-K for 2024 (accession 0001558370-25-001855), Item 1C, as tagged in
+// its CybersecurityRiskManagementProcesses… text block (vsamtani/cyd, 2025-02-28).
+const AXCELIS_CONCERNS =
+  'Our main concerns are (i) the unauthorized exfiltration of personal information pertaining to Axcelis employees, (ii) the unauthorized exfiltration of confidential business or technical information, and (iii) an inability to use our business systems for a period of time following a cybersecurity event.';
+const AXCELIS_TO_DATE = 'To date, the Company has not experienced a material cybersecurity incident.';
+
+describe('what a program names as its concerns', () => {
+  it("reads Axcelis' main concerns, the unauthorized exfiltration of personal information, as no incident", async () => {
+    expect((await tenK(item1c(AXCELIS_CONCERNS, AXCELIS_TO_DATE))).incident).toBe(false);
+    expect((await tenK(item1c("The Company's principal concerns include the encryption of our systems by ransomware and the exfiltration of customer data."))).incident).toBe(false);
+  });
+
+  it('still reads exfiltration told as done as an incident', async () => {
+    expect((await eightK('On April 2, 2025, the Company identified the unauthorized exfiltration of personal information pertaining to certain employees from one of its file servers.')).incident).toBe(true);
   });
 });
