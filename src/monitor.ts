@@ -44,6 +44,8 @@ export interface StartMonitorOptions {
   discover?: boolean;
   /** Grace period for running jobs at shutdown before they are given back to the queue. */
   shutdownGraceMs?: number;
+  /** Wall clock of the schedules: filing hours, the nightly reconciliation, the weekly report (default now). */
+  now?: () => Date;
 }
 
 /** How often the leader enqueues the company profile reads that are due (at most REFRESH_BATCH each time). */
@@ -67,7 +69,7 @@ interface Ingestion {
  * instance at a time, the leader; every instance works the job queue. All of them share one
  * EDGAR rate limit through the database.
  */
-function startIngestion(database: Database, repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean): Ingestion {
+function startIngestion(database: Database, repositories: Repositories, config: Config, log: Logger, metrics: MonitorMetrics, userAgent: string, discover: boolean, now: () => Date): Ingestion {
   const { filings, pollState, httpCache } = repositories;
   const { edgar, analysisPool, createAnalysisWorker } = createIngestionServices({ repositories, config, log, userAgent, metrics, wakeups: jobWakeups(database) });
   const worker = createAnalysisWorker();
@@ -95,9 +97,10 @@ function startIngestion(database: Database, repositories: Repositories, config: 
     campaign: discover,
     log,
     onElected: () => {
+      // Start to start: the feed is read every POLL_INTERVAL_SECONDS, however long a reading takes.
       const feedLoop = startPollLoop({
         name: 'reading the EDGAR feed',
-        intervalMs: () => pollIntervalMs(new Date(), intervals),
+        intervalMs: () => pollIntervalMs(now(), intervals),
         log,
         cycle: async (signal) => {
           // While SEC's pause lasts, skip quietly: the breaker said so loudly when it tripped.
@@ -122,7 +125,10 @@ function startIngestion(database: Database, repositories: Repositories, config: 
       // a failed run is tried again within the hour, not a day late.
       const reconcileLoop = startPollLoop({
         name: 'reconciling with the daily index',
-        intervalMs: () => Math.max(60_000, nextReconcileAt(new Date()).getTime() - Date.now()),
+        intervalMs: () => {
+          const at = now();
+          return Math.max(60_000, nextReconcileAt(at).getTime() - at.getTime());
+        },
         retryMs: 15 * 60_000,
         log,
         cycle: async (signal) => {
@@ -132,12 +138,12 @@ function startIngestion(database: Database, repositories: Repositories, config: 
         },
       });
       // Every Monday 07:00 New York time, and now to catch up on Mondays no instance led.
-      const reportSchedule = startReportSchedule({ reports: repositories.reports, log, publicUrl: config.publicUrl });
+      const reportSchedule = startReportSchedule({ reports: repositories.reports, log, publicUrl: config.publicUrl, clock: now });
       loops = [feedLoop, reconcileLoop, reportSchedule];
       if (config.companyRefreshHours > 0) {
         loops.push(startPollLoop({ name: 'scheduling company profile refreshes', intervalMs: () => COMPANY_SCHEDULE_MS, log, cycle: () => scheduleCompanyProfiles() }));
       }
-      log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s in filing hours`);
+      log.info(`polling ${config.edgarWwwUrl} for ${config.pollForms.join(', ')} every ${config.pollIntervalSeconds} s (start to start) in filing hours`);
     },
     onDemoted: async () => {
       const running = loops;
@@ -178,7 +184,7 @@ export async function startMonitor(options: StartMonitorOptions): Promise<Monito
   alerts?.start();
   try {
     if (options.poll ?? true) {
-      if (config.edgarUserAgent) ingestion = startIngestion(database, repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true);
+      if (config.edgarUserAgent) ingestion = startIngestion(database, repositories, config, log, metrics, config.edgarUserAgent, options.discover ?? true, options.now ?? (() => new Date()));
       else log.warn(USER_AGENT_HINT);
     }
     if (options.api ?? true) {
