@@ -10,7 +10,7 @@ import { errorMessage } from './errors.ts';
 import { createFeedPoller } from './ingest/feed-poller.ts';
 import { startLeaderElection, type LeaderElector } from './ingest/leader.ts';
 import { startPollLoop, type PollLoop } from './ingest/poll-loop.ts';
-import { pollIntervalMs } from './ingest/schedule.ts';
+import { feedReadOrder, pollIntervalMs } from './ingest/schedule.ts';
 import { startReportSchedule } from './reports/schedule.ts';
 import { nextReconcileAt, reconcilePending } from './ingest/reconcile.ts';
 import { createIngestionServices, formsWithAmendments } from './ingest/services.ts';
@@ -75,7 +75,7 @@ function startIngestion(database: Database, repositories: Repositories, config: 
   const worker = createAnalysisWorker();
   worker.start();
 
-  const feeds = config.pollForms.map((feedType) =>
+  const feeds = feedReadOrder(config.pollForms).map((feedType) =>
     createFeedPoller({ edgar, filings, pollState, httpCache, log, feedType, maxPages: config.pollMaxPages }),
   );
   const intervals = { filingHoursMs: config.pollIntervalSeconds * 1000, offHoursMs: config.pollOffHoursIntervalSeconds * 1000 };

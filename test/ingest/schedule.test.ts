@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFilingHours, pollIntervalMs } from '../../src/ingest/schedule.ts';
+import { feedReadOrder, isFilingHours, pollIntervalMs } from '../../src/ingest/schedule.ts';
 
 describe('polling schedule', () => {
   it.each([
@@ -24,5 +24,13 @@ describe('polling schedule', () => {
     expect(pollIntervalMs(new Date('2025-10-15T14:00:00Z'), intervals)).toBe(60_000);
     expect(pollIntervalMs(new Date('2025-10-16T05:00:00Z'), intervals)).toBe(900_000);
     expect(pollIntervalMs(new Date('2025-12-25T16:00:00Z'), intervals)).toBe(900_000); // Christmas, 11:00 EST
+  });
+
+  it('reads the feeds of periodic reports first and those of current reports (8-K, 6-K) last, keeping the configured order otherwise', () => {
+    // So an 8-K's fetch does not queue behind the 10-Q and 10-K feed reads in the rate limit.
+    expect(feedReadOrder(['8-K', '10-Q', '10-K'])).toEqual(['10-Q', '10-K', '8-K']);
+    expect(feedReadOrder(['6-K', '8-K', '20-F', '10-K'])).toEqual(['20-F', '10-K', '6-K', '8-K']);
+    expect(feedReadOrder(['8-K'])).toEqual(['8-K']);
+    expect(feedReadOrder(['10-K', '10-Q'])).toEqual(['10-K', '10-Q']);
   });
 });
