@@ -45,6 +45,8 @@ interface Segment {
   /** The heading that opened the section, as filed ("Item 1.05. Material Cybersecurity Incidents"). */
   heading?: string;
   origin: 'xbrl' | 'primary' | 'exhibit';
+  /** An exhibit's document type ("EX-99.1"). */
+  type?: string;
   text: string;
   sentences: Sentence[];
 }
@@ -202,7 +204,7 @@ function classifyAndExtract(
       }
     } else if (sections.length === 0 || !d.primary) {
       const body = cutBoilerplate(d.text);
-      if (body) segments.push({ item: null, origin: d.primary ? 'primary' : 'exhibit', text: body, sentences: splitSentences(body) });
+      if (body) segments.push({ item: null, origin: d.primary ? 'primary' : 'exhibit', ...(d.primary ? {} : { type: d.type }), text: body, sentences: splitSentences(body) });
     }
   }
 
@@ -250,7 +252,7 @@ function classifyAndExtract(
 
   if (incident && carrier) {
     update = amended;
-    item = periodic ? null : pickItem(carrier.seg, items, hasItem105);
+    item = periodic ? null : pickItem(carrier.seg, items, hasItem105, segments);
     // The first sentence that reports the event (not the strongest: a filing tells what happened
     // first and how it responded after), in the item's own text when tagged blocks carried it; a
     // bare reference only when nothing reports it.
@@ -469,9 +471,19 @@ const LAW_ENFORCEMENT = /\b(?:law\s+enforcement|FBI|Federal\s+Bureau|Secret\s+Se
 const ITEM_105_WORDING = /\breasonably\s+likely\s+to\s+materially\s+impact\b|\bmaterial\s+cybersecurity\s+incidents?\b/i;
 
 /** The 8-K item that carries the incident. */
-function pickItem(seg: Segment, items: string[], hasItem105: boolean): string | null {
+function pickItem(seg: Segment, items: string[], hasItem105: boolean, segments: Segment[]): string | null {
   if (hasItem105) return '1.05';
   if (seg.item && seg.item !== '9.01') return seg.item;
+  // An exhibit: the item whose text furnishes it ("the press release attached as Exhibit 99.1"
+  // under Item 7.01), not another incident item of the same report (a dividend under Item 8.01).
+  const number = seg.origin === 'exhibit' ? /^EX-(\d{1,3}(?:\.\d{1,3})?)/i.exec(seg.type ?? '')?.[1] : undefined;
+  if (number) {
+    // "Exhibit 99.1", "Exhibit No. 99.1", "Exhibits 99.1 and 99.2": a number within the same sentence.
+    const cites = new RegExp(`\\bExhibits?\\b(?:\\s+No\\.)?(?:[^.]|\\.(?=\\d)){0,80}?(?<![\\d.])${number.replace('.', '\\.')}(?![\\d])`, 'i');
+    const furnishing = segments.filter((x) => x.origin === 'primary' && x.item !== null && x.item !== '9.01' && items.includes(x.item) && cites.test(x.text)).map((x) => x.item!);
+    for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (furnishing.includes(it)) return it;
+    if (furnishing[0]) return furnishing[0];
+  }
   // An exhibit or an unheaded text: the item it was filed or furnished under.
   for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (items.includes(it)) return it;
   // A bare text with neither header nor headings: the wording of Item 1.05 names its item.
