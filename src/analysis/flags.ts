@@ -187,10 +187,11 @@ const RULES: Rule[] = [
     // a delay under Item 1.05(c) was warranted"). "Item 1.05(c)" carries a period: only a period
     // before a digit stays inside the clause.
     flag: 'disclosureDelayed',
-    re: /\b(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:determined|concluded|granted|authori[sz]ed|approved|agreed|extended)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:delay\w*|national\s+security|public\s+safety)\b|\bdelay\w*\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:was|were|had\s+been|has\s+been)\s+(?:warranted|granted|authori[sz]ed|approved)\b|\bdelay\w*\s+(?:was\s+|had\s+been\s+)?(?:granted|authori[sz]ed|approved|requested)\s+by\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b|\b(?:delayed|deferred)\s+(?:the\s+|its\s+|our\s+|this\s+)?(?:public\s+)?(?:disclosure|filing|report\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:pursuant\s+to|under|in\s+reliance\s+on|in\s+accordance\s+with)\s+Item\s+1\.05\(c\)/gi,
-    // What the rule allows, a plan or a condition; case-sensitive "may" (May the month dates a determination).
+    re: /\b(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:determined|concluded|granted|authori[sz]ed|approved|agreed|extended)\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:delay\w*|national\s+security|public\s+safety)\b|\bdelay\w*\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:was|were|had\s+been|has\s+been)\s+(?:warranted|granted|authori[sz]ed|approved)\b|\bdelay\w*\s+(?:was\s+|had\s+been\s+)?(?:granted|authori[sz]ed|approved|requested)\s+by\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b|\b(?:delayed|deferred)\s+(?:the\s+|its\s+|our\s+|this\s+)?(?:public\s+)?(?:disclosure|filing|report\w*)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:pursuant\s+to|under|in\s+reliance\s+on|in\s+accordance\s+with)\s+Item\s+1\.05\(c\)|\bdelay(?:ed)?\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:pursuant\s+to|in\s+(?:reliance\s+on|accordance\s+with)|based\s+(?:up)?on|following)\s+(?:a|the)\s+(?:written\s+)?determination\s+(?:of|by)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Attorney\s+General|Department\s+of\s+Justice|DOJ)\b/gi,
+    // What the rule allows, a plan or a condition; case-sensitive "may" (May the month dates a
+    // determination). Not "would": "determined that disclosure would pose a substantial risk".
     excludes:
-      /\b(?:[Ii]f|[Uu]nless|[Ii]n\s+the\s+event|[Ww]hether|may|[Mm]ight|[Cc]ould|[Ww]ould|[Ww]ill|[Cc]an|[Ss]hall|[Ss]hould|permit\w*|allow\w*|provides?\s+(?:for|that)|up\s+to\s+\d+\s+days|only\s+(?:if|where|when))\b/,
+      /\b(?:[Ii]f|[Uu]nless|[Ii]n\s+the\s+event|[Ww]hether|may|[Mm]ight|[Cc]ould|[Ww]ill|[Cc]an|[Ss]hall|[Ss]hould|permit\w*|allow\w*|provides?\s+(?:for|that)|up\s+to\s+\d+\s+days|only\s+(?:if|where|when))\b/,
   },
 ];
 
@@ -241,9 +242,12 @@ export function extractFlags(sentences: readonly Sentence[]): FlagResult {
   for (const s of sentences) {
     // "third‑party" is often written with a non-breaking hyphen; the same length keeps offsets.
     const t = s.text.replace(/[\u2010\u2011]/g, '-');
-    if (isGenericRisk(t)) continue;
+    // "determined that disclosure would pose a substantial risk to national security": the
+    // rule's own wording reads as risk text; the delay rule rules out plans and conditions itself.
+    const generic = isGenericRisk(t);
     let headline: boolean | undefined;
     for (const rule of RULES) {
+      if (generic && rule.flag !== 'disclosureDelayed') continue;
       if ((rank[rule.flag] ?? 0) >= 3) continue;
       if (rule.requires && !rule.requires.test(t)) continue;
       rule.re.lastIndex = 0;

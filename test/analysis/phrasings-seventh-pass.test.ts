@@ -77,6 +77,8 @@ describe('an Item 1.05(c) delay stated in the text', () => {
     'On March 1, 2026, the Attorney General determined that disclosure poses a substantial risk to national security or public safety and notified the Commission of such determination in writing.',
     'The Company delayed the filing of this report pursuant to Item 1.05(c) of Form 8-K.',
     'The delay was granted by the U.S. Department of Justice on April 2, 2026.',
+    'The filing of this report was delayed pursuant to a determination by the U.S. Attorney General, made on April 2, 2026.',
+    'The Department of Justice determined that disclosure would pose a substantial risk to national security.',
   ])('reads a delay told as done: %s', (sentence) => {
     expect(delayed(sentence)).toEqual({ delayed: true, evidence: sentence });
   });
@@ -89,6 +91,7 @@ describe('an Item 1.05(c) delay stated in the text', () => {
     'Our incident response plan provides that the General Counsel will seek a delay from the Department of Justice where appropriate.',
     'The Company does not believe that a filing under Item 1.05(a) of Form 8-K is required, nor that a delay under Item 1.05(c) was warranted.',
     'The Company did not request a delay from the Department of Justice.',
+    'A filing may be delayed pursuant to a determination by the Attorney General that disclosure poses a substantial risk to national security.',
     'The Company notified the Department of Justice and the FBI.',
   ])('reads no delay in what the rule permits, a plan or a denial: %s', (sentence) => {
     expect(delayed(sentence).delayed).toBe(false);
