@@ -194,10 +194,18 @@ function classifyAndExtract(
     const sentences = uniqueSentences(xbrlFacts.map((f) => f.text));
     segments.push({ item: incidentFacts.length > 0 && !periodic ? '1.05' : null, origin: 'xbrl', text: sentences.map((x) => x.text).join('\n'), sentences });
   }
+  // Risk factors (10-K / 10-Q Item 1A) are read last, only when no other part tells an incident:
+  // their generic "have previously been, and may in the future be" sentences must not lend flags
+  // to an incident told elsewhere, but an incident told only as a risk factor's example ("For
+  // example, in February 2024, we detected unauthorized access …") is still one.
+  const riskFactors: Segment[] = [];
   for (const d of docs) {
     const sections = d.primary ? primarySections : findItemSections(d.text);
-    // Item sections of the primary document; risk factors (10-K Item 1A) never report an event.
-    const usable = sections.filter((s) => s.item !== '9.01' && s.item.toUpperCase() !== '1A' && s.text.length > 0);
+    const isRiskFactors = (s: { item: string }) => s.item.toUpperCase() === '1A';
+    const usable = sections.filter((s) => s.item !== '9.01' && !isRiskFactors(s) && s.text.length > 0);
+    if (d.primary && periodic) {
+      for (const s of sections) if (isRiskFactors(s) && s.text.length > 0) riskFactors.push({ item: null, heading: headingOf(d.text, s), origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
+    }
     if (d.primary && usable.length > 0) {
       for (const s of usable) {
         segments.push({ item: s.item.includes('.') ? s.item : null, heading: headingOf(d.text, s), origin: 'primary', text: s.text, sentences: splitSentences(s.text) });
@@ -212,6 +220,10 @@ function classifyAndExtract(
   // Tagged Item 1.05 blocks alone do not make an incident: some filers tag program descriptions.
   const hasItem105 = items.includes('1.05');
   const scored = segments.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences, periodic) }));
+  if (riskFactors.length > 0 && scored.every((x) => x.evidence.length === 0)) {
+    segments.push(...riskFactors);
+    scored.push(...riskFactors.map((seg) => ({ seg, evidence: incidentEvidence(seg.sentences, periodic) })));
+  }
   const allSentences = segments.flatMap((s) => s.sentences);
   const denial = deniesAttack(allSentences);
   const cyberText = segments.some((s) => CYBER_WORDS.test(s.text));
