@@ -24,6 +24,7 @@ const SMALL_WORDS = new Set(['of', 'and', 'the', 'to', 'for', 'on', 'in', 'a', '
 // releases), "- 2 -", "Table of Contents", "Intel/Page 4".
 const PAGE_MARKER = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|Table\s+of\s+Contents|[A-Za-z][\w&.’' -]{0,40}\s*[/|]\s*Page\s+\d{1,3})$/i;
 const BARE_NUMBER = /^\d{1,3}$/;
+const isPageMarker = (t: string): boolean => t.length <= 60 && PAGE_MARKER.test(t);
 const LABEL_ONLY = /^\s*(?:PART|ITEM|NOTE|SECTION)\s+(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?[A-Z]?)$/i;
 
 // "ITEM 4. MINE SAFETY DISCLOSURES", "Item 2.02. Results of Operations and Financial Condition",
@@ -66,6 +67,7 @@ function isHeadingLine(line: string): boolean {
 
 /** A heading after a label: "ITEM 7. MANAGEMENT’S DISCUSSION …", "NOTE 7: GOODWILL". */
 function isLabelledHeading(line: string): boolean {
+  if (line.length > 140) return false;
   const m = LABELLED_HEADING.exec(line.trim());
   if (!m) return false;
   const title = (m[1] ?? '').trim();
@@ -101,11 +103,18 @@ function paragraphBreaks(text: string): string {
     const prev = (lines[i - 1] ?? '').trimEnd();
     const line = lines[i] ?? '';
     const next = line.trim();
-    // A running header or footer inside a sentence ("… the Company\nPage 2 of 7\nlearned that …"):
-    // the sentence goes on across it.
-    if (PAGE_MARKER.test(next) && /[a-z,]$/.test(prev) && /^[a-z]/.test((lines[i + 1] ?? '').trim())) {
-      lines[i] = prev;
-      continue;
+    // A running header or footer inside a sentence ("… the Company\nPage 2 of 7\nlearned that …",
+    // "… the Company\n23\nTable of Contents\nlearned that …"): the sentence goes on across it. A
+    // bare number alone is a figure as often as a page number; beside a marker it is the page's.
+    if (/[a-z,]$/.test(prev)) {
+      let end = i;
+      while (end < lines.length && end < i + 3 && (isPageMarker((lines[end] ?? '').trim()) || BARE_NUMBER.test((lines[end] ?? '').trim()))) end++;
+      const run = lines.slice(i, end).map((l) => l.trim());
+      if (run.some(isPageMarker) && /^[a-z]/.test((lines[end] ?? '').trim())) {
+        for (let j = i; j < end; j++) lines[j] = prev;
+        i = end - 1;
+        continue;
+      }
     }
     const p = prev.trim();
     const hard =
@@ -115,8 +124,8 @@ function paragraphBreaks(text: string): string {
           /^\s*[•●▪◦·]/.test(line) ||
           ((isHeadingLine(prev) || isLabelledHeading(prev)) && !/^\s*[a-z]/.test(line)) ||
           prev === '' ||
-          PAGE_MARKER.test(p) ||
-          PAGE_MARKER.test(next) ||
+          isPageMarker(p) ||
+          isPageMarker(next) ||
           (BARE_NUMBER.test(p) && /^[A-Z“"]/.test(next) && /[.!?:”"’)]$/.test((lines[i - 2] ?? '').trim())) ||
           CHECK_BOX.test(p) ||
           EXHIBIT_LABEL.test(p) ||
@@ -153,7 +162,7 @@ export function splitSentences(text: string): Sentence[] {
     // A list's bullet inside a line (a rendering that collapsed the list: "… operating
     // performance: • The Weapon Systems …"): an item that opens like a sentence is one; an item in
     // lower case ("included: • isolating systems; • notifying law enforcement") goes on the sentence.
-    if ((c === '•' || c === '●' || c === '▪' || c === '◦' || c === '■') && joined[i - 1] === ' ' && joined[i + 1] === ' ' && /[A-Z“"]/.test(joined[i + 2] ?? '') && /[A-Za-z0-9]/.test(joined.slice(start, i))) {
+    if (c! > '\u2000' && (c === '•' || c === '●' || c === '▪' || c === '◦' || c === '■') && joined[i - 1] === ' ' && joined[i + 1] === ' ' && /[A-Z“"]/.test(joined[i + 2] ?? '') && /[A-Za-z0-9]/.test(joined.slice(start, i))) {
       push(i);
       continue;
     }
@@ -178,7 +187,7 @@ export function splitSentences(text: string): Sentence[] {
       if (/^[A-Z]$/.test(word) && !/[-\d]/.test(joined[i - 2] ?? '')) continue;
       // A 10-K item named in a sentence: "discussed in “Item 1A. Risk Factors” of the Company’s
       // Annual Report" (Nucor's 8-K) ends no sentence unless a new clause plainly starts.
-      if (/\bItems?\s+\d{1,2}[A-C]$/i.test(joined.slice(Math.max(0, i - 12), i)) && !/^(?:The|This|These|We|Our|It|As|On|In|Upon|Based|While|Although|However)\b/.test(joined.slice(k, k + 12))) continue;
+      if (/[A-C]/.test(joined[i - 1] ?? '') && /\d/.test(joined[i - 2] ?? '') && /\bItems?\s+\d{1,2}[A-C]$/i.test(joined.slice(Math.max(0, i - 12), i)) && !/^(?:The|This|These|We|Our|It|As|On|In|Upon|Based|While|Although|However)\b/.test(joined.slice(k, k + 12))) continue;
       // The label of a heading that opens the line: "ITEM 4. MINE SAFETY DISCLOSURES".
       if (i - start <= 24 && LABEL_ONLY.test(joined.slice(start, i))) continue;
       if (/\d/.test(joined[i - 1] ?? '') && /^\d/.test(next)) continue; // "1.05"

@@ -41,6 +41,15 @@ describe('page headers and footers', () => {
     ]);
   });
 
+  it('reads a sentence on across a page’s number and running header (UnitedHealth’s 10-K of February 27, 2025)', () => {
+    const text =
+      'Further, because the techniques used to obtain unauthorized access, disable or degrade service, or sabotage systems change frequently, we may be unable to anticipate these techniques and threats, timely detect data security\n11\nTable of Contents\nincidents or implement adequate preventive measures. Threat actors and hackers have previously been able to negatively affect our operations.';
+    expect(texts(text)).toEqual([
+      'Further, because the techniques used to obtain unauthorized access, disable or degrade service, or sabotage systems change frequently, we may be unable to anticipate these techniques and threats, timely detect data security incidents or implement adequate preventive measures.',
+      'Threat actors and hackers have previously been able to negatively affect our operations.',
+    ]);
+  });
+
   it('separates a page number standing between paragraphs from the next one (Nucor’s 8-K/A of June 20, 2025)', () => {
     expect(texts('The Company does not expect the incident to have a material impact.\n1\nSIGNATURES Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report to be signed.')).toEqual([
       'The Company does not expect the incident to have a material impact.',
