@@ -2,7 +2,7 @@
 // no database, no clock.
 
 import { ANALYZER_VERSION } from './version.ts';
-import { aboutOthers, CYBER_WORDS, DATED, deniesAttack, followUpMentions, incidentEvidence, incidentMentions, plainNearMisses, reportOfEvent, setAsideEvents } from './classify.ts';
+import { aboutOthers, CYBER_WORDS, DATED, deniesAttack, followUpMentions, incidentEvidence, incidentMentions, plainNearMisses, reportedSentences, reportOfEvent, setAsideEvents } from './classify.ts';
 import { assess } from './confidence.ts';
 import { parseCydNdjson } from './cyd-ndjson.ts';
 import { containedOnDetectionDay, extractDates } from './dates.ts';
@@ -270,7 +270,7 @@ function classifyAndExtract(
     // bare reference only when nothing reports it.
     const itemText = scored.find((x) => x.seg.origin === 'primary' && x.seg.item !== null && x.seg.item === item && x !== carrier);
     const told = carrier.seg.origin === 'xbrl' && itemText ? itemText : carrier;
-    const reported = new Set(told.evidence.filter((e) => !e.reference).map((e) => e.sentence));
+    const reported = reportedSentences(told.evidence);
     evidence.incident =
       (told.seg.item === '1.05' ? reportOfEvent(told.seg.sentences, told.evidence) : told.seg.sentences.find((s) => reported.has(s.text))?.text) ??
       carrier.evidence[0]?.sentence ??
@@ -281,6 +281,7 @@ function classifyAndExtract(
       evidence.item =
         segments.find((x) => x.item === item && x.heading)?.heading ??
         (item === '1.05' ? carrier.seg.sentences.find((s) => ITEM_105_WORDING.test(s.text))?.text : undefined) ??
+        (item === '2.02' && items.length === 0 ? earningsAnnouncement(carrier.seg.sentences)?.text : undefined) ??
         evidence.incident;
     }
 
@@ -345,7 +346,10 @@ function classifyAndExtract(
     const own = item ? segments.filter((s) => s.origin === 'primary' && s.item === item).flatMap((s) => s.sentences) : [];
     const prev = followUpSentence([...(primary ? explanatoryNote(primary.text, primarySections[0]?.start ?? null) : []), ...own, ...sentences], periodic);
     if (prev) update = true;
-    if (update) evidence.update = prev?.text ?? `Form ${form}`;
+    // An amendment quoted without its explanatory note: the sentence that measures the news against
+    // the first account ("additional data, beyond what was initially identified, had been
+    // exfiltrated", Cencora's 8-K/A) presents it as a follow-up; the form's name is the last resort.
+    if (update) evidence.update = prev?.text ?? sentences.find((s) => UPDATED_ACCOUNT.test(s.text))?.text ?? `Form ${form}`;
   }
   const threading = extractThreadingFacts({
     form,
@@ -476,8 +480,31 @@ function orderFacts(facts: CydFact[]): CydFact[] {
     });
 }
 
+/** News told against the first account: "beyond what was initially identified", "has since determined". */
+const UPDATED_ACCOUNT =
+  /\b(?:beyond|more\s+than|other\s+than|than)\s+(?:what\s+(?:was|had\s+been)\s+)?(?:initially|originally|previously|first)\s+(?:identified|reported|disclosed|believed|known|thought|estimated|announced|determined)\b|\b(?:has|have)\s+since\s+(?:learned|determined|identified|confirmed|discovered|concluded)\b|\bsubsequently\s+(?:learned|determined|identified|confirmed|discovered|concluded)\b/i;
+
 /** Cheap pre-filter for sentences that may say law enforcement was told. */
 const LAW_ENFORCEMENT = /\b(?:law\s+enforcement|FBI|Federal\s+Bureau|Secret\s+Service|police|authorities|Department\s+of\s+Justice|CISA)\b/i;
+
+/**
+ * A release announcing a period's results: "Intel Reports Fourth-Quarter and Full-Year 2023
+ * Financial Results", "NVIDIA Announces Financial Results for Second Quarter Fiscal 2026",
+ * "UnitedHealth Group Reports First Quarter 2024 Results", "announces preliminary results for the
+ * fourth quarter of fiscal year 2024" — not "results of its investigation".
+ */
+const EARNINGS_ANNOUNCEMENT =
+  /\b(?:reports?|reported|announces?|announced)\s+(?:its\s+)?(?:(?:preliminary|unaudited)\s+)?(?:(?:financial|operating)\s+)?(?:results|earnings)\s+(?:for|of)\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fiscal|full|[\w-]+\s+months)[\s-]+)?(?:(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d{2}\s+)?(?:quarter|fiscal|year|full[-\s]year)\b|\b(?:reports?|reported|announces?|announced)\s+(?:its\s+)?(?:(?:preliminary|unaudited)\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|Q[1-4]|full[-\s]year|fiscal(?:\s+year)?|(?:19|20)\d{2})(?:[\s-]+(?:and|full[-\s]year|fiscal|year|quarter|(?:19|20)\d{2}))*\s+(?:financial\s+)?(?:results|earnings)\b/i;
+/** The announcement, or the headline line it starts on when the headline runs over two lines ("… ANNOUNCES PRELIMINARY RESULTS" / "FOR THE FOURTH QUARTER …"). */
+function earningsAnnouncement(sentences: readonly Sentence[]): Sentence | undefined {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const prev = sentences[i - 1];
+    if (prev && /\b(?:reports?|announces?)\b[^.]{0,80}\b(?:results|earnings)$/i.test(prev.text) && EARNINGS_ANNOUNCEMENT.test(`${prev.text} ${s.text}`)) return prev;
+    if (EARNINGS_ANNOUNCEMENT.test(s.text)) return s;
+  }
+  return undefined;
+}
 
 /** What Item 1.05 asks the filer to say: a material cybersecurity incident, its reasonably likely material impact. */
 const ITEM_105_WORDING = /\breasonably\s+likely\s+to\s+materially\s+impact\b|\bmaterial\s+cybersecurity\s+incidents?\b/i;
@@ -500,5 +527,9 @@ function pickItem(seg: Segment, items: string[], hasItem105: boolean, segments: 
   for (const it of INCIDENT_ITEMS_BY_PRIORITY) if (items.includes(it)) return it;
   // A bare text with neither header nor headings: the wording of Item 1.05 names its item.
   if (items.length === 0 && seg.origin === 'primary' && seg.sentences.some((s) => ITEM_105_WORDING.test(s.text))) return '1.05';
+  // An earnings release that itself reports the incident, filed without its 8-K (Key Tronic's
+  // EX-99.1, "KEY TRONIC CORPORATION ANNOUNCES PRELIMINARY RESULTS FOR THE FOURTH QUARTER OF FISCAL
+  // YEAR 2024"): Item 2.02 is the item that furnishes an announcement of a period's results.
+  if (items.length === 0 && seg.origin !== 'xbrl' && earningsAnnouncement(seg.sentences)) return '2.02';
   return items.find((it) => it !== '9.01') ?? null;
 }

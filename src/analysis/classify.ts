@@ -97,7 +97,7 @@ const ATTRIBUTED_TO_ATTACK =
  * is an incident too), so it counts only beside the company's systems or data, and is flagged.
  */
 const INCIDENT_IMPACTED =
-  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:incident|event)\s+(?:has|had|have)\s+(?:\w+\s+)?(?:impacted|affected|disrupted|interrupted)\s+(?:[\w’'-]+\s+){0,4}?(?:operations|systems|business|ability)\b/i;
+  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:incident|event)\s+(?:(?:has|had|have)\s+(?:(?!not\b|never\b)\w+\s+)?(?:impacted|affected|disrupted|interrupted)|(?:is|was)\s+(?:(?!not\b|never\b)\w+\s+)?(?:impacting|affecting|disrupting|interrupting))\s+(?:[\w’'-]+\s+){0,4}?(?:operations|systems|business|ability)\b/i;
 /** The company found out: "we discovered that certain files were taken from our environment". */
 const FOUND_OUT = /\b(?:learned|discovered|became\s+aware|determined|identified|confirmed|found|detected|(?:was|were)\s+(?:notified|informed|alerted))\b/i;
 /** What makes data taken from the systems an incident rather than a transfer: an incident, an investigation, notices. */
@@ -106,7 +106,7 @@ const INCIDENT_CONTEXT =
 const SYSTEMS_CONTEXT = /\b(?:IT|information\s+technology|computer|network|systems|servers|environment|data)\b/i;
 /** Plain-words event wording (cheap pre-filter beside CYBER_WORDS). */
 const PLAIN_WORDS =
-  /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have)\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access)\b/i;
+  /\b(?:taken|obtained|extracted|copied|stolen|removed|downloaded|exfiltrated|acquired|took|stole)\b[^.;]{0,120}?\b(?:from|out\s+of)\b|\b(?:incident|event)\s+(?:has|had|have|(?:is|was)\s+(?:\w+\s+)?(?:impacting|affecting|disrupting|interrupting))\b|\b(?:without\s+(?:authori[sz]ation|permission)|compromised|infiltrated|penetrated|(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access)\b/i;
 /** Words that undo a plain-words event when they come before it: "no evidence that data was taken". */
 const UNDONE = /\b(?:no|not|never|nor|without|whether|if|unless|any\s+evidence|alleg\w*|claim\w*)\b/i;
 
@@ -303,8 +303,19 @@ const DATED_EVENT =
 
 /** The first sentence that reports the event of an Item 1.05 section, dated or worded as an event. */
 export function reportOfEvent(sentences: readonly Sentence[], evidence: readonly IncidentEvidence[]): string | undefined {
-  const reported = new Set(evidence.filter((e) => !e.reference).map((e) => e.sentence));
+  const reported = reportedSentences(evidence);
   return sentences.find((s) => reported.has(s.text) || (DATED_EVENT.test(s.text) && !FORWARD_LOOKING.test(s.text)))?.text;
+}
+
+/**
+ * The sentences that report the event itself; a response under way ("We are actively working to
+ * assess and remediate the incident") only when none does (DaVita's 8-K: "the incident is
+ * impacting some of our operations" reports what the company experienced).
+ */
+export function reportedSentences(evidence: readonly IncidentEvidence[]): Set<string> {
+  const own = evidence.filter((e) => !e.reference);
+  const events = own.filter((e) => !e.response);
+  return new Set((events.length > 0 ? events : own).map((e) => e.sentence));
 }
 
 export interface IncidentEvidence {
@@ -320,6 +331,8 @@ export interface IncidentEvidence {
   followUp?: boolean;
   /** Reports the event inside hedged risk text ("…was the result of a cyber-security incident, and we could…"). */
   hedged?: boolean;
+  /** Tells only the response under way ("are actively working to assess and remediate the incident"), not the event. */
+  response?: boolean;
 }
 
 /** The sentences that report an incident as an event, strongest first. */
@@ -357,14 +370,22 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
     const event =
       (EVENT_VERB_THEN_NOUN.test(tEv) && (eventDated(t) || reportsOneEvent(tEv))) ||
+    const told =
+      EVENT_VERB_THEN_NOUN.test(tEv) ||
       claim ||
       NOUN_FIRST_EVENT.test(t) ||
       involved(t) ||
       occurred(t) ||
       DETECTION_THEN_RESPONSE.test(t) ||
-      (RESPONSE_UNDER_WAY.test(t) && !PROCESS_DESCRIPTION.test(t)) ||
       (plainWords && plainEvent(t, inSystems, inContext)) ||
       (attributed !== null && !UNDONE.test(t.slice(Math.max(0, attributed.index - 60), attributed.index)));
+    const response = told ? null : RESPONSE_UNDER_WAY.exec(t);
+    const responding = response !== null && !PROCESS_DESCRIPTION.test(t);
+    const event = told || responding;
+    // "has taken measures to investigate and address a data security incident involving …"
+    // (Marriott) introduces the incident; "are working to remediate the incident" only responds
+    // to one told elsewhere, and a report of the event or its effects is the better quote.
+    const respondsOnly = responding && /\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|intrusion|attack|activity)$/i.test(response[0]);
     const actor = ACTOR_DID.test(t);
     // A bare reference ("other than the Cyber Incident", "the recent cyberattack") names an
     // incident but does not disclose one, unless it points to where it was disclosed.
@@ -397,6 +418,14 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     // Kept only because the attribution is stated plainly inside hedged text: a weaker report.
     const hedged = HYPOTHETICAL.test(t) && !eventDated(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
     out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}), ...(hedged ? { hedged } : {}) });
+    const hedged = HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
+    out.push({
+      sentence: t,
+      strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0),
+      ...(actor ? { actor } : {}),
+      ...(hedged ? { hedged } : {}),
+      ...(respondsOnly && !actor ? { response: true } : {}),
+    });
   }
   return out.sort((a, b) => b.strength - a.strength);
 }

@@ -276,3 +276,116 @@ describe('an item heading in a table row parted by pipes', () => {
     expect(a.item).not.toBe('1.05');
   });
 });
+
+// Key Tronic Corporation, EX-99.1 of the 8-K of August 2, 2024 (accession 0000719733-24-000044),
+// as stored without its 8-K: the headline, dateline and the paragraph on the incident.
+const KTCC_RELEASE_BODY =
+  'Spokane Valley, WA— August 2, 2024 — Key Tronic Corporation (Nasdaq: KTCC), a provider of electronic manufacturing services (EMS), today announced its preliminary results for the fourth quarter of fiscal year ended June 29, 2024.\nAs previously disclosed, Key Tronic detected a cybersecurity incident on May 6, 2024 that caused disruptions and limited access to portions of the Company’s business applications supporting operations and corporate functions, including financial and operating reporting systems, at its Mexico and U.S. sites during the fourth quarter of fiscal 2024.';
+
+describe('an earnings release that itself reports the incident, filed without its 8-K', () => {
+  it('reads Key Tronic’s release as Item 2.02, quoting the headline', async () => {
+    const a = await analyze(`Exhibit 99.1\nFOR IMMEDIATE RELEASE\nKEY TRONIC CORPORATION ANNOUNCES PRELIMINARY RESULTS\nFOR THE FOURTH QUARTER OF FISCAL YEAR 2024\n${KTCC_RELEASE_BODY}`, { form: '8-K' });
+    expect(a.incident).toBe(true);
+    expect(a.item).toBe('2.02');
+    expect(a.evidence.item).toContain('KEY TRONIC CORPORATION ANNOUNCES PRELIMINARY RESULTS');
+    expect(a.dates.detected).toBe('2024-05-06');
+  });
+
+  it.each([
+    // Headlines of earnings releases in the labelled corpus (Intel's, NVIDIA's and UnitedHealth's
+    // 8-K exhibits, Adobe's release text).
+    'Intel Reports Fourth-Quarter and Full-Year 2023 Financial Results',
+    'NVIDIA Announces Financial Results for Second Quarter Fiscal 2026',
+    'UnitedHealth Group Reports First Quarter 2024 Results',
+    'Adobe today reported financial results for its first quarter fiscal year 2023 ended March 3, 2023.',
+  ])('reads an announcement of a period’s results as Item 2.02: %s', async (headline) => {
+    const a = await analyze(`${headline}\n${KTCC_RELEASE_BODY.split('\n')[1]}`, { form: '8-K' });
+    expect(a.item).toBe('2.02');
+  });
+
+  it.each([
+    'Acme Corp. Announces Preliminary Results of Its Investigation Into Cybersecurity Incident',
+    'Acme Corp. Provides Update on Cybersecurity Incident',
+  ])('reads no earnings release in an incident update’s headline: %s', async (headline) => {
+    const a = await analyze(`${headline}\n${KTCC_RELEASE_BODY.split('\n')[1]}`, { form: '8-K' });
+    expect(a.item).toBeNull();
+  });
+
+  it('keeps the item the header states', async () => {
+    const a = await analyze(`KEY TRONIC CORPORATION ANNOUNCES PRELIMINARY RESULTS\nFOR THE FOURTH QUARTER OF FISCAL YEAR 2024\n${KTCC_RELEASE_BODY}`, { form: '8-K', items: ['7.01', '9.01'] });
+    expect(a.item).toBe('7.01');
+  });
+});
+
+// Cencora, Inc., 8-K/A of July 2024, its paragraph as quoted by chjunkong.com.
+const COR_UPDATE = 'Through that investigation, the Company learned that additional data, beyond what was initially identified, had been exfiltrated.';
+const COR_REST = 'The Company has identified and completed its review of most of the exfiltrated data (the “Data”).';
+
+describe('an amendment quoted without its explanatory note', () => {
+  it('quotes Cencora’s “beyond what was initially identified” as the follow-up, not the form’s name', async () => {
+    const a = await analyze(`${COR_UPDATE} ${COR_REST}`, { form: '8-K/A', filedAt: '2024-07-31' });
+    expect(a.update).toBe(true);
+    expect(a.evidence.update).toBe(COR_UPDATE);
+    expect(a.flags.dataAccessed).toBe(true);
+  });
+
+  it.each([
+    'The Company has since determined that the threat actor exfiltrated files from two additional servers.',
+    'The Company subsequently learned that more records than originally reported had been accessed by the threat actor.',
+  ])('quotes the news told against the first account: %s', async (sentence) => {
+    const a = await analyze(`The Company experienced a cybersecurity incident on its network. ${sentence}`, { form: '8-K/A', filedAt: '2026-03-02' });
+    expect(a.evidence.update).toBe(sentence);
+  });
+
+  it('quotes “As previously disclosed” first when the amendment has it', async () => {
+    const first = 'As previously disclosed, the Company experienced a cybersecurity incident in February 2024.';
+    const a = await analyze(`${first} ${COR_UPDATE}`, { form: '8-K/A', filedAt: '2024-07-31' });
+    expect(a.evidence.update).toBe(first);
+  });
+
+  it('makes no update of an original report from “beyond what was initially identified”', async () => {
+    const a = await analyze(`On February 21, 2026, the Company detected unauthorized access to its network. ${COR_UPDATE}`, { form: '8-K', filedAt: '2026-02-24' });
+    expect(a.update).toBe(false);
+  });
+});
+
+// DaVita Inc., 8-K of April 14, 2025, sentences as quoted by news reports (securitydone.com,
+// hipaatimes.com).
+const DVA = [
+  'Upon discovery, we activated our response protocols and implemented containment measures, including proactively isolating impacted systems.',
+  'We are actively working to assess and remediate the incident with the assistance of third-party cybersecurity professionals and have notified law enforcement of the matter.',
+  'We have implemented our contingency plans, and we continue to provide patient care.',
+  'However, the incident is impacting some of our operations, and while we have implemented interim measures to allow for the restoration of certain functions, we cannot estimate the duration or extent of the disruption at this time.',
+];
+
+describe('the report of the event before a response under way', () => {
+  it('quotes DaVita’s “the incident is impacting some of our operations”, not the remediation under way', async () => {
+    const a = await analyze(DVA.join('\n'), { form: '8-K', filedAt: '2025-04-14' });
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toBe(DVA[3]);
+    expect(a.flags.operationalDisruption).toBe(true);
+  });
+
+  it('still quotes the response when nothing else tells the event', async () => {
+    const a = await analyze(DVA.slice(0, 3).join('\n'), { form: '8-K', filedAt: '2025-04-14' });
+    expect(a.incident).toBe(true);
+    expect(a.evidence.incident).toBe(DVA[1]);
+  });
+
+  it('quotes a dated report of the event before the response', async () => {
+    const dated = 'On April 12, 2025, the Company became aware of a ransomware attack that encrypted certain elements of its network.';
+    const a = await analyze([DVA[1], dated, DVA[3]].join('\n'), { form: '8-K', filedAt: '2025-04-14' });
+    expect(a.evidence.incident).toBe(dated);
+  });
+
+  it('still quotes a response that introduces the incident (“address a cybersecurity incident”) before its effects', async () => {
+    const intro = 'The Company is actively working to investigate and address a cybersecurity incident involving its billing systems.';
+    const a = await analyze([intro, DVA[3]].join('\n'), { form: '8-K', filedAt: '2025-04-14' });
+    expect(a.evidence.incident).toBe(intro);
+  });
+
+  it('reads no event in “the incident is not impacting our operations”', async () => {
+    const a = await analyze([DVA[1], 'The incident is not impacting our operations.'].join('\n'), { form: '8-K', filedAt: '2025-04-14' });
+    expect(a.evidence.incident).toBe(DVA[1]);
+  });
+});
