@@ -106,7 +106,7 @@ function paragraphBreaks(text: string): string {
     // A running header or footer inside a sentence ("… the Company\nPage 2 of 7\nlearned that …",
     // "… the Company\n23\nTable of Contents\nlearned that …"): the sentence goes on across it. A
     // bare number alone is a figure as often as a page number; beside a marker it is the page's.
-    if (/[a-z,]$/.test(prev)) {
+    if ((BARE_NUMBER.test(next) || isPageMarker(next)) && /[a-z,]$/.test(prev)) {
       let end = i;
       while (end < lines.length && end < i + 3 && (isPageMarker((lines[end] ?? '').trim()) || BARE_NUMBER.test((lines[end] ?? '').trim()))) end++;
       const run = lines.slice(i, end).map((l) => l.trim());
