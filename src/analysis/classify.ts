@@ -368,10 +368,8 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     }
     const tEv = t.replace(NOT_AN_EVENT_VERB, ' ').replace(CORPORATE_SUFFIX, '$1');
     const attributed = ATTRIBUTED_TO_ATTACK.exec(t);
-    const event =
-      (EVENT_VERB_THEN_NOUN.test(tEv) && (eventDated(t) || reportsOneEvent(tEv))) ||
     const told =
-      EVENT_VERB_THEN_NOUN.test(tEv) ||
+      (EVENT_VERB_THEN_NOUN.test(tEv) && (eventDated(t) || reportsOneEvent(tEv))) ||
       claim ||
       NOUN_FIRST_EVENT.test(t) ||
       involved(t) ||
@@ -417,8 +415,6 @@ export function incidentEvidence(sentences: readonly Sentence[], periodic = fals
     if (HYPOTHETICAL.test(t) && !eventDated(t) && !attributedPlainly && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t)) continue;
     // Kept only because the attribution is stated plainly inside hedged text: a weaker report.
     const hedged = HYPOTHETICAL.test(t) && !eventDated(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
-    out.push({ sentence: t, strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0), ...(actor ? { actor } : {}), ...(hedged ? { hedged } : {}) });
-    const hedged = HYPOTHETICAL.test(t) && !DATED.test(t) && !/\bpreviously\s+(?:disclosed|reported|announced)\b/i.test(t);
     out.push({
       sentence: t,
       strength: (event ? 0.6 : 0) + (actor ? 0.4 : 0),
