@@ -45,9 +45,13 @@ const CLAIM_LEARNED_OF =
 /** "Following the detection of irregular activity on our network, we engaged experts": a past response to a detection. */
 const DETECTION_THEN_RESPONSE =
   /\b(?:upon|after|following)\s+(?:the\s+)?(?:detection|discovery|identification)\s+of\s+[^,;]{3,160},\s+(?:we|the\s+Company|it|management|the\s+Registrant)\s+(?:\w+\s+)?(?:engaged|activated|took|launched|began|commenced|initiated|implemented|notified|retained|isolated|shut)\b/i;
-/** Participles used as adjectives or about risks: "an identified cybersecurity incident", "identified risks". */
+/**
+ * Participles used as adjectives or about risks: "an identified cybersecurity incident", "identified
+ * risks", and people's skills before or after them: "experienced security professionals",
+ * "contract personnel experienced with IT and cybersecurity matters" (KB Home's 10-K Item 1C).
+ */
 const NOT_AN_EVENT_VERB =
-  /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bexperienced\s+(?=(?:(?:cyber(?:security)?|security|information|technology|IT|senior|internal|external|third-party|outside|independent|qualified|dedicated|in-house|legal|forensic|privacy|risk|management|and)\s+){0,2}?(?:professionals?|personnel|staff|teams?|employees|leaders?|leadership|executives?|practitioners|experts?|specialists?|firms?|partners?|providers?|advisors?|consultants?|members|managers?|analysts?|engineers?|investigators?|counsel|individuals|people)\b)|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
+  /\b(?:a|an|any|each|every|the|of|such)\s+(?:identified|detected|discovered|suspected|confirmed)\b|\bexperienced\s+(?=(?:(?:cyber(?:security)?|security|information|technology|IT|senior|internal|external|third-party|outside|independent|qualified|dedicated|in-house|legal|forensic|privacy|risk|management|and)\s+){0,2}?(?:professionals?|personnel|staff|teams?|employees|leaders?|leadership|executives?|practitioners|experts?|specialists?|firms?|partners?|providers?|advisors?|consultants?|members|managers?|analysts?|engineers?|investigators?|counsel|individuals|people)\b)|\bexperienced(?<=\b(?:professionals?|personnel|staff|teams?|employees|members|individuals|people|experts?|specialists?|consultants?|advisors?|firms?|(?:who|that)\s+(?:is|are|were))\s+experienced)\s+(?:in|with|at)\b|\bidentified\s+(?:the\s+)?(?:oversight|risks?|threats?|vulnerabilit\w+|areas?|priorities|opportunities|gaps)\b/gi;
 /**
  * The stop of a company name's suffix ("Retrieval-Masters Creditors Bureau, Inc. d/b/a American
  * Medical Collection Agency"), which the gap between an event verb and its incident noun may cross:

@@ -104,3 +104,23 @@ describe('what a program names as its concerns', () => {
     expect((await eightK('On April 2, 2025, the Company identified the unauthorized exfiltration of personal information pertaining to certain employees from one of its file servers.')).incident).toBe(true);
   });
 });
+
+// KB Home, 10-K for fiscal 2024 (filed 2025-01-24, accession 0000795266-25-000014), Item 1C, as
+// tagged in its cyd: text block: "experienced with" after the people it describes is their skill.
+const KB_HOME_PERSONNEL =
+  'The CIO, who has more than 34 years of experience in IT and cybersecurity, is supported by a chief information security officer and various employees and dedicated contract personnel experienced with IT and cybersecurity matters who are responsible for procuring, using, maintaining, updating and evaluating the cybersecurity measures detailed above.';
+
+describe('people experienced with cybersecurity are no event', () => {
+  it('reads no incident in "personnel experienced with IT and cybersecurity matters" (KB Home) or its written variants', async () => {
+    for (const s of [KB_HOME_PERSONNEL, 'Our program is run by a team experienced in responding to cybersecurity incidents and ransomware attacks.', 'The CISO leads staff who are experienced in incident response and threat intelligence.']) {
+      expect((await tenK(item1c(s))).incident, s.slice(0, 50)).toBe(false);
+    }
+  });
+
+  it('still reads what the company experienced, with or without a skill sentence beside it', async () => {
+    const a = await tenK(item1c(KB_HOME_PERSONNEL, 'In March 2024, we experienced a ransomware attack that encrypted certain of our servers.'));
+    expect(a.incident).toBe(true);
+    expect(a.flags.ransomware).toBe(true);
+    expect(a.dates.detected).toBe('2024-03');
+  });
+});
