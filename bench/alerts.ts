@@ -28,6 +28,7 @@ import { createLogger } from '../src/logger.ts';
 import { createMonitorMetrics } from '../src/metrics.ts';
 import { startMonitor } from '../src/monitor.ts';
 import { createReplayServer, DEMO_CORPUS } from '../src/replay/index.ts';
+import { createRandom } from '../src/replay/synthetic.ts';
 import { analyzeReplay, THREADS } from '../test/incidents/replay-corpus.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv.slice(2).map((a) => new RegExp(`^--${name}=(\\d+)$`).exec(a)?.[1]).find(Boolean) ?? fallback);
@@ -48,18 +49,6 @@ async function receiver(onBody: (body: string, req: IncomingMessage) => void) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** mulberry32: the same delays for the same seed on every run and platform. */
-function seededRandom(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Item 1.05 8-Ks of the demo corpus; a replayed day of synthetic filings adds a third of its size. */
@@ -100,7 +89,7 @@ async function latency(): Promise<void> {
   const monitor = await startMonitor({ config, log: createLogger('warn'), api: false });
   const samples: number[] = [];
   let missed = 0;
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const intervalMs = config.pollIntervalSeconds * 1000;
   let candidates: (typeof replay.filings)[number][] = [];
   try {

@@ -76,7 +76,7 @@ const isPeriodicReport = (form: string): boolean => /^(10-K|10-Q|20-F|40-F)/.tes
 // ---- seeded randomness -------------------------------------------------------------------------
 
 /** mulberry32: small, fast, and the same sequence on every platform for a given seed. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
